@@ -1,10 +1,19 @@
 // Subcommand registration: one function per subcommand, each in its own Cmd*.cpp file.
 // main.cpp calls every registrar; a registrar adds its CLI11 subcommand and callback.
+// Grouped commands hang under the parents main.cpp creates: `eval`, `train`, `dict`, `actors`.
 #pragma once
 
 #include <CLI/CLI.hpp>
 
 namespace annalist::cli {
+
+// Parents of grouped subcommands (created in main.cpp, each requires one child).
+struct CommandGroups {
+  CLI::App* eval = nullptr;    // annalist eval parse|ner|events|quotes|coref|tokenize ...
+  CLI::App* train = nullptr;   // annalist train tagger|lemmatizer|parser|ner ...
+  CLI::App* dict = nullptr;    // annalist dict import|check ...
+  CLI::App* actors = nullptr;  // annalist actors unknown ...
+};
 
 // Each registrar stores the exit status of its command into `exit_code` when it runs.
 void addTokenizeCommand(CLI::App& app, int& exit_code);
