@@ -18,5 +18,6 @@ struct CommandGroups {
 // Each registrar stores the exit status of its command into `exit_code` when it runs.
 void addTokenizeCommand(CLI::App& app, int& exit_code);
 void addAnnotateCommand(CLI::App& app, int& exit_code);
+void addCodeCommand(CLI::App& app, int& exit_code);
 
 }  // namespace annalist::cli

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
 
   addTokenizeCommand(app, exit_code);
   addAnnotateCommand(app, exit_code);
+  addCodeCommand(app, exit_code);
 
   // A group with no registered children is hidden; otherwise it needs one child.
   for (CLI::App* g : {groups.eval, groups.train, groups.dict, groups.actors}) {
