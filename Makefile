@@ -29,7 +29,7 @@ test: build format-check
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 format:
-	@find src tests bench fuzz -name '*.cpp' -o -name '*.h' | xargs clang-format -i
+	@find $$(ls -d src tests bench fuzz 2>/dev/null) \( -name '*.cpp' -o -name '*.h' \) | xargs clang-format -i
 
 format-check: deps
 	@scripts/check-format
