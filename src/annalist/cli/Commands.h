@@ -19,5 +19,8 @@ struct CommandGroups {
 void addTokenizeCommand(CLI::App& app, int& exit_code);
 void addAnnotateCommand(CLI::App& app, int& exit_code);
 void addCodeCommand(CLI::App& app, int& exit_code);
+// quotes (owner: quotes): `annalist quotes`, `annalist eval quotes`.
+void addQuotesCommand(CLI::App& app, int& exit_code);
+void addEvalQuotesCommand(CommandGroups& groups, int& exit_code);
 
 }  // namespace annalist::cli

@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
   addTokenizeCommand(app, exit_code);
   addAnnotateCommand(app, exit_code);
   addCodeCommand(app, exit_code);
+  addQuotesCommand(app, exit_code);
+  addEvalQuotesCommand(groups, exit_code);
 
   // A group with no registered children is hidden; otherwise it needs one child.
   for (CLI::App* g : {groups.eval, groups.train, groups.dict, groups.actors}) {

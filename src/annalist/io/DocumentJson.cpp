@@ -100,6 +100,64 @@ ordered_json documentJson(const Document& doc) {
     }
     j["mentions"] = std::move(ms);
   }
+  if (doc.has(Document::kCoref)) j["entities"] = entitiesJson(doc);
+  if (doc.has(Document::kQuotes)) {
+    ordered_json qs = ordered_json::array();
+    for (size_t i = 0; i < doc.quotes.size(); ++i) {
+      ordered_json q = quoteRecordJson(doc, i);
+      q.erase("schema");
+      q.erase("version");
+      q.erase("doc_id");
+      qs.push_back(std::move(q));
+    }
+    j["quotes"] = std::move(qs);
+  }
+  return j;
+}
+
+// ---- coref / quotes (owner: quotes) ----
+
+ordered_json entitiesJson(const Document& doc) {
+  ordered_json es = ordered_json::array();
+  for (const auto& e : doc.entities) {
+    ordered_json je;
+    je["id"] = e.id;
+    je["name"] = e.name;
+    je["type"] = e.type;
+    je["code"] = e.code.empty() ? ordered_json(nullptr) : ordered_json(e.code);
+    je["actor_id"] = e.actor_id.empty() ? ordered_json(nullptr) : ordered_json(e.actor_id);
+    je["mentions"] = e.mentions;
+    es.push_back(std::move(je));
+  }
+  return es;
+}
+
+ordered_json quoteRecordJson(const Document& doc, size_t index) {
+  const Quote& q = doc.quotes[index];
+  ordered_json j;
+  j["schema"] = "quote";
+  j["version"] = kSchemaVersion;
+  j["doc_id"] = doc.id();
+  j["quote_index"] = index;
+  j["type"] = q.type;
+  ordered_json content = spanJson(doc, q.content);
+  if (!q.parts.empty()) {
+    ordered_json parts = ordered_json::array();
+    for (const Span& p : q.parts) parts.push_back(spanJson(doc, p));
+    content["parts"] = std::move(parts);
+  }
+  j["content"] = std::move(content);
+  j["cue"] = q.cue ? spanJson(doc, *q.cue) : ordered_json(nullptr);
+  j["speaker"] = q.speaker ? spanJson(doc, *q.speaker) : ordered_json(nullptr);
+  if (q.speaker_entity >= 0 && static_cast<size_t>(q.speaker_entity) < doc.entities.size()) {
+    const Entity& e = doc.entities[q.speaker_entity];
+    j["speaker_entity"] = {{"id", e.id},
+                           {"name", e.name},
+                           {"code", e.code.empty() ? ordered_json(nullptr) : ordered_json(e.code)}};
+  } else {
+    j["speaker_entity"] = nullptr;
+  }
+  j["confidence"] = static_cast<double>(static_cast<int>(q.confidence * 100 + 0.5)) / 100.0;
   return j;
 }
 

@@ -18,4 +18,10 @@ nlohmann::ordered_json documentJson(const Document& doc);
 nlohmann::ordered_json errorJson(const DocError& e);
 nlohmann::ordered_json spanJson(const Document& doc, Span s);
 
+// ---- coref / quotes (owner: quotes) ----
+// `quotes` record for doc.quotes[index] (docs/FORMATS.md "Quote records").
+nlohmann::ordered_json quoteRecordJson(const Document& doc, size_t index);
+// The coreference clusters (doc.entities) as a JSON array.
+nlohmann::ordered_json entitiesJson(const Document& doc);
+
 }  // namespace annalist::io

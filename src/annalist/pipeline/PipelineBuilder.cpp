@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "annalist/quotes/QuoteFinder.h"
 #include "annalist/text/Tokenizer.h"
 
 namespace annalist {
@@ -41,7 +42,9 @@ Result<Pipeline> buildPipeline(const PipelineConfig& config) {
   p.add(std::make_unique<text::Tokenizer>());
   // Later stages (syntax, entities, coref, quotes, events) are added here by their modules,
   // each guarded by `config.upto`.
-  (void)config;
+  using Upto = PipelineConfig::Upto;
+  // quotes (owner: quotes)
+  if (config.upto >= Upto::kQuotes) p.add(std::make_unique<quotes::QuoteFinder>());
   return p;
 }
 

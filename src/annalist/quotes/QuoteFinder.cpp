@@ -1,0 +1,853 @@
+#include "annalist/quotes/QuoteFinder.h"
+
+#include <algorithm>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "annalist/core/Utf8.h"
+
+namespace annalist::quotes {
+
+namespace {
+
+enum class QMark : uint8_t { kNone, kOpen, kClose, kAmbig };
+
+struct Tok {
+  std::string lower;   // lower-cased norm (ASCII folding only)
+  bool cap = false;    // starts with an upper-case letter
+  bool punct = false;  // no letter or digit
+  QMark q = QMark::kNone;
+  bool in_quote = false;  // inside a direct quote's content
+  bool claimed = false;   // already part of an attribution (content, cue or speaker)
+};
+
+bool in(std::string_view w, std::initializer_list<std::string_view> list) {
+  for (auto x : list)
+    if (x == w) return true;
+  return false;
+}
+
+bool isPronounSubject(std::string_view w) {
+  return in(w, {"he", "she", "they", "we", "i", "you", "it", "who", "which", "that"});
+}
+bool isPersonalPronoun(std::string_view w) {
+  return in(w, {"he", "she", "they", "we", "i", "you", "it", "who"});
+}
+bool isDeterminer(std::string_view w) {
+  return in(w, {"the",  "a",     "an",    "his",   "her",  "their", "its",     "our",   "my",
+                "your", "this",  "these", "those", "some", "many",  "several", "other", "both",
+                "each", "every", "any",   "most",  "few",  "all",   "no"});
+}
+bool isAuxOrAdverb(std::string_view w) {
+  if (in(w, {"has",    "have",       "had",        "having",     "is",      "are",   "was",
+             "were",   "be",         "been",       "being",      "will",    "would", "could",
+             "should", "may",        "might",      "must",       "can",     "also",  "later",
+             "then",   "again",      "once",       "often",      "still",   "never", "not",
+             "n't",    "just",       "already",    "further",    "even",    "now",   "always",
+             "ever",   "first",      "last",       "yet",        "too",     "did",   "does",
+             "do",     "'s",         "'ve",        "'d",         "'ll",     "ca",    "wo",
+             "soon",   "previously", "reportedly", "repeatedly", "recently"})) {
+    return true;
+  }
+  return w.size() > 4 && w.substr(w.size() - 2) == "ly" && w != "only" && w != "family" &&
+         w != "ally" && w != "italy";
+}
+bool isFunctionWord(std::string_view w) {
+  return in(w,
+            {"in",      "on",       "at",      "for",     "with",   "by",      "from",   "to",
+             "into",    "about",    "after",   "before",  "during", "since",   "under",  "over",
+             "against", "among",    "between", "through", "and",    "or",      "but",    "nor",
+             "that",    "which",    "who",     "whom",    "whose",  "when",    "where",  "while",
+             "if",      "because",  "as",      "than",    "so",     "what",    "how",    "why",
+             "whether", "is",       "are",     "was",     "were",   "be",      "been",   "has",
+             "have",    "had",      "will",    "would",   "could",  "should",  "may",    "might",
+             "must",    "can",      "do",      "does",    "did",    "not",     "n't",    "there",
+             "here",    "also",     "said",    "says",    "told",   "like",    "of",     "up",
+             "out",     "off",      "down",    "per",     "via",    "without", "within", "despite",
+             "though",  "although", "unless",  "until",   "upon",   "toward",  "towards"});
+}
+bool isTimeWord(std::string_view w) {
+  return in(w, {"monday",   "tuesday", "wednesday", "thursday",  "friday",  "saturday",
+                "sunday",   "january", "february",  "march",     "april",   "may",
+                "june",     "july",    "august",    "september", "october", "november",
+                "december", "jan.",    "feb.",      "aug.",      "sept.",   "oct.",
+                "nov.",     "dec.",    "today",     "yesterday", "tonight", "earlier",
+                "morning",  "evening", "afternoon", "night",     "week",    "thursday's"});
+}
+bool isSentencePunct(std::string_view w) {
+  return w == "." || w == "!" || w == "?" || w == "..." || w == "…";
+}
+bool isDashTok(std::string_view w) {
+  return w == "-" || w == "--" || w == "---";
+}
+
+char32_t firstCp(std::string_view s) {
+  if (s.empty()) return 0;
+  size_t i = 0;
+  return utf8::decode(s, i);
+}
+
+struct TokRange {
+  int32_t b = -1, e = -1;  // [b, e)
+  bool empty() const { return b < 0 || e <= b; }
+};
+
+struct Attribution {
+  std::vector<TokRange> parts;
+  TokRange cue, speaker;
+  std::string type;
+  double confidence = 0.5;
+};
+
+struct DirectQuote {
+  std::vector<TokRange> parts;    // content tokens (marks excluded), one per paragraph
+  int32_t open = -1, close = -1;  // mark tokens; close = -1 when unclosed
+  uint32_t para_first = 0, para_last = 0;
+  size_t size() const {
+    size_t n = 0;
+    for (auto& p : parts) n += static_cast<size_t>(p.e - p.b);
+    return n;
+  }
+};
+
+class Finder {
+ public:
+  Finder(Document& doc, const ReportingLexicon& lex) : doc_(doc), lex_(lex) {}
+  void run();
+
+ private:
+  void prepare();
+  void findDirect();
+  void attributeDirect();
+  void findIndirect(uint32_t sentence);
+  void emit();
+
+  // Cue at token i (a reporting verb usable here)? Returns its token range.
+  std::optional<TokRange> cueAt(int32_t i) const;
+  bool isVerbish(int32_t i) const;
+  bool nounish(int32_t i) const;
+  // The NP ending at token `i` (inclusive), not reaching below `lo`.
+  TokRange npLeft(int32_t i, int32_t lo) const;
+  // The NP starting at token `i`, not reaching `hi`.
+  TokRange npRight(int32_t i, int32_t hi) const;
+  // The speaker of cue `cue` (subject), searching [lo, hi).
+  TokRange subjectOf(TokRange cue, int32_t lo, int32_t hi) const;
+  TokRange subjectFromDeps(int32_t cue) const;
+  // First token of the content of cue `cue` (skipping that/hearer/adverbials); -1 when none.
+  int32_t contentStart(TokRange cue, const CueEntry& entry, int32_t hi) const;
+  void claim(TokRange r) {
+    for (int32_t i = r.b; i < r.e; ++i) t_[i].claimed = true;
+  }
+  bool anyClaimed(TokRange r) const {
+    for (int32_t i = r.b; i < r.e; ++i)
+      if (t_[i].claimed) return true;
+    return false;
+  }
+  int32_t sentBegin(int32_t tok) const { return doc_.sentences[sent_of_[tok]].token_begin; }
+  int32_t sentEnd(int32_t tok) const { return doc_.sentences[sent_of_[tok]].token_end; }
+  uint32_t paraOf(int32_t tok) const { return doc_.sentences[sent_of_[tok]].paragraph; }
+  // Trims punctuation (and unmatched quote marks) from both ends of a content range.
+  TokRange trimContent(TokRange r) const;
+
+  Document& doc_;
+  const ReportingLexicon& lex_;
+  std::vector<Tok> t_;
+  std::vector<uint32_t> sent_of_;
+  std::vector<DirectQuote> direct_;
+  std::vector<Attribution> out_;
+  bool deps_ = false;
+  bool tags_ = false;
+};
+
+void Finder::prepare() {
+  const auto& toks = doc_.tokens;
+  t_.resize(toks.size());
+  sent_of_.assign(toks.size(), 0);
+  for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
+    for (uint32_t i = doc_.sentences[s].token_begin; i < doc_.sentences[s].token_end; ++i)
+      sent_of_[i] = s;
+  }
+  for (size_t i = 0; i < toks.size(); ++i) {
+    Tok& k = t_[i];
+    const std::string& n = toks[i].norm;
+    k.lower.resize(n.size());
+    bool alnum = false;
+    for (size_t j = 0; j < n.size(); ++j) {
+      const unsigned char c = static_cast<unsigned char>(n[j]);
+      k.lower[j] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : static_cast<char>(c);
+      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
+        alnum = true;
+      }
+    }
+    k.punct = !alnum;
+    const std::string_view orig = doc_.tokenText(static_cast<uint32_t>(i));
+    const char32_t c0 = firstCp(orig);
+    k.cap = (c0 >= 'A' && c0 <= 'Z') || (c0 >= 0xC0 && c0 <= 0xDE);
+    if (n == "\"" || n == "``" || n == "''") {
+      if (c0 == 0x201C || c0 == 0xAB || c0 == 0x201E || n == "``") {
+        k.q = QMark::kOpen;
+      } else if (c0 == 0x201D || c0 == 0xBB || n == "''") {
+        k.q = QMark::kClose;
+      } else {
+        k.q = QMark::kAmbig;
+      }
+    }
+  }
+}
+
+// ---- direct quotes -------------------------------------------------------------------------
+
+void Finder::findDirect() {
+  const int32_t n = static_cast<int32_t>(t_.size());
+  std::optional<DirectQuote> cur;
+  int32_t part_begin = -1;
+  auto finish = [&](int32_t content_end, int32_t close) {
+    if (content_end > part_begin) cur->parts.push_back({part_begin, content_end});
+    cur->close = close;
+    if (!cur->parts.empty()) direct_.push_back(std::move(*cur));
+    cur.reset();
+  };
+  for (int32_t i = 0; i < n; ++i) {
+    const Tok& k = t_[i];
+    if (cur && paraOf(i) != paraOf(i - 1)) {
+      // The paragraph ended inside a quote: a new paragraph opening with a mark continues it.
+      const int32_t prev_end = i;
+      if (k.q == QMark::kOpen || k.q == QMark::kAmbig) {
+        if (prev_end > part_begin) cur->parts.push_back({part_begin, prev_end});
+        part_begin = i + 1;
+        cur->para_last = paraOf(i);
+        continue;
+      }
+      finish(prev_end, -1);
+    }
+    if (k.q == QMark::kNone) continue;
+    if (!cur) {
+      if (k.q == QMark::kClose) continue;  // stray closing mark
+      // A straight quote followed by a space and preceded by a word is a closing mark of a
+      // quote we missed; ignore it.
+      if (k.q == QMark::kAmbig && doc_.tokens[i].space_after && i + 1 < n &&
+          paraOf(i + 1) == paraOf(i) && i > 0 && !t_[i - 1].punct) {
+        continue;
+      }
+      cur.emplace();
+      cur->open = i;
+      cur->para_first = cur->para_last = paraOf(i);
+      part_begin = i + 1;
+    } else if (k.q == QMark::kClose || k.q == QMark::kAmbig) {
+      finish(i, i);
+    } else {
+      // An opening curly mark inside a quote: the previous one was never closed.
+      finish(i, -1);
+      cur.emplace();
+      cur->open = i;
+      cur->para_first = cur->para_last = paraOf(i);
+      part_begin = i + 1;
+    }
+  }
+  if (cur) finish(n, -1);
+  for (auto& q : direct_) {
+    for (auto& p : q.parts)
+      for (int32_t i = p.b; i < p.e; ++i) t_[i].in_quote = true;
+  }
+}
+
+bool Finder::isVerbish(int32_t i) const {
+  if (tags_) {
+    const std::string& u = doc_.tokens[i].upos;
+    return u == "VERB" || u == "AUX";
+  }
+  const std::string& w = t_[i].lower;
+  if (lex_.word(w) != nullptr && !t_[i].cap) return true;
+  if (in(w, {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+             "did", "does", "do", "should", "may", "might", "must"})) {
+    return true;
+  }
+  return !t_[i].cap && w.size() > 4 && w.substr(w.size() - 2) == "ed";
+}
+
+bool Finder::nounish(int32_t i) const {
+  const Tok& k = t_[i];
+  if (k.punct || k.in_quote) return false;
+  if (tags_) {
+    const std::string& u = doc_.tokens[i].upos;
+    return u == "NOUN" || u == "PROPN" || u == "ADJ" || u == "NUM" || u == "PRON";
+  }
+  if (k.cap) return !isTimeWord(k.lower);
+  if (isFunctionWord(k.lower) || isAuxOrAdverb(k.lower) || isDeterminer(k.lower)) return false;
+  if (i > 0 && (isDeterminer(t_[i - 1].lower) || t_[i - 1].lower == "'s")) return true;
+  if (isVerbish(i)) return false;
+  return true;
+}
+
+TokRange Finder::npLeft(int32_t i, int32_t lo) const {
+  if (i < lo || i < 0) return {};
+  const Tok& k = t_[i];
+  if (k.punct || k.in_quote) return {};
+  if (isPronounSubject(k.lower)) return {i, i + 1};
+  if (!nounish(i)) return {};
+  int32_t b = i;
+  int count = 1;
+  while (b - 1 >= lo && count < 8) {
+    const int32_t p = b - 1;
+    const Tok& pk = t_[p];
+    if (pk.in_quote) break;
+    if (pk.lower == "'s" || pk.lower == "'") {
+      if (p - 1 >= lo && nounish(p - 1)) {
+        b = p;
+        ++count;
+        continue;
+      }
+      break;
+    }
+    if (pk.punct) {
+      // "Sen." style abbreviations are tokens with letters; a lone "." ends the NP.
+      break;
+    }
+    if (isDeterminer(pk.lower)) {
+      b = p;
+      break;
+    }
+    if (pk.lower == "of" && t_[b].cap && p - 1 >= lo && t_[p - 1].cap) {
+      b = p;
+      ++count;
+      continue;
+    }
+    if (isPronounSubject(pk.lower)) break;
+    if (nounish(p)) {
+      b = p;
+      ++count;
+      continue;
+    }
+    break;
+  }
+  return {b, i + 1};
+}
+
+TokRange Finder::npRight(int32_t i, int32_t hi) const {
+  if (i >= hi) return {};
+  const Tok& k = t_[i];
+  if (k.punct || k.in_quote) return {};
+  if (isPersonalPronoun(k.lower)) return {i, i + 1};
+  int32_t e = i;
+  if (isDeterminer(k.lower)) ++e;
+  int count = 0;
+  while (e < hi && count < 8) {
+    const Tok& ek = t_[e];
+    if (ek.in_quote || ek.punct) {
+      if (ek.lower == "'s" && count > 0) {
+        ++e;
+        continue;
+      }
+      break;
+    }
+    if (ek.lower == "of" && e + 1 < hi && t_[e + 1].cap && count > 0) {
+      ++e;
+      continue;
+    }
+    if (!nounish(e)) break;
+    ++e;
+    ++count;
+  }
+  if (count == 0) return {};
+  return {i, e};
+}
+
+std::optional<TokRange> Finder::cueAt(int32_t i) const {
+  const Tok& k = t_[i];
+  if (k.punct || k.in_quote || k.claimed) return std::nullopt;
+  if (k.lower == "according" && i + 1 < static_cast<int32_t>(t_.size()) &&
+      t_[i + 1].lower == "to") {
+    return TokRange{i, i + 2};
+  }
+  const CueEntry* e = lex_.word(k.lower);
+  if (e == nullptr) return std::nullopt;
+  if (tags_) {
+    const std::string& u = doc_.tokens[i].upos;
+    if (u != "VERB") return std::nullopt;
+  }
+  if (i > 0 && (isDeterminer(t_[i - 1].lower) || t_[i - 1].lower == "'s")) return std::nullopt;
+  if (i > 0 && t_[i - 1].lower == "to" && e->kind == CueKind::kBelief) return std::nullopt;
+  TokRange r{i, i + 1};
+  // Particles and fixed complements: "pointed out", "called for", "went on to say".
+  if (i + 1 < static_cast<int32_t>(t_.size()) && in(t_[i + 1].lower, {"out", "for", "on", "up"}) &&
+      in(e->lemma, {"point", "call", "follow", "sum", "insist", "comment", "reflect"})) {
+    r.e = i + 2;
+  }
+  return r;
+}
+
+TokRange Finder::subjectFromDeps(int32_t cue) const {
+  const auto& toks = doc_.tokens;
+  int32_t v = cue;
+  for (int hop = 0; hop < 3 && v >= 0; ++hop) {
+    const int32_t sb = sentBegin(v), se = sentEnd(v);
+    for (int32_t j = sb; j < se; ++j) {
+      if (toks[j].head == v && (toks[j].deprel == "nsubj" || toks[j].deprel == "nsubj:pass")) {
+        // NP: the subject head with its left modifiers and right flat/compound parts.
+        int32_t b = j, e = j + 1;
+        for (int32_t m = sb; m < se; ++m) {
+          if (toks[m].head != j) continue;
+          const std::string& d = toks[m].deprel;
+          if (m < j && (d == "det" || d == "compound" || d == "amod" || d == "flat" ||
+                        d == "nmod:poss" || d == "nummod" || d == "case" || d == "det:poss")) {
+            b = std::min(b, m);
+          } else if (m > j && (d == "flat" || d == "compound" || d == "flat:name")) {
+            e = std::max(e, m + 1);
+          }
+        }
+        // A possessive modifier brings its own left part ("Trump's campaign").
+        while (b > sb && t_[b - 1].lower == "'s") --b;
+        return {b, e};
+      }
+    }
+    const std::string& d = toks[v].deprel;
+    if (d == "conj" || d == "xcomp" || d == "advcl" || d == "parataxis") {
+      v = toks[v].head;
+    } else {
+      break;
+    }
+  }
+  return {};
+}
+
+TokRange Finder::subjectOf(TokRange cue, int32_t lo, int32_t hi) const {
+  if (deps_) {
+    TokRange r = subjectFromDeps(cue.b);
+    if (!r.empty() && r.b >= lo && r.e <= hi && !t_[r.b].in_quote) return r;
+  }
+  // Left of the cue, skipping auxiliaries, adverbs and "went on to".
+  int32_t j = cue.b - 1;
+  while (j >= lo) {
+    const std::string& w = t_[j].lower;
+    if (isAuxOrAdverb(w)) {
+      --j;
+      continue;
+    }
+    if (w == "to" && j - 1 >= lo) {
+      const std::string& p = t_[j - 1].lower;
+      if (p == "on" && j - 2 >= lo &&
+          in(t_[j - 2].lower, {"went", "go", "goes", "going", "gone"})) {
+        j -= 3;
+        continue;
+      }
+      if (in(p, {"continued", "continues", "proceeded", "declined", "refused", "wanted",
+                 "wants",     "seemed",    "seems",     "appeared", "appears", "tried",
+                 "likes",     "liked",     "used",      "went",     "decided", "hastened",
+                 "rushed",    "moved",     "sought",    "had",      "has",     "have",
+                 "got",       "able",      "unable",    "quick",    "first",   "expected"})) {
+        j -= 2;
+        continue;
+      }
+    }
+    break;
+  }
+  if (j >= lo) {
+    if (t_[j].lower == ",") {
+      // "Trump, the Republican nominee, said" / "Trump, who ..., said": skip back over the
+      // parenthetical to the NP before it.
+      for (int32_t k = j - 1; k >= lo && k >= j - 20; --k) {
+        if (t_[k].lower == "," || t_[k].in_quote) {
+          TokRange np = npLeft(k - 1, lo);
+          if (!np.empty()) return np;
+          break;
+        }
+      }
+    } else if (in(t_[j].lower, {"and", "but"})) {
+      // Coordinated verbs share the clause subject: take the NP opening the clause.
+      int32_t start = lo;
+      for (int32_t k = j - 1; k >= lo; --k) {
+        if (t_[k].lower == "," || t_[k].lower == ";" || t_[k].lower == ":" || t_[k].in_quote) {
+          start = k + 1;
+          break;
+        }
+      }
+      TokRange np = npRight(start, j);
+      if (!np.empty() && np.e < j && isVerbish(np.e)) return np;
+    } else {
+      TokRange np = npLeft(j, lo);
+      if (!np.empty()) return np;
+    }
+  }
+  // Inverted: "said Trump", "said the senator", "said he".
+  int32_t r = cue.e;
+  if (r < hi) {
+    TokRange np = npRight(r, hi);
+    if (!np.empty()) return np;
+  }
+  return {};
+}
+
+int32_t Finder::contentStart(TokRange cue, const CueEntry& entry, int32_t hi) const {
+  int32_t j = cue.e;
+  auto skipAdverbials = [&] {
+    for (int guard = 0; guard < 4 && j < hi; ++guard) {
+      const std::string& w = t_[j].lower;
+      if (w == "," || w == ":" || isAuxOrAdverb(w) || isTimeWord(w)) {
+        if (w == "," || w == ":") {
+          ++j;
+          continue;
+        }
+        ++j;
+        continue;
+      }
+      // "in a statement", "in an interview with CNN", "on Tuesday", "for his part"
+      if (in(w, {"in", "on", "at", "during", "for", "via", "through", "last", "this", "earlier"})) {
+        int32_t k = j + 1;
+        while (k < hi && k < j + 8 && t_[k].lower != "," && t_[k].lower != "that" &&
+               !t_[k].in_quote && t_[k].q == QMark::kNone) {
+          if (isVerbish(k) && !t_[k].cap) break;
+          ++k;
+        }
+        bool speech_pp = false;
+        for (int32_t m = j + 1; m < k; ++m)
+          if (lex_.isNoun(t_[m].lower) || isTimeWord(t_[m].lower)) speech_pp = true;
+        if (speech_pp || (k < hi && (t_[k].lower == "," || t_[k].lower == "that"))) {
+          j = k;
+          continue;
+        }
+      }
+      break;
+    }
+  };
+  skipAdverbials();
+  if (entry.takes_object && j < hi && t_[j].lower != "that" && t_[j].q == QMark::kNone) {
+    TokRange hearer = npRight(j, hi);
+    if (!hearer.empty()) j = hearer.e;
+    skipAdverbials();
+  }
+  if (j >= hi) return -1;
+  return j;
+}
+
+TokRange Finder::trimContent(TokRange r) const {
+  while (r.e > r.b && t_[r.e - 1].punct && t_[r.e - 1].q == QMark::kNone) --r.e;
+  while (r.b < r.e && t_[r.b].punct && t_[r.b].q == QMark::kNone) ++r.b;
+  // Drop a leading/trailing quote mark whose partner lies outside the range.
+  auto marks = [&](TokRange x) {
+    int c = 0;
+    for (int32_t i = x.b; i < x.e; ++i)
+      if (t_[i].q != QMark::kNone) ++c;
+    return c;
+  };
+  if (r.e > r.b && (marks(r) % 2) == 1) {
+    if (t_[r.e - 1].q != QMark::kNone) {
+      --r.e;
+    } else if (t_[r.b].q != QMark::kNone) {
+      ++r.b;
+    }
+  }
+  while (r.e > r.b && t_[r.e - 1].punct && t_[r.e - 1].q == QMark::kNone) --r.e;
+  return r;
+}
+
+// ---- attribution of direct quotes ------------------------------------------------------------
+
+void Finder::attributeDirect() {
+  const int32_t n = static_cast<int32_t>(t_.size());
+  int32_t last_speaker_quote = -1;  // index into out_
+  uint32_t last_speaker_para = 0;
+  std::vector<bool> merged(direct_.size(), false);
+  for (size_t qi = 0; qi < direct_.size(); ++qi) {
+    if (merged[qi]) continue;
+    DirectQuote& q = direct_[qi];
+    Attribution a;
+    a.parts = q.parts;
+    a.type = "direct";
+    bool found = false;
+    const int32_t after = q.close >= 0 ? q.close + 1 : -1;
+    const int32_t words = static_cast<int32_t>(q.size());
+    const int32_t last_content = q.parts.back().e - 1;
+    const bool ends_punct = t_[last_content].punct && t_[last_content].q == QMark::kNone;
+    // 1. The frame after the quote: `"...," X said` / `"...," said X` / `"..." -- X`.
+    if (after >= 0 && after < n && paraOf(after) == q.para_last) {
+      int32_t hi = after;
+      while (hi < n && hi < after + 14 && paraOf(hi) == q.para_last && t_[hi].q == QMark::kNone &&
+             !(isSentencePunct(t_[hi].lower))) {
+        ++hi;
+      }
+      int32_t j = after;
+      if (j < hi && (t_[j].lower == "," || isDashTok(t_[j].lower))) ++j;
+      const bool dash = after < hi && isDashTok(t_[after].lower);
+      for (int32_t c = j; c < std::min(hi, j + 6) && !found; ++c) {
+        auto cue = cueAt(c);
+        if (!cue) continue;
+        TokRange spk = subjectOf(*cue, j, hi);
+        if (spk.empty()) continue;
+        a.cue = *cue;
+        a.speaker = spk;
+        a.confidence = 0.9;
+        found = true;
+        // `"...," he said, "..."`: the quote continues after the frame.
+        int32_t k = std::max(cue->e, spk.e);
+        while (k < hi && !t_[k].punct) ++k;
+        if (qi + 1 < direct_.size() && k < n && t_[k].lower == "," && k + 1 < n &&
+            direct_[qi + 1].open == k + 1 && direct_[qi + 1].para_first == q.para_last &&
+            (ends_punct || t_[direct_[qi + 1].parts[0].b].lower != "")) {
+          for (auto& p : direct_[qi + 1].parts) a.parts.push_back(p);
+          merged[qi + 1] = true;
+        }
+      }
+      if (!found && dash && j < hi) {
+        TokRange spk = npRight(j, hi);
+        if (!spk.empty() && t_[spk.b].cap) {
+          a.speaker = spk;
+          a.confidence = 0.8;
+          found = true;
+        }
+      }
+    }
+    // 2. The frame before the quote: `X said: "..."`, `X said, "..."`, `said X, "..."`.
+    if (!found && q.open > 0) {
+      int32_t lo = sentBegin(q.open);
+      for (int32_t k = q.open - 1; k >= lo; --k) {
+        if (t_[k].in_quote || t_[k].q != QMark::kNone) {
+          lo = k + 1;
+          break;
+        }
+      }
+      const std::string& prev = t_[q.open - 1].lower;
+      const bool introduced = prev == ":" || prev == "," || (q.open - 1 >= lo && cueAt(q.open - 1));
+      if (introduced) {
+        for (int32_t c = q.open - 1; c >= lo && c >= q.open - 12 && !found; --c) {
+          auto cue = cueAt(c);
+          if (!cue) continue;
+          TokRange spk = subjectOf(*cue, lo, q.open);
+          a.cue = *cue;
+          a.speaker = spk;
+          a.confidence = spk.empty() ? 0.5 : 0.9;
+          found = true;
+        }
+      }
+      // The previous sentence ends with a colon and holds the cue.
+      if (!found && lo == static_cast<int32_t>(sentBegin(q.open)) && lo > 0 &&
+          t_[lo - 1].lower == ":") {
+        const int32_t plo = sentBegin(lo - 1);
+        for (int32_t c = lo - 2; c >= plo && !found; --c) {
+          auto cue = cueAt(c);
+          if (!cue) continue;
+          a.cue = *cue;
+          a.speaker = subjectOf(*cue, plo, lo - 1);
+          a.confidence = 0.8;
+          found = true;
+        }
+      }
+    }
+    // Short quoted terms with no cue are scare quotes or titles, not quotations; they stay
+    // available to reported speech (mixed quotes).
+    if (!found && words < 6) continue;
+    // 3. Continuation: a quote with no cue inherits the previous quote's speaker when it
+    //    follows closely (same or next paragraph).
+    if (!found && last_speaker_quote >= 0 && q.para_first <= last_speaker_para + 1) {
+      const Attribution& prev = out_[last_speaker_quote];
+      a.speaker = prev.speaker;
+      a.confidence = 0.6;
+      a.type = "direct";
+      found = true;
+      // Keep the speaker tokens of the earlier quote; this one only refers to them.
+      Attribution c = a;
+      c.cue = {};
+      for (auto& p : c.parts) claim(p);
+      out_.push_back(std::move(c));
+      last_speaker_para = q.para_last;
+      continue;
+    }
+    if (!found && words < 10) continue;
+    if (!found) a.confidence = 0.4;
+    for (auto& p : a.parts) claim(p);
+    claim(a.cue);
+    claim(a.speaker);
+    if (q.open >= 0) t_[q.open].claimed = true;
+    if (q.close >= 0) t_[q.close].claimed = true;
+    out_.push_back(std::move(a));
+    if (!out_.back().speaker.empty()) {
+      last_speaker_quote = static_cast<int32_t>(out_.size()) - 1;
+      last_speaker_para = q.para_last;
+    }
+  }
+}
+
+// ---- reported speech -----------------------------------------------------------------------
+
+void Finder::findIndirect(uint32_t s) {
+  const Sentence& sent = doc_.sentences[s];
+  const int32_t sb = sent.token_begin, se = sent.token_end;
+  for (int32_t i = sb; i < se; ++i) {
+    auto cue = cueAt(i);
+    if (!cue) continue;
+    const bool according = t_[i].lower == "according";
+    // The clause region around the cue: unclaimed tokens.
+    int32_t lo = i, hi = cue->e;
+    while (lo > sb && !t_[lo - 1].claimed) --lo;
+    while (hi < se && !t_[hi].claimed) ++hi;
+    Attribution a;
+    a.cue = *cue;
+    if (according) {
+      // "according to X, CONTENT" / "CONTENT, according to X".
+      TokRange spk = npRight(cue->e, hi);
+      if (spk.empty()) continue;
+      a.speaker = spk;
+      TokRange content;
+      if (i - 1 >= lo && t_[i - 1].lower == ",") {
+        content = {lo, i - 1};
+      } else if (spk.e < hi && t_[spk.e].lower == ",") {
+        content = {spk.e + 1, hi};
+      } else {
+        content = {lo, i};
+      }
+      content = trimContent(content);
+      if (content.e - content.b < 3) continue;
+      a.parts = {content};
+      a.type = "indirect";
+      a.confidence = 0.8;
+    } else {
+      const CueEntry* entry = lex_.word(t_[i].lower);
+      TokRange spk = subjectOf(*cue, lo, hi);
+      if (spk.empty()) continue;
+      if (!deps_ && spk.b > cue->b && entry->kind != CueKind::kSpeech) continue;
+      // Inverted / parenthetical: "CONTENT, X said." or "CONTENT, said X."
+      const int32_t left = std::min(spk.b, cue->b);
+      bool parenthetical = false;
+      if (left - 1 >= lo && t_[left - 1].lower == "," && left - 1 > lo) {
+        int32_t k = std::max(spk.e, cue->e);
+        while (k < hi && (isTimeWord(t_[k].lower) || isAuxOrAdverb(t_[k].lower))) ++k;
+        // Remaining frame: nothing, or a short adverbial ("in a statement", "on Tuesday").
+        int32_t rest = 0;
+        for (int32_t m = k; m < hi; ++m)
+          if (!t_[m].punct) ++rest;
+        if (rest <= 6 && (k >= hi || t_[k].punct ||
+                          in(t_[k].lower, {"in", "on", "at", "during", "to", "of", "about"}))) {
+          parenthetical = true;
+        }
+      }
+      TokRange content;
+      if (parenthetical) {
+        content = {lo, left - 1};
+      } else {
+        const int32_t c = contentStart(*cue, *entry, hi);
+        if (c < 0) continue;
+        // Beliefs and intentions need a clause or an infinitive ("wants to", "believes that").
+        if (entry->kind == CueKind::kBelief && !deps_) {
+          const std::string& w = t_[c].lower;
+          if (w != "that" && w != "to" && !isPronounSubject(w) && !isDeterminer(w) && !t_[c].cap) {
+            continue;
+          }
+        }
+        content = {c, hi};
+      }
+      content = trimContent(content);
+      if (content.e - content.b < 3) continue;
+      a.speaker = spk;
+      a.parts = {content};
+      a.confidence = parenthetical ? 0.75 : 0.7;
+      if (entry->ambiguous) a.confidence -= 0.1;
+      if (entry->kind == CueKind::kBelief) a.confidence -= 0.1;
+      bool has_quote = false;
+      for (int32_t m = content.b; m < content.e; ++m)
+        if (t_[m].q != QMark::kNone) has_quote = true;
+      a.type = has_quote ? "mixed" : "indirect";
+    }
+    for (auto& p : a.parts) claim(p);
+    claim(a.cue);
+    claim(a.speaker);
+    out_.push_back(std::move(a));
+  }
+}
+
+void Finder::emit() {
+  std::vector<Quote> quotes;
+  quotes.reserve(out_.size());
+  const auto& toks = doc_.tokens;
+  auto span = [&](TokRange r) { return Span{toks[r.b].start, toks[r.e - 1].end}; };
+  for (const auto& a : out_) {
+    Quote q;
+    q.type = a.type;
+    std::vector<TokRange> parts;
+    for (const auto& p : a.parts)
+      if (!p.empty()) parts.push_back(p);
+    if (parts.empty()) continue;
+    std::sort(parts.begin(), parts.end(), [](TokRange x, TokRange y) { return x.b < y.b; });
+    q.content = {toks[parts.front().b].start, toks[parts.back().e - 1].end};
+    if (parts.size() > 1) {
+      for (const auto& p : parts) q.parts.push_back(span(p));
+    }
+    if (!a.cue.empty()) q.cue = span(a.cue);
+    if (!a.speaker.empty()) {
+      q.speaker = span(a.speaker);
+      // The speaker's mention: the one containing the speaker's last token (the head in
+      // English NPs), else any overlapping mention.
+      const uint32_t head = static_cast<uint32_t>(a.speaker.e - 1);
+      for (size_t m = 0; m < doc_.mentions.size(); ++m) {
+        const Mention& mm = doc_.mentions[m];
+        if (mm.token_begin <= head && head < mm.token_end) {
+          q.speaker_mention = static_cast<int32_t>(m);
+          break;
+        }
+      }
+      if (q.speaker_mention < 0) {
+        for (size_t m = 0; m < doc_.mentions.size(); ++m) {
+          const Mention& mm = doc_.mentions[m];
+          if (mm.token_begin < static_cast<uint32_t>(a.speaker.e) &&
+              static_cast<uint32_t>(a.speaker.b) < mm.token_end) {
+            q.speaker_mention = static_cast<int32_t>(m);
+            break;
+          }
+        }
+      }
+      if (q.speaker_mention >= 0) q.speaker_entity = doc_.mentions[q.speaker_mention].entity;
+    }
+    q.confidence = a.confidence;
+    quotes.push_back(std::move(q));
+  }
+  std::stable_sort(quotes.begin(), quotes.end(), [](const Quote& x, const Quote& y) {
+    return x.content.start < y.content.start;
+  });
+  doc_.quotes = std::move(quotes);
+}
+
+void Finder::run() {
+  deps_ = doc_.has(Document::kDeps);
+  tags_ = doc_.has(Document::kTags);
+  prepare();
+  findDirect();
+  attributeDirect();
+  for (uint32_t s = 0; s < doc_.sentences.size(); ++s) findIndirect(s);
+  emit();
+}
+
+}  // namespace
+
+QuoteFinder::QuoteFinder() : lexicon_(ReportingLexicon::get()) {}
+
+Status QuoteFinder::process(Document& doc) const {
+  Finder f(doc, lexicon_);
+  f.run();
+  // First-person pronouns inside a direct quote refer to its speaker.
+  if (doc.has(Document::kCoref)) {
+    for (const Quote& q : doc.quotes) {
+      if (q.type != "direct" || q.speaker_entity < 0) continue;
+      for (size_t m = 0; m < doc.mentions.size(); ++m) {
+        Mention& mm = doc.mentions[m];
+        if (mm.start < q.content.start || mm.end > q.content.end) continue;
+        if (mm.source != "pronoun") continue;
+        std::string w(doc.slice(mm.start, mm.end));
+        for (auto& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (!in(w, {"i", "me", "my", "myself", "mine"})) continue;
+        if (mm.entity == q.speaker_entity) continue;
+        if (mm.entity >= 0) {
+          auto& old = doc.entities[mm.entity].mentions;
+          old.erase(std::remove(old.begin(), old.end(), static_cast<uint32_t>(m)), old.end());
+        }
+        mm.entity = q.speaker_entity;
+        doc.entities[q.speaker_entity].mentions.push_back(static_cast<uint32_t>(m));
+        std::sort(doc.entities[q.speaker_entity].mentions.begin(),
+                  doc.entities[q.speaker_entity].mentions.end());
+      }
+    }
+  }
+  doc.layers |= Document::kQuotes;
+  return Status::ok();
+}
+
+}  // namespace annalist::quotes

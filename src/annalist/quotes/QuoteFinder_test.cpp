@@ -1,0 +1,109 @@
+#include "annalist/quotes/QuoteFinder.h"
+
+#include <gtest/gtest.h>
+
+#include "annalist/text/Tokenizer.h"
+
+namespace annalist::quotes {
+namespace {
+
+Document run(const std::string& text) {
+  Document doc("t", text);
+  text::Tokenizer tok;
+  EXPECT_TRUE(tok.process(doc).isOk());
+  QuoteFinder qf;
+  EXPECT_TRUE(qf.process(doc).isOk());
+  return doc;
+}
+
+std::string sl(const Document& d, const std::optional<Span>& s) {
+  return s ? std::string(d.slice(*s)) : std::string("<none>");
+}
+
+TEST(QuoteFinder, DirectQuoteWithCueBefore) {
+  Document d = run("Trump said: \"We will build a great wall and Mexico will pay.\"");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].type, "direct");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "We will build a great wall and Mexico will pay.");
+  EXPECT_EQ(sl(d, d.quotes[0].cue), "said");
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "Trump");
+  EXPECT_TRUE(d.has(Document::kQuotes));
+}
+
+TEST(QuoteFinder, InterruptedQuoteIsOneQuoteWithParts) {
+  Document d =
+      run("“We are not going anywhere,” the senator said, “and we will keep fighting for this "
+          "bill.”");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  const Quote& q = d.quotes[0];
+  ASSERT_EQ(q.parts.size(), 2u);
+  EXPECT_EQ(d.slice(q.parts[0]), "We are not going anywhere,");
+  EXPECT_EQ(d.slice(q.parts[1]), "and we will keep fighting for this bill.");
+  EXPECT_EQ(sl(d, q.speaker), "the senator");
+  EXPECT_EQ(sl(d, q.cue), "said");
+}
+
+TEST(QuoteFinder, InvertedCueAfterQuote) {
+  Document d = run("\"It is a disgrace to the country,\" said Senator Warren.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "Senator Warren");
+}
+
+TEST(QuoteFinder, ReportedSpeechThatClause) {
+  Document d =
+      run("The Iranian official underscored that the relationship with Hamas is important.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].type, "indirect");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "that the relationship with Hamas is important");
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "The Iranian official");
+  EXPECT_EQ(sl(d, d.quotes[0].cue), "underscored");
+}
+
+TEST(QuoteFinder, ParentheticalAndAccordingTo) {
+  Document d =
+      run("The economy is growing faster than expected, the minister said on Tuesday. "
+          "According to the report, unemployment fell to four percent.");
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_EQ(d.slice(d.quotes[0].content), "The economy is growing faster than expected");
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "the minister");
+  EXPECT_EQ(d.slice(d.quotes[1].content), "unemployment fell to four percent");
+  EXPECT_EQ(sl(d, d.quotes[1].cue), "According to");
+  EXPECT_EQ(sl(d, d.quotes[1].speaker), "the report");
+}
+
+TEST(QuoteFinder, ScareQuotesAreNotQuotations) {
+  Document d = run("The plan, dubbed \"The Deal of the Century\", was presented in Bahrain.");
+  EXPECT_TRUE(d.quotes.empty());
+}
+
+TEST(QuoteFinder, MixedQuote) {
+  Document d = run("Clinton said the plan was \"a disaster\" for working families.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].type, "mixed");
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "Clinton");
+}
+
+TEST(QuoteFinder, MultiParagraphQuoteAndContinuation) {
+  Document d =
+      run("Sanders said: \"The system is rigged against working people.\n\n"
+          "\"We will change it, and we will do it together.\"\n\n"
+          "\"Nobody should be left behind in this country, not a single person.\"");
+  ASSERT_EQ(d.quotes.size(), 2u);
+  ASSERT_EQ(d.quotes[0].parts.size(), 2u);
+  EXPECT_EQ(d.slice(d.quotes[0].parts[1]), "We will change it, and we will do it together.");
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "Sanders");
+  // The next paragraph-quote has no cue: it inherits the speaker.
+  EXPECT_EQ(sl(d, d.quotes[1].speaker), "Sanders");
+  EXPECT_FALSE(d.quotes[1].cue.has_value());
+}
+
+TEST(QuoteFinder, OutputIsDeterministic) {
+  const std::string text =
+      "\"We have seen support,\" he added. Officials believe that the talks will resume.";
+  Document a = run(text), b = run(text);
+  ASSERT_EQ(a.quotes.size(), b.quotes.size());
+  for (size_t i = 0; i < a.quotes.size(); ++i) EXPECT_EQ(a.quotes[i].content, b.quotes[i].content);
+}
+
+}  // namespace
+}  // namespace annalist::quotes
