@@ -22,5 +22,7 @@ void addCodeCommand(CLI::App& app, int& exit_code);
 // quotes (owner: quotes): `annalist quotes`, `annalist eval quotes`.
 void addQuotesCommand(CLI::App& app, int& exit_code);
 void addEvalQuotesCommand(CommandGroups& groups, int& exit_code);
+// text: annalist eval tokenize
+void addEvalTokenizeCommand(CommandGroups& groups, int& exit_code);
 
 }  // namespace annalist::cli

@@ -36,6 +36,8 @@ struct Token {
   uint32_t byte_start = 0, byte_end = 0;  // bytes, for fast substring access
   std::string norm;                       // NFC, curly quotes/apostrophes/dashes folded
   bool space_after = true;                // whitespace follows in the original text
+  bool joins_previous = false;  // tokenizer: continues the previous token's surface word without
+                                // a break (a UD multi-word token: do|n't, Hamas|', can|not)
 
   // ---- syntax layer (filled by syntax stages; empty/-1 until then) ----
   std::string upos;    // UD UPOS, e.g. "NOUN"

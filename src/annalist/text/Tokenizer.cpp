@@ -1,7 +1,13 @@
 #include "annalist/text/Tokenizer.h"
 
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/stringpiece.h>
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -11,52 +17,85 @@ namespace annalist::text {
 
 namespace {
 
-// One decoded code point with its offsets.
-struct Cp {
-  char32_t c;
-  uint32_t cp;    // code-point offset
-  uint32_t byte;  // byte offset
-};
+// ---- character classes ---------------------------------------------------------------------
 
-bool isSpace(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
-         c == 0x2009 || c == 0x200A || c == 0x202F || c == 0x3000 || (c >= 0x2000 && c <= 0x2008);
+bool isAsciiUpper(char32_t c) {
+  return c >= 'A' && c <= 'Z';
 }
-bool isUpper(char32_t c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
+bool isAsciiLower(char32_t c) {
+  return c >= 'a' && c <= 'z';
+}
+bool isAsciiAlpha(char32_t c) {
+  return isAsciiUpper(c) || isAsciiLower(c);
 }
 bool isDigit(char32_t c) {
   return c >= '0' && c <= '9';
 }
-bool isApos(char32_t c) {
-  return c == '\'' || c == 0x2019 || c == 0x2018;
-}
-bool isOpenPunct(char32_t c) {
-  return c == '(' || c == '[' || c == '{' || c == '"' || c == 0x201C || c == 0x2018 || c == '\'' ||
-         c == 0xAB || c == 0x201E || c == '<';
-}
-bool isClosePunct(char32_t c) {
-  return c == ')' || c == ']' || c == '}' || c == '"' || c == 0x201D || c == 0x2019 || c == '\'' ||
-         c == 0xBB || c == '>';
-}
-bool isSentenceEnd(char32_t c) {
-  return c == '.' || c == '!' || c == '?' || c == 0x2026;
-}
-bool isTrailPunct(char32_t c) {
-  return isSentenceEnd(c) || c == ',' || c == ';' || c == ':' || isClosePunct(c) || c == '%';
-}
-bool isDash(char32_t c) {
-  return c == 0x2013 || c == 0x2014 || c == 0x2015 || c == 0x2012;
+
+// Whitespace (never inside a token): ASCII space and controls, NEL, NBSP, Unicode spaces,
+// line/paragraph separators, zero-width space and BOM.
+bool isSpaceCp(char32_t c) {
+  if (c <= 0x20 || c == 0x7F) return true;
+  if (c < 0x80) return false;
+  return (c >= 0x80 && c <= 0xA0) || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 ||
+         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
 
-// Folds typographic variants to ASCII so later stages see one form.
-char32_t fold(char32_t c) {
+// Characters that form words (letters, digits, marks, '_'); everything else is punctuation
+// or a symbol and is split off.
+bool isWordChar(char32_t c) {
+  if (c < 0x80) return isAsciiAlpha(c) || isDigit(c) || c == '_';
+  if (c <= 0xBF) {  // Latin-1 punctuation and symbols, except ª µ º ¹ ² ³ ¼ ½ ¾
+    return c == 0xAA || c == 0xB5 || c == 0xBA || c == 0xB2 || c == 0xB3 || c == 0xB9 ||
+           (c >= 0xBC && c <= 0xBE);
+  }
+  if (c == 0xD7 || c == 0xF7) return false;        // × ÷
+  if (c >= 0x2010 && c <= 0x205E) return false;    // dashes, quotes, bullets
+  if (c >= 0x20A0 && c <= 0x20CF) return false;    // currency
+  if (c >= 0x2190 && c <= 0x2BFF) return false;    // arrows, math, boxes
+  if (c >= 0x3000 && c <= 0x303F) return false;    // CJK punctuation
+  if (c >= 0xFF01 && c <= 0xFF0F) return false;    // fullwidth punctuation
+  if (c >= 0x1F000 && c <= 0x1FAFF) return false;  // emoji
+  if (c == 0x2BC) return false;                    // modifier apostrophe
+  return !isSpaceCp(c);
+}
+
+bool isUpperCp(char32_t c) {
+  if (c < 0x80) return isAsciiUpper(c);
+  return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
+}
+bool isLowerCp(char32_t c) {
+  if (c < 0x80) return isAsciiLower(c);
+  return u_islower(static_cast<UChar32>(c));
+}
+bool isLetterCp(char32_t c) {
+  if (c < 0x80) return isAsciiAlpha(c);
+  return u_isalpha(static_cast<UChar32>(c));
+}
+bool isApos(char32_t c) {
+  return c == '\'' || c == 0x2019 || c == 0x2BC;
+}
+bool isDashCp(char32_t c) {
+  return c >= 0x2012 && c <= 0x2015;
+}
+bool isTerminalCp(char32_t c) {
+  return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x203C || c == 0x2047 ||
+         c == 0x2048 || c == 0x2049;
+}
+char32_t toLowerAscii(char32_t c) {
+  return isAsciiUpper(c) ? c + ('a' - 'A') : c;
+}
+
+// Typographic variants folded into `norm`. Returns nullptr when `c` is kept as is.
+const char* foldCp(char32_t c) {
   switch (c) {
     case 0x2018:
     case 0x2019:
+    case 0x201A:
     case 0x201B:
     case 0x2032:
-      return '\'';
+    case 0x2BC:
+      return "'";
     case 0x201C:
     case 0x201D:
     case 0x201E:
@@ -64,130 +103,749 @@ char32_t fold(char32_t c) {
     case 0x2033:
     case 0xAB:
     case 0xBB:
-      return '"';
+      return "\"";
+    case 0x2010:
+    case 0x2011:
     case 0x2012:
     case 0x2013:
-      return '-';
+    case 0x2212:
+      return "-";
     case 0x2014:
     case 0x2015:
-      return '-';
-    case 0xA0:
-      return ' ';
+      return "--";
+    case 0x2026:
+      return "...";
     default:
-      return c;
+      return nullptr;
   }
 }
 
-std::string lowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& ch : out)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  return out;
+// ---- word lists ----------------------------------------------------------------------------
+
+// Titles before names: keep their period and never end a sentence (compared lower-cased,
+// and only when capitalised in the text).
+constexpr std::array<std::string_view, 44> kTitles = {
+    "mr",   "mrs", "ms",   "messrs", "mme",  "mlle", "dr",  "prof", "gen",  "gens", "lt",
+    "col",  "maj", "capt", "cpt",    "sgt",  "cpl",  "pvt", "adm",  "cmdr", "brig", "gov",
+    "govs", "sen", "sens", "rep",    "reps", "rev",  "hon", "pres", "amb",  "atty", "supt",
+    "insp", "det", "fr",   "sr",     "jr",   "st",   "mt",  "ft",   "vs",   "esq",  "hr"};
+// Abbreviations that keep their period and may end a sentence (compared lower-cased).
+constexpr std::array<std::string_view, 56> kAbbrevs = {
+    "jan", "feb", "mar",  "apr", "jun",  "jul",  "aug",   "sep",  "sept", "oct", "nov",  "dec",
+    "mon", "tue", "tues", "wed", "thu",  "thur", "thurs", "fri",  "sat",  "sun", "inc",  "corp",
+    "co",  "ltd", "llc",  "plc", "bros", "assn", "dept",  "govt", "univ", "etc", "al",   "approx",
+    "vol", "eds", "ed",   "pp",  "cf",   "viz",  "fig",   "figs", "nos",  "ave", "blvd", "rd",
+    "yrs", "ext", "est",  "ca",  "misc", "attn", "vols",  "seq"};
+// U.S. state abbreviations that are also English words: only when capitalised.
+constexpr std::array<std::string_view, 30> kCapAbbrevs = {
+    "Ala", "Ariz", "Ark",  "Calif", "Colo", "Conn", "Del",  "Fla",  "Ga",   "Ill",
+    "Ind", "Kan",  "Kans", "Ky",    "La",   "Md",   "Mass", "Mich", "Minn", "Miss",
+    "Mo",  "Mont", "Neb",  "Nev",   "Okla", "Ore",  "Pa",   "Tenn", "Tex",  "Va"};
+// Prefixes UD keeps attached with their hyphen (non-profit, e-mail, co-founder).
+constexpr std::array<std::string_view, 31> kHyphenPrefixes = {
+    "e",    "non",   "co",    "pre",   "post",  "re",    "mid",    "anti",
+    "pro",  "cross", "multi", "ex",    "sub",   "semi",  "pan",    "counter",
+    "mini", "neo",   "inter", "intra", "micro", "socio", "psycho", "vice",
+    "un",   "over",  "self",  "super", "ultra", "quasi", "trans"};
+// Lowercase name particles kept whole before a capitalised name (al-Arouri, bin-Laden).
+constexpr std::array<std::string_view, 16> kNameParticles = {
+    "al", "el", "ad",  "ar",  "as",  "ash", "at",   "az",
+    "an", "ad", "bin", "ibn", "abu", "abd", "bint", "ben"};
+// Capitalised closed-class words that typically begin a sentence.
+constexpr std::array<std::string_view, 62> kStarters = {
+    "The",   "This",  "That",     "These",  "Those",   "It",    "Its",    "He",      "She",
+    "They",  "We",    "You",      "His",    "Her",     "Their", "Our",    "My",      "Your",
+    "There", "Here",  "But",      "And",    "Or",      "So",    "Yet",    "However", "In",
+    "On",    "At",    "For",      "From",   "With",    "After", "Before", "When",    "While",
+    "If",    "As",    "Although", "Though", "Because", "Since", "Then",   "Now",     "Meanwhile",
+    "Also",  "Still", "Some",     "Many",   "Most",    "Both",  "Each",   "Every",   "What",
+    "Who",   "Which", "Where",    "Why",    "How",     "A",     "An",     "I"};
+// Apostrophe-less contractions UD treats as multi-word tokens: form → length of the first word.
+struct Contraction {
+  std::string_view form;
+  uint8_t split;
+};
+constexpr std::array<Contraction, 22> kContractions = {{
+    {"cannot", 3},  {"gonna", 3},    {"wanna", 3}, {"gotta", 3},  {"dont", 2},  {"didnt", 3},
+    {"doesnt", 4},  {"isnt", 2},     {"wasnt", 3}, {"werent", 4}, {"arent", 3}, {"wouldnt", 5},
+    {"couldnt", 5}, {"shouldnt", 6}, {"hasnt", 3}, {"havent", 4}, {"hadnt", 3}, {"cant", 2},
+    {"wont", 2},    {"aint", 2},     {"im", 1},    {"ive", 1},
+}};
+
+template <class List>
+bool contains(const List& list, std::string_view w) {
+  for (const auto& x : list)
+    if (x == w) return true;
+  return false;
 }
 
-// Abbreviations that keep their period. Titles never end a sentence.
-constexpr std::array<std::string_view, 36> kTitles = {
-    "mr",   "mrs",  "ms",   "dr",  "prof", "gen", "lt", "col", "maj",  "capt",   "cpt", "sgt",
-    "adm",  "gov",  "sen",  "rep", "rev",  "st",  "sr", "jr",  "pres", "amb",    "hon", "brig",
-    "cmdr", "supt", "insp", "fr",  "mt",   "ft",  "no", "vs",  "v",    "messrs", "mme", "mlle"};
-constexpr std::array<std::string_view, 30> kAbbrevs = {
-    "jan", "feb",  "mar",  "apr",   "jun", "jul",  "aug",  "sep", "sept",   "oct",
-    "nov", "dec",  "inc",  "corp",  "ltd", "co",   "etc",  "al",  "approx", "dept",
-    "est", "govt", "mass", "calif", "fla", "ariz", "wash", "ill", "pa",     "e.g"};
+// ---- the annotator -------------------------------------------------------------------------
 
-bool inList(std::string_view w, auto const& list) {
-  return std::find(list.begin(), list.end(), w) != list.end();
-}
-
-class Builder {
- public:
-  Builder(Document& doc, const std::vector<Cp>& cps) : doc_(doc), cps_(cps) {}
-
-  void token(size_t b, size_t e) {  // cps_ indices [b, e)
-    Token t;
-    t.start = cps_[b].cp;
-    t.end = cps_[e - 1].cp + 1;
-    t.byte_start = cps_[b].byte;
-    t.byte_end = e < cps_.size() ? cps_[e].byte : static_cast<uint32_t>(doc_.text().size());
-    t.space_after = e >= cps_.size() || isSpace(cps_[e].c);
-    for (size_t i = b; i < e; ++i) utf8::append(t.norm, fold(cps_[i].c));
-    doc_.tokens.push_back(std::move(t));
-  }
-
- private:
-  Document& doc_;
-  const std::vector<Cp>& cps_;
+struct Cp {
+  char32_t c;
+  uint32_t byte;  // byte offset into the document text
 };
 
-// Splits one whitespace-delimited chunk [b, e) into tokens.
-void splitChunk(const std::vector<Cp>& cps, size_t b, size_t e, Builder& out,
-                std::string_view text) {
-  // Leading punctuation.
-  while (b < e && (isOpenPunct(cps[b].c) || isDash(cps[b].c)) && e - b > 1) {
-    out.token(b, b + 1);
-    ++b;
+class Annotator {
+ public:
+  explicit Annotator(Document& doc) : doc_(doc), text_(doc.text()) { buf_.reserve(64); }
+  void run();
+
+ private:
+  uint32_t paragraph(size_t pb, size_t pe, uint32_t cp);
+  void chunk(bool line_start);
+  size_t scanWord(size_t i, size_t n);
+  void emitWord(size_t b, size_t e);
+  void emitPart(size_t b, size_t e);
+  void emit(size_t b, size_t e, bool joins);
+  bool abbreviationAt(size_t b, size_t j) const;
+  bool specialChunk(size_t n);
+  void splitSentences(uint32_t tb, uint32_t te);
+
+  // Lower-cased ASCII copy of buf_[b, e) into word_ (false when not ASCII or too long).
+  bool lowerWord(size_t b, size_t e) {
+    if (e - b > word_.size()) return false;
+    wlen_ = e - b;
+    for (size_t k = b; k < e; ++k) {
+      const char32_t c = buf_[k].c;
+      if (c >= 0x80) return false;
+      word_[k - b] = static_cast<char>(toLowerAscii(c));
+    }
+    return true;
   }
-  // Trailing punctuation and clitics, collected right to left.
-  std::vector<std::pair<size_t, size_t>> tail;
-  while (e > b) {
-    const char32_t c = cps[e - 1].c;
-    if (c == '.' && e - b > 1) {
-      // Keep the period of abbreviations, initials and acronyms (U.S., Gen., J.).
-      const std::string_view word = text.substr(cps[b].byte, cps[e - 1].byte - cps[b].byte);
-      const std::string lw = lowerAscii(word);
-      const bool initial = e - b == 2 && isUpper(cps[b].c);
-      bool dotted = false;  // U.S  / a.m
-      for (size_t i = b; i + 1 < e; ++i)
-        if (cps[i].c == '.') dotted = true;
-      if (initial || dotted || inList(lw, kTitles) || inList(lw, kAbbrevs)) break;
-      tail.emplace_back(e - 1, e);
-      --e;
+  std::string_view word() const { return {word_.data(), wlen_}; }
+  char32_t at(size_t k) const { return buf_[k].c; }  // buf_[n_] is a 0 sentinel
+
+  Document& doc_;
+  std::string_view text_;
+  std::vector<Cp> buf_;  // the current whitespace-delimited chunk, plus a sentinel
+  size_t n_ = 0;
+  uint32_t chunk_cp_ = 0;
+  bool open_single_ = false;         // an opening single quote is pending in this paragraph
+  std::vector<uint8_t> line_start_;  // per token of the paragraph: first token of a line
+  std::array<char, 24> word_{};
+  size_t wlen_ = 0;
+};
+
+void Annotator::emit(size_t b, size_t e, bool joins) {
+  Token& t = doc_.tokens.emplace_back();
+  t.start = chunk_cp_ + static_cast<uint32_t>(b);
+  t.end = chunk_cp_ + static_cast<uint32_t>(e);
+  t.byte_start = buf_[b].byte;
+  t.byte_end = buf_[e].byte;
+  t.space_after = e == n_;
+  t.joins_previous = joins;
+  const std::string_view form = text_.substr(t.byte_start, t.byte_end - t.byte_start);
+  bool ascii = true;
+  for (const char ch : form) ascii &= static_cast<unsigned char>(ch) < 0x80;
+  if (ascii) {
+    if (form == "``" || form == "''") {
+      t.norm = "\"";
+    } else {
+      t.norm.assign(form);
+    }
+    return;
+  }
+  std::string folded;
+  folded.reserve(form.size());
+  for (size_t k = b; k < e; ++k) {
+    if (const char* f = foldCp(buf_[k].c)) {
+      folded += f;
+    } else {
+      utf8::append(folded, buf_[k].c);
+    }
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_SUCCESS(status) && !nfc->isNormalizedUTF8(folded, status) && U_SUCCESS(status)) {
+    std::string out;
+    icu::StringByteSink<std::string> sink(&out);
+    nfc->normalizeUTF8(0, folded, sink, nullptr, status);
+    if (U_SUCCESS(status)) folded.swap(out);
+  }
+  t.norm = std::move(folded);
+}
+
+// True when the word buf_[b, j) followed by '.' at j keeps the period: acronyms with inner
+// periods (U.S., Ph.D., a.m.), single letters (initials J., list items a.), known
+// abbreviations and titles, and "No." before a number.
+bool Annotator::abbreviationAt(size_t b, size_t j) const {
+  const size_t len = j - b;
+  if (len == 1) return isLetterCp(at(b));
+  // Inner periods with short letter segments: U.S, e.g, Ph.D, a.k.a
+  bool inner = false, short_segments = true;
+  size_t seg = 0;
+  for (size_t k = b; k < j; ++k) {
+    if (at(k) == '.') {
+      inner = true;
+      seg = 0;
+    } else if (!isLetterCp(at(k)) || ++seg > 3) {
+      short_segments = false;
+    }
+  }
+  if (inner) return short_segments;
+  if (len > 8) return false;
+  std::array<char, 8> w{};
+  for (size_t k = 0; k < len; ++k) {
+    const char32_t c = at(b + k);
+    if (!isAsciiAlpha(c)) return false;
+    w[k] = static_cast<char>(toLowerAscii(c));
+  }
+  const std::string_view lw(w.data(), len);
+  const bool cap = isAsciiUpper(at(b));
+  if (cap && contains(kTitles, lw)) return true;
+  if (contains(kAbbrevs, lw)) return true;
+  if (cap) {
+    std::array<char, 8> orig{};
+    for (size_t k = 0; k < len; ++k) orig[k] = static_cast<char>(at(b + k));
+    if (contains(kCapAbbrevs, std::string_view(orig.data(), len))) return true;
+    if (lw == "no" || lw == "nos" || lw == "art" || lw == "p") {
+      // "No. 5", "Art. 3": only before a number
+      size_t k = buf_[n_].byte;
+      if (j + 1 < n_) return false;
+      while (k < text_.size() && (text_[k] == ' ' || text_[k] == '\t')) ++k;
+      return k < text_.size() && isDigit(static_cast<unsigned char>(text_[k]));
+    }
+  }
+  return false;
+}
+
+// Extends a word starting at i over word characters and the connectors that may sit inside a
+// word; returns its end. A final period is included when it belongs to an abbreviation.
+size_t Annotator::scanWord(size_t i, size_t n) {
+  size_t j = i + 1;
+  for (;;) {
+    while (j < n && isWordChar(at(j))) ++j;
+    if (j >= n) return j;
+    const char32_t c = at(j);
+    const char32_t next = at(j + 1);
+    const char32_t prev = at(j - 1);
+    switch (c) {
+      case '.':
+        if (j + 1 < n && isWordChar(next)) {
+          // "today.The": a sentence end with the space missing
+          if (isUpperCp(next) && j + 2 < n && isLowerCp(at(j + 2)) && j >= i + 2 &&
+              isLowerCp(prev) && isLowerCp(at(j - 2))) {
+            bool dotted = false;
+            for (size_t k = i; k < j; ++k) dotted |= at(k) == '.';
+            if (!dotted) return j;
+          }
+          ++j;
+          continue;
+        }
+        if (next != '.' && abbreviationAt(i, j)) return j + 1;
+        return j;
+      case ',':
+        // 1,000 and 1,000,000
+        if (isDigit(prev) && j + 3 < n && isDigit(next) && isDigit(at(j + 2)) &&
+            isDigit(at(j + 3)) && !isDigit(at(j + 4))) {
+          j += 4;
+          continue;
+        }
+        return j;
+      case ':':
+        if (isDigit(prev) && isDigit(next)) {
+          ++j;
+          continue;
+        }
+        return j;
+      case '\'':
+      case 0x2019:
+      case 0x2BC:
+        if (j + 1 < n && isLetterCp(next)) {
+          ++j;
+          continue;
+        }
+        return j;
+      case '-':
+        if (j + 1 < n && isWordChar(next)) {
+          ++j;
+          continue;
+        }
+        return j;
+      case '/':
+      case '&':
+        if (j + 1 < n && isWordChar(next)) {
+          ++j;
+          continue;
+        }
+        return j;
+      default:
+        return j;
+    }
+  }
+}
+
+// Splits a scanned word at hyphens and slashes (UD convention) and emits its parts.
+void Annotator::emitWord(size_t b, size_t e) {
+  bool has_sep = false;
+  bool phone = true;  // digits and hyphens only, like 713-853-3989
+  size_t hyphens = 0;
+  for (size_t k = b; k < e; ++k) {
+    const char32_t c = at(k);
+    if (c == '-' || c == '/') has_sep = true;
+    if (c == '-') {
+      ++hyphens;
+    } else if (!isDigit(c)) {
+      phone = false;
+    }
+  }
+  if (!has_sep) {
+    emitPart(b, e);
+    return;
+  }
+  if (phone && hyphens >= 1) {
+    // keep phone numbers and ZIP+4; split digit ranges like 1990-1995 and 3-4
+    size_t first = 0;
+    while (at(b + first) != '-') ++first;
+    const size_t rest = e - b - first - 1;
+    if (hyphens >= 2 || (first == 3 && rest == 4) || (first == 5 && rest == 4)) {
+      emitPart(b, e);
+      return;
+    }
+  }
+  size_t seg = b;
+  for (size_t k = b + 1; k + 1 < e; ++k) {
+    const char32_t c = at(k);
+    if (c != '-' && c != '/') continue;
+    bool keep = false;
+    if (c == '-') {
+      if (lowerWord(seg, k)) {
+        const std::string_view left = word();
+        keep = contains(kHyphenPrefixes, left) ||
+               (contains(kNameParticles, left) && isUpperCp(at(k + 1)));
+      }
+    } else {
+      // 9/11, 11/28/2000, 1/2 and l/c stay whole; and/or splits
+      const bool digits = isDigit(at(k - 1)) && isDigit(at(k + 1));
+      const bool letters = k - seg == 1 && isLetterCp(at(k - 1)) && k + 2 <= e &&
+                           (k + 2 == e || !isWordChar(at(k + 2))) && isLetterCp(at(k + 1));
+      keep = digits || letters;
+    }
+    if (keep) continue;
+    emitPart(seg, k);
+    emit(k, k + 1, false);
+    seg = k + 1;
+  }
+  emitPart(seg, e);
+}
+
+// Emits one part, splitting clitics off its end (UD multi-word tokens).
+void Annotator::emitPart(size_t b, size_t e) {
+  const size_t len = e - b;
+  if (len >= 2 && at(e - 1) != '.') {
+    const char32_t l1 = toLowerAscii(at(e - 1));
+    const char32_t l2 = toLowerAscii(at(e - 2));
+    size_t split = 0;
+    if (len >= 4 && l1 == 't' && isApos(at(e - 2)) && toLowerAscii(at(e - 3)) == 'n') {
+      split = e - 3;  // n't (can't → ca|n't, won't → wo|n't)
+    } else if (len >= 3 && isApos(at(e - 2)) && (l1 == 's' || l1 == 'm' || l1 == 'd')) {
+      split = e - 2;  // 's 'm 'd
+    } else if (len >= 4 && isApos(at(e - 3)) &&
+               ((l2 == 'l' && l1 == 'l') || (l2 == 'r' && l1 == 'e') || (l2 == 'v' && l1 == 'e'))) {
+      split = e - 3;  // 'll 're 've
+    } else if (len >= 2 && len <= 8 && lowerWord(b, e)) {
+      const std::string_view w = word();
+      for (const auto& con : kContractions) {
+        if (con.form == w) {
+          split = b + con.split;
+          break;
+        }
+      }
+    }
+    if (split > b) {
+      emit(b, split, false);
+      emit(split, e, true);
+      return;
+    }
+  }
+  emit(b, e, false);
+}
+
+// URLs, e-mail addresses: one token (minus surrounding punctuation). True when handled.
+bool Annotator::specialChunk(size_t n) {
+  size_t b = 0, e = n;
+  while (b < e && !isWordChar(at(b)) && at(b) != '@' && at(b) != '#') ++b;
+  while (e > b && !isWordChar(at(e - 1)) && at(e - 1) != '/') --e;
+  if (e - b < 5) return false;
+  bool url = false, email = false;
+  size_t at_pos = 0;
+  for (size_t k = b; k + 2 < e; ++k) {
+    if (at(k) == ':' && at(k + 1) == '/' && at(k + 2) == '/' && k > b) url = true;
+  }
+  if (!url && lowerWord(b, std::min(e, b + 4)) && word() == "www.") url = true;
+  if (!url) {
+    for (size_t k = b + 1; k + 1 < e; ++k) {
+      if (at(k) == '@') {
+        if (at_pos != 0) return false;
+        at_pos = k;
+      }
+    }
+    if (at_pos != 0) {
+      bool dot = false;
+      for (size_t k = at_pos + 2; k + 1 < e; ++k) dot |= at(k) == '.';
+      email = dot && isWordChar(at(at_pos - 1)) && isWordChar(at(at_pos + 1));
+    }
+  }
+  if (!url && !email) return false;
+  // Closing bracket that has its opener inside the URL stays (wiki/Foo_(bar)).
+  if (url && e < n && at(e) == ')') {
+    for (size_t k = b; k < e; ++k)
+      if (at(k) == '(') {
+        ++e;
+        break;
+      }
+  }
+  for (size_t k = 0; k < b; ++k) emit(k, k + 1, false);
+  emit(b, e, false);
+  for (size_t k = e; k < n;) {
+    size_t j = k + 1;
+    while (j < n && at(j) == at(k)) ++j;
+    emit(k, j, false);
+    k = j;
+  }
+  return true;
+}
+
+void Annotator::chunk(bool line_start) {
+  const size_t n = n_;
+  // Cheap pre-check for URLs and e-mail addresses.
+  for (size_t k = 0; k < n; ++k) {
+    const char32_t c = at(k);
+    if (c == '@' || c == ':' || (c == '.' && k >= 3)) {
+      if (specialChunk(n)) return;
+      break;
+    }
+  }
+  // List markers at a line start: "1." "12." stay whole.
+  if (line_start && n >= 2 && n <= 3 && at(n - 1) == '.') {
+    bool digits = true;
+    for (size_t k = 0; k + 1 < n; ++k) digits &= isDigit(at(k));
+    if (digits) {
+      emit(0, n, false);
+      return;
+    }
+  }
+  size_t i = 0;
+  while (i < n) {
+    const char32_t c = at(i);
+    if (isWordChar(c) || ((c == '@' || c == '#') && i + 1 < n && isWordChar(at(i + 1)) &&
+                          (i == 0 || !isWordChar(at(i - 1))))) {
+      const size_t j = scanWord(i, n);
+      emitWord(i, j);
+      i = j;
       continue;
     }
-    if (isTrailPunct(c) && e - b > 1) {
-      // an apostrophe closing a plural possessive (leaders') is its own token too
-      tail.emplace_back(e - 1, e);
-      --e;
+    size_t j = i + 1;
+    bool joins = false;
+    if (isTerminalCp(c)) {
+      while (j < n && isTerminalCp(at(j))) ++j;
+    } else if (c == '-') {
+      while (j < n && at(j) == '-') ++j;
+    } else if (isDashCp(c)) {
+      while (j < n && isDashCp(at(j))) ++j;
+    } else if (c == '*' || c == '=' || c == '~' || c == '<' || c == '>' || c == '+' || c == '#' ||
+               c == '`' || c == '^' || c == '|' || c == '_' || c == 0x2022) {
+      while (j < n && at(j) == c) ++j;
+    } else if (c == '\'' && j < n && at(j) == '\'') {
+      ++j;  // ''
+    } else if (c == '\'' || c == 0x2019 || c == 0x2018) {
+      const bool after_word = i > 0 && isWordChar(at(i - 1));
+      const bool before_word = j < n && isWordChar(at(j));
+      if (c != 0x2018 && after_word && !before_word && !open_single_ &&
+          (at(i - 1) == 's' || at(i - 1) == 'S') && !doc_.tokens.empty() &&
+          doc_.tokens.back().end == chunk_cp_ + i) {
+        joins = true;  // plural possessive: leaders'
+      } else if (!after_word && before_word && c != 0x2019) {
+        open_single_ = true;
+      } else if (after_word || !before_word) {
+        open_single_ = false;
+      }
+    }
+    emit(i, j, joins);
+    i = j;
+  }
+}
+
+uint32_t Annotator::paragraph(size_t pb, size_t pe, uint32_t cp) {
+  const auto tb = static_cast<uint32_t>(doc_.tokens.size());
+  line_start_.clear();
+  open_single_ = false;
+  bool newline = true;
+  size_t i = pb;
+  const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
+  while (i < pe) {
+    // whitespace
+    const unsigned char b0 = p[i];
+    if (b0 < 0x80) {
+      if (b0 <= 0x20 || b0 == 0x7F) {
+        newline |= b0 == '\n';
+        ++i;
+        ++cp;
+        continue;
+      }
+    } else {
+      size_t k = i;
+      const char32_t c = utf8::decode(text_, k);
+      if (isSpaceCp(c)) {
+        newline |= c == 0x2028 || c == 0x85;
+        i = k;
+        ++cp;
+        continue;
+      }
+    }
+    // a chunk up to the next whitespace
+    buf_.clear();
+    chunk_cp_ = cp;
+    while (i < pe) {
+      const unsigned char b = p[i];
+      if (b < 0x80) {
+        if (b <= 0x20 || b == 0x7F) break;
+        buf_.push_back({b, static_cast<uint32_t>(i)});
+        ++i;
+      } else {
+        size_t k = i;
+        const char32_t c = utf8::decode(text_, k);
+        if (isSpaceCp(c)) break;
+        buf_.push_back({c, static_cast<uint32_t>(i)});
+        i = k;
+      }
+      ++cp;
+    }
+    n_ = buf_.size();
+    buf_.push_back({0, static_cast<uint32_t>(i)});
+    const size_t before = doc_.tokens.size();
+    chunk(newline);
+    line_start_.resize(doc_.tokens.size() - tb, 0);
+    if (newline && doc_.tokens.size() > before) line_start_[before - tb] = 1;
+    newline = false;
+  }
+  const auto te = static_cast<uint32_t>(doc_.tokens.size());
+  if (te > tb) {
+    Paragraph para;
+    para.start = doc_.tokens[tb].start;
+    para.end = doc_.tokens[te - 1].end;
+    para.sentence_begin = static_cast<uint32_t>(doc_.sentences.size());
+    splitSentences(tb, te);
+    para.sentence_end = static_cast<uint32_t>(doc_.sentences.size());
+    doc_.paragraphs.push_back(para);
+  }
+  return cp;
+}
+
+// ---- sentence splitting --------------------------------------------------------------------
+
+char32_t firstCp(std::string_view s) {
+  if (s.empty()) return 0;
+  size_t k = 0;
+  return utf8::decode(s, k);
+}
+
+void Annotator::splitSentences(uint32_t tb, uint32_t te) {
+  const std::vector<Token>& toks = doc_.tokens;
+  auto form = [&](uint32_t t) { return doc_.tokenText(toks[t]); };
+  auto spaceBefore = [&](uint32_t t) { return t == tb || toks[t - 1].space_after; };
+  auto isCloser = [&](uint32_t t) {
+    const std::string& n = toks[t].norm;
+    if (n == ")" || n == "]" || n == "}") return true;
+    const char32_t c = firstCp(form(t));
+    if (c == 0x201D || c == 0x2019 || c == 0xBB) return true;
+    return (n == "\"" || n == "'") && !spaceBefore(t);
+  };
+  auto isOpener = [&](uint32_t t) {
+    const char32_t c = firstCp(form(t));
+    if (c == 0x201C || c == 0x2018 || c == 0xAB || c == '(' || c == '[' || c == '{') return true;
+    return (c == '"' || c == '\'' || c == '`') && spaceBefore(t);
+  };
+  auto isStarter = [&](uint32_t t) { return contains(kStarters, form(t)); };
+  // Could token t begin a sentence?
+  auto canStart = [&](uint32_t t) {
+    const char32_t c = firstCp(form(t));
+    if (isUpperCp(c) || isDigit(c) || isOpener(t)) return true;
+    if (isLowerCp(c)) return false;
+    if (c == ',' || c == ';' || c == ':' || c == ')' || c == ']' || c == '%' || isTerminalCp(c))
+      return false;
+    return !isLetterCp(c);  // symbols, bullets, dashes, emoji, scripts without case
+  };
+  auto isBullet = [&](uint32_t t) {
+    const std::string& n = toks[t].norm;
+    if (n == "-" || n == "--" || n == "*" || n == "\xE2\x80\xA2" || n == "\xC2\xB7") return true;
+    return n.size() >= 2 && n.size() <= 3 && n.back() == '.' && isDigit(n[0]);
+  };
+  // 0: no end; 1: . ! ? runs; 2: ellipsis; 3: abbreviation with period; 4: title/list marker
+  auto endKind = [&](uint32_t t) -> int {
+    const std::string& n = toks[t].norm;
+    bool terminal = true, strong = false;
+    size_t dots = 0;
+    for (const char ch : n) {
+      if (ch == '.') {
+        ++dots;
+      } else if (ch == '!' || ch == '?') {
+        strong = true;
+      } else {
+        terminal = false;
+        break;
+      }
+    }
+    if (!terminal) {
+      const std::string_view f = form(t);
+      if (isTerminalCp(firstCp(f)) && f.size() <= 6) return 1;  // ‼ ⁇
+      if (n.size() >= 2 && n.back() == '.' && isLetterCp(firstCp(f))) {
+        // abbreviation: titles never end a sentence
+        std::array<char, 8> w{};
+        const size_t len = n.size() - 1;
+        if (len <= w.size() && isUpperCp(firstCp(f))) {
+          for (size_t k = 0; k < len; ++k)
+            w[k] = static_cast<char>(toLowerAscii(static_cast<unsigned char>(n[k])));
+          if (contains(kTitles, std::string_view(w.data(), len))) return 4;
+        }
+        return 3;
+      }
+      if (n.size() >= 2 && n.back() == '.' && isDigit(static_cast<unsigned char>(n[0]))) return 4;
+      return 0;
+    }
+    if (strong || dots == 1) return 1;
+    return 2;
+  };
+
+  auto addSentence = [&](uint32_t b, uint32_t e, bool headline) {
+    Sentence s;
+    s.token_begin = b;
+    s.token_end = e;
+    s.start = toks[b].start;
+    s.end = toks[e - 1].end;
+    s.paragraph = static_cast<uint32_t>(doc_.paragraphs.size());
+    s.headline = headline;
+    doc_.sentences.push_back(s);
+  };
+
+  const bool first_paragraph = doc_.paragraphs.empty();
+  uint32_t sb = tb;
+
+  // Dateline: "TEHRAN -", "WASHINGTON (Reuters) -", "GAZA CITY, Nov. 3 (AP) --".
+  {
+    const std::string_view f = form(tb);
+    bool caps = f.size() >= 2;
+    for (const char ch : f) caps &= (ch >= 'A' && ch <= 'Z') || ch == '.';
+    if (caps) {
+      int depth = 0;
+      for (uint32_t t = tb + 1; t < te && t < tb + 14; ++t) {
+        const std::string& n = toks[t].norm;
+        if (n == "(") {
+          ++depth;
+        } else if (n == ")") {
+          --depth;
+        } else if ((n == "-" || n == "--") && depth == 0 && spaceBefore(t) && toks[t].space_after) {
+          if (t + 1 < te && canStart(t + 1)) {
+            addSentence(tb, t + 1, false);
+            sb = t + 1;
+          }
+          break;
+        } else if (depth == 0 && isLowerCp(firstCp(form(t)))) {
+          break;
+        }
+      }
+    }
+  }
+
+  for (uint32_t t = sb; t < te; ++t) {
+    // Line-based breaks: list items, and a headline line at the top of the document.
+    if (t > sb && line_start_[t - tb]) {
+      if (isBullet(t) && endKind(t - 1) == 0) {
+        addSentence(sb, t, false);
+        sb = t;
+      } else if (first_paragraph && doc_.sentences.empty() && t - sb <= 25 && endKind(t - 1) == 0 &&
+                 toks[t - 1].norm != "," && canStart(t)) {
+        addSentence(sb, t, true);
+        sb = t;
+      }
+    }
+    const int kind = endKind(t);
+    if (kind == 0 || kind == 4) {
+      // A missing period: "... Palestinian groups In the world today"
+      if (kind == 0 && t >= sb + 3 && t + 2 < te && toks[t].space_after && isStarter(t + 1) &&
+          toks[t + 1].norm != "I" && toks[t + 1].norm != "A" && isLowerCp(firstCp(form(t + 2)))) {
+        const std::string_view f = form(t);
+        bool lower_word = f.size() >= 2;
+        for (const char ch : f) lower_word &= ch >= 'a' && ch <= 'z';
+        if (lower_word) {
+          addSentence(sb, t + 1, false);
+          sb = t + 1;
+        }
+      }
       continue;
     }
-    break;
+    uint32_t close = t;
+    while (close + 1 < te && isCloser(close + 1)) ++close;
+    const uint32_t next = close + 1;
+    if (next >= te) break;
+    bool brk = false;
+    if (kind == 1) {
+      brk = canStart(next);
+    } else if (kind == 2) {
+      brk = isUpperCp(firstCp(form(next))) || isOpener(next);
+    } else {  // abbreviation
+      brk = isStarter(next) && toks[next].norm != "A" && toks[next].norm != "I";
+    }
+    if (!brk) continue;
+    addSentence(sb, next, false);
+    sb = next;
+    t = close;
   }
-  // Clitics: n't, 's, 're, 've, 'll, 'd, 'm.
-  if (e - b > 2) {
-    auto lowerAt = [&](size_t i) {
-      char32_t c = cps[i].c;
-      return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-    };
-    const size_t n = e - b;
-    if (n > 3 && lowerAt(e - 1) == 't' && isApos(cps[e - 2].c) && lowerAt(e - 3) == 'n') {
-      tail.emplace_back(e - 3, e);
-      e -= 3;
-    } else if (isApos(cps[e - 2].c) &&
-               (lowerAt(e - 1) == 's' || lowerAt(e - 1) == 'd' || lowerAt(e - 1) == 'm')) {
-      tail.emplace_back(e - 2, e);
-      e -= 2;
-    } else if (n > 3 && isApos(cps[e - 3].c) &&
-               ((lowerAt(e - 2) == 'r' && lowerAt(e - 1) == 'e') ||
-                (lowerAt(e - 2) == 'v' && lowerAt(e - 1) == 'e') ||
-                (lowerAt(e - 2) == 'l' && lowerAt(e - 1) == 'l'))) {
-      tail.emplace_back(e - 3, e);
-      e -= 3;
+  if (sb < te) {
+    bool headline = false;
+    // A one-sentence first paragraph without final punctuation is a headline.
+    if (first_paragraph && sb == tb && te - tb < 30) {
+      const std::string& last = toks[te - 1].norm;
+      headline = endKind(te - 1) == 0 && last != "\"" && last != "'" && last != ")";
+    }
+    addSentence(sb, te, headline);
+  }
+}
+
+void Annotator::run() {
+  doc_.tokens.clear();
+  doc_.sentences.clear();
+  doc_.paragraphs.clear();
+  doc_.tokens.reserve(text_.size() / 5 + 16);
+  const char* p = text_.data();
+  const size_t n = text_.size();
+  // Blank-line separated paragraphs when the text has a blank line, else one per line.
+  auto blankAfter = [&](size_t nl) -> size_t {  // '\n' at nl: end of the blank line or 0
+    size_t j = nl + 1;
+    while (j < n && (p[j] == ' ' || p[j] == '\t' || p[j] == '\r')) ++j;
+    return j < n && p[j] == '\n' ? j : 0;
+  };
+  bool has_blank = false;
+  for (const char* q = p; (q = static_cast<const char*>(std::memchr(q, '\n', p + n - q))); ++q) {
+    if (blankAfter(static_cast<size_t>(q - p)) != 0) {
+      has_blank = true;
+      break;
     }
   }
-  // Inner splits: em/en dashes and slashes between words stay separators.
-  size_t start = b;
-  for (size_t i = b; i < e; ++i) {
-    if (isDash(cps[i].c) || (cps[i].c == '-' && i + 1 < e && cps[i + 1].c == '-')) {
-      if (i > start) out.token(start, i);
-      size_t j = i + 1;
-      while (j < e && (cps[j].c == '-' || isDash(cps[j].c))) ++j;
-      out.token(i, j);
-      start = j;
-      i = j - 1;
+  size_t pos = 0;
+  uint32_t cp = 0;
+  while (pos < n) {
+    size_t pe = n, next = n;
+    for (const char* q = p + pos; (q = static_cast<const char*>(std::memchr(q, '\n', p + n - q)));
+         ++q) {
+      const auto nl = static_cast<size_t>(q - p);
+      if (!has_blank) {
+        pe = nl;
+        next = nl + 1;
+        break;
+      }
+      if (const size_t b = blankAfter(nl)) {
+        pe = nl;
+        next = b + 1;
+        break;
+      }
     }
+    cp = paragraph(pos, pe, cp);
+    cp += static_cast<uint32_t>(utf8::length(text_.substr(pe, next - pe)));
+    pos = next;
   }
-  if (e > start) out.token(start, e);
-  for (auto it = tail.rbegin(); it != tail.rend(); ++it) out.token(it->first, it->second);
+  doc_.layers |= Document::kText;
 }
 
 }  // namespace
@@ -200,125 +858,7 @@ Status Tokenizer::process(Document& doc) const {
 }
 
 void Tokenizer::annotate(Document& doc) const {
-  doc.tokens.clear();
-  doc.sentences.clear();
-  doc.paragraphs.clear();
-  const std::string_view text = doc.text();
-  std::vector<Cp> cps;
-  cps.reserve(text.size());
-  for (size_t i = 0, cp = 0; i < text.size(); ++cp) {
-    const auto byte = static_cast<uint32_t>(i);
-    const char32_t c = utf8::decode(text, i);
-    cps.push_back({c, static_cast<uint32_t>(cp), byte});
-  }
-  // Paragraphs: blank-line separated when the text has blank lines, else one per line.
-  bool has_blank = false;
-  for (size_t i = 0; i + 1 < cps.size() && !has_blank; ++i) {
-    if (cps[i].c != '\n') continue;
-    size_t j = i + 1;
-    while (j < cps.size() && (cps[j].c == ' ' || cps[j].c == '\t' || cps[j].c == '\r')) ++j;
-    has_blank = j < cps.size() && cps[j].c == '\n';
-  }
-  std::vector<std::pair<size_t, size_t>> paras;
-  size_t pstart = 0;
-  for (size_t i = 0; i <= cps.size(); ++i) {
-    bool brk = i == cps.size();
-    size_t next = i + 1;
-    if (!brk && cps[i].c == '\n') {
-      if (!has_blank) {
-        brk = true;
-      } else {
-        size_t j = i + 1;
-        while (j < cps.size() && (cps[j].c == ' ' || cps[j].c == '\t' || cps[j].c == '\r')) ++j;
-        if (j < cps.size() && cps[j].c == '\n') {
-          brk = true;
-          next = j;
-        }
-      }
-    }
-    if (!brk) continue;
-    size_t b = pstart, e = i;
-    while (b < e && isSpace(cps[b].c)) ++b;
-    while (e > b && isSpace(cps[e - 1].c)) --e;
-    if (e > b) paras.emplace_back(b, e);
-    pstart = next;
-    i = next - 1;
-  }
-
-  Builder builder(doc, cps);
-  for (const auto& [pb, pe] : paras) {
-    Paragraph para;
-    para.start = cps[pb].cp;
-    para.end = cps[pe - 1].cp + 1;
-    para.sentence_begin = static_cast<uint32_t>(doc.sentences.size());
-    const auto first_token = static_cast<uint32_t>(doc.tokens.size());
-    for (size_t i = pb; i < pe;) {
-      while (i < pe && isSpace(cps[i].c)) ++i;
-      size_t j = i;
-      while (j < pe && !isSpace(cps[j].c)) ++j;
-      if (j > i) splitChunk(cps, i, j, builder, text);
-      i = j;
-    }
-    // Sentence boundaries inside the paragraph.
-    const auto last_token = static_cast<uint32_t>(doc.tokens.size());
-    uint32_t sb = first_token;
-    for (uint32_t t = first_token; t < last_token; ++t) {
-      const Token& tok = doc.tokens[t];
-      const std::string_view form = doc.tokenText(tok);
-      bool end = false;
-      uint32_t close = t;
-      if (form.size() >= 1 && isSentenceEnd(static_cast<unsigned char>(form.back())) &&
-          (form.size() == 1 || form == "...")) {
-        end = true;
-      } else if (form == "\xE2\x80\xA6") {
-        end = true;
-      }
-      if (!end) continue;
-      // absorb closing quotes/brackets
-      while (close + 1 < last_token) {
-        const std::string& n = doc.tokens[close + 1].norm;
-        if (n == "\"" || n == "'" || n == ")" || n == "]") {
-          ++close;
-        } else {
-          break;
-        }
-      }
-      if (close + 1 < last_token) {
-        const std::string& n = doc.tokens[close + 1].norm;
-        size_t k = 0;
-        const char32_t c = utf8::decode(n, k);
-        if (!(isUpper(c) || isDigit(c) || c == '"' || c == '(' || c >= 0x100)) continue;
-      }
-      Sentence s;
-      s.token_begin = sb;
-      s.token_end = close + 1;
-      doc.sentences.push_back(s);
-      sb = close + 1;
-      t = close;
-    }
-    if (sb < last_token) {
-      Sentence s;
-      s.token_begin = sb;
-      s.token_end = last_token;
-      doc.sentences.push_back(s);
-    }
-    para.sentence_end = static_cast<uint32_t>(doc.sentences.size());
-    for (uint32_t s = para.sentence_begin; s < para.sentence_end; ++s) {
-      auto& sent = doc.sentences[s];
-      sent.paragraph = static_cast<uint32_t>(doc.paragraphs.size());
-      sent.start = doc.tokens[sent.token_begin].start;
-      sent.end = doc.tokens[sent.token_end - 1].end;
-    }
-    // A one-sentence first paragraph without final punctuation is a headline.
-    if (doc.paragraphs.empty() && para.sentence_end == para.sentence_begin + 1) {
-      const std::string& last = doc.tokens[last_token - 1].norm;
-      if (last != "." && last != "!" && last != "?" && last != "\"" &&
-          last_token - first_token < 30)
-        doc.sentences[para.sentence_begin].headline = true;
-    }
-    doc.paragraphs.push_back(para);
-  }
-  doc.layers |= Document::kText;
+  Annotator(doc).run();
 }
 
 }  // namespace annalist::text
