@@ -43,8 +43,18 @@ bool isSpaceCp(char32_t c) {
 
 // Characters that form words (letters, digits, marks, '_'); everything else is punctuation
 // or a symbol and is split off.
-bool isWordChar(char32_t c) {
-  if (c < 0x80) return isAsciiAlpha(c) || isDigit(c) || c == '_';
+bool isWordCharSlow(char32_t c);
+// ASCII word characters: letters, digits, '_'.
+constexpr std::array<bool, 128> kAsciiWord = [] {
+  std::array<bool, 128> t{};
+  for (int c = 0; c < 128; ++c)
+    t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  return t;
+}();
+inline bool isWordChar(char32_t c) {
+  return c < 0x80 ? kAsciiWord[c] : isWordCharSlow(c);
+}
+bool isWordCharSlow(char32_t c) {
   if (c <= 0xBF) {  // Latin-1 punctuation and symbols, except ª µ º ¹ ² ³ ¼ ½ ¾
     return c == 0xAA || c == 0xB5 || c == 0xBA || c == 0xB2 || c == 0xB3 || c == 0xB9 ||
            (c >= 0xBC && c <= 0xBE);
@@ -124,35 +134,40 @@ const char* foldCp(char32_t c) {
 
 // Titles before names: keep their period and never end a sentence (compared lower-cased,
 // and only when capitalised in the text).
-constexpr std::array<std::string_view, 44> kTitles = {
-    "mr",   "mrs", "ms",   "messrs", "mme",  "mlle", "dr",  "prof", "gen",  "gens", "lt",
-    "col",  "maj", "capt", "cpt",    "sgt",  "cpl",  "pvt", "adm",  "cmdr", "brig", "gov",
-    "govs", "sen", "sens", "rep",    "reps", "rev",  "hon", "pres", "amb",  "atty", "supt",
-    "insp", "det", "fr",   "sr",     "jr",   "st",   "mt",  "ft",   "vs",   "esq",  "hr"};
+constexpr std::string_view kTitles[] = {
+    "mr",   "mrs",  "ms",  "messrs", "mme", "mlle", "dr",   "drs", "prof", "gen",  "gens",
+    "lt",   "col",  "maj", "capt",   "cpt", "sgt",  "cpl",  "pvt", "adm",  "cmdr", "brig",
+    "gov",  "govs", "sen", "sens",   "rep", "reps", "rev",  "hon", "pres", "amb",  "atty",
+    "supt", "insp", "det", "fr",     "mt",  "ft",   "sgts", "lts", "cols", "profs"};
 // Abbreviations that keep their period and may end a sentence (compared lower-cased).
-constexpr std::array<std::string_view, 56> kAbbrevs = {
-    "jan", "feb", "mar",  "apr", "jun",  "jul",  "aug",   "sep",  "sept", "oct", "nov",  "dec",
-    "mon", "tue", "tues", "wed", "thu",  "thur", "thurs", "fri",  "sat",  "sun", "inc",  "corp",
-    "co",  "ltd", "llc",  "plc", "bros", "assn", "dept",  "govt", "univ", "etc", "al",   "approx",
-    "vol", "eds", "ed",   "pp",  "cf",   "viz",  "fig",   "figs", "nos",  "ave", "blvd", "rd",
-    "yrs", "ext", "est",  "ca",  "misc", "attn", "vols",  "seq"};
+constexpr std::string_view kAbbrevs[] = {
+    "jan", "feb",  "mar",    "apr",  "jun", "jul", "aug",  "sep",   "sept", "oct",  "nov",
+    "dec", "mon",  "tue",    "tues", "wed", "thu", "thur", "thurs", "fri",  "sat",  "sun",
+    "inc", "corp", "co",     "ltd",  "llc", "plc", "bros", "assn",  "dept", "govt", "univ",
+    "etc", "al",   "approx", "vol",  "eds", "ed",  "pp",   "cf",    "viz",  "fig",  "figs",
+    "nos", "ave",  "blvd",   "rd",   "yrs", "ext", "est",  "ca",    "misc", "attn", "vols",
+    "seq", "sr",   "jr",     "st",   "sts", "vs",  "esq",  "hr"};
 // U.S. state abbreviations that are also English words: only when capitalised.
-constexpr std::array<std::string_view, 30> kCapAbbrevs = {
+constexpr std::string_view kCapAbbrevs[] = {
     "Ala", "Ariz", "Ark",  "Calif", "Colo", "Conn", "Del",  "Fla",  "Ga",   "Ill",
     "Ind", "Kan",  "Kans", "Ky",    "La",   "Md",   "Mass", "Mich", "Minn", "Miss",
     "Mo",  "Mont", "Neb",  "Nev",   "Okla", "Ore",  "Pa",   "Tenn", "Tex",  "Va"};
+// Abbreviations that never end a sentence (e.g., i.e.).
+constexpr std::string_view kNeverFinal[] = {"e.g", "i.e", "cf", "viz", "vs", "approx", "ca"};
 // Prefixes UD keeps attached with their hyphen (non-profit, e-mail, co-founder).
-constexpr std::array<std::string_view, 31> kHyphenPrefixes = {
-    "e",    "non",   "co",    "pre",   "post",  "re",    "mid",    "anti",
-    "pro",  "cross", "multi", "ex",    "sub",   "semi",  "pan",    "counter",
-    "mini", "neo",   "inter", "intra", "micro", "socio", "psycho", "vice",
-    "un",   "over",  "self",  "super", "ultra", "quasi", "trans"};
+constexpr std::string_view kHyphenPrefixes[] = {
+    "e",     "non",   "co",     "pre",  "post", "re",      "mid",   "anti",  "pro",   "cross",
+    "multi", "ex",    "sub",    "semi", "pan",  "counter", "mini",  "neo",   "inter", "intra",
+    "micro", "socio", "psycho", "vice", "un",   "over",    "super", "ultra", "quasi", "trans"};
 // Lowercase name particles kept whole before a capitalised name (al-Arouri, bin-Laden).
-constexpr std::array<std::string_view, 16> kNameParticles = {
-    "al", "el", "ad",  "ar",  "as",  "ash", "at",   "az",
-    "an", "ad", "bin", "ibn", "abu", "abd", "bint", "ben"};
+constexpr std::string_view kNameParticles[] = {"al",  "el",  "ad",   "ar", "as",  "ash",
+                                               "at",  "az",  "an",   "ad", "bin", "ibn",
+                                               "abu", "abd", "bint", "ben"};
+// Top-level domains: "Newsfeed.Com" is a name, not a sentence end without a space.
+constexpr std::string_view kDomains[] = {"com", "org", "net", "gov", "edu", "info", "biz",
+                                         "co",  "uk",  "de",  "fr",  "ca",  "us",   "io"};
 // Capitalised closed-class words that typically begin a sentence.
-constexpr std::array<std::string_view, 62> kStarters = {
+constexpr std::string_view kStarters[] = {
     "The",   "This",  "That",     "These",  "Those",   "It",    "Its",    "He",      "She",
     "They",  "We",    "You",      "His",    "Her",     "Their", "Our",    "My",      "Your",
     "There", "Here",  "But",      "And",    "Or",      "So",    "Yet",    "However", "In",
@@ -165,17 +180,19 @@ struct Contraction {
   std::string_view form;
   uint8_t split;
 };
-constexpr std::array<Contraction, 22> kContractions = {{
+constexpr Contraction kContractions[] = {
     {"cannot", 3},  {"gonna", 3},    {"wanna", 3}, {"gotta", 3},  {"dont", 2},  {"didnt", 3},
     {"doesnt", 4},  {"isnt", 2},     {"wasnt", 3}, {"werent", 4}, {"arent", 3}, {"wouldnt", 5},
     {"couldnt", 5}, {"shouldnt", 6}, {"hasnt", 3}, {"havent", 4}, {"hadnt", 3}, {"cant", 2},
     {"wont", 2},    {"aint", 2},     {"im", 1},    {"ive", 1},
-}};
+};
 
 template <class List>
 bool contains(const List& list, std::string_view w) {
-  for (const auto& x : list)
-    if (x == w) return true;
+  if (w.empty()) return false;
+  for (const auto& x : list) {
+    if (x.size() == w.size() && x[0] == w[0] && x == w) return true;
+  }
   return false;
 }
 
@@ -188,7 +205,7 @@ struct Cp {
 
 class Annotator {
  public:
-  explicit Annotator(Document& doc) : doc_(doc), text_(doc.text()) { buf_.reserve(64); }
+  explicit Annotator(Document& doc) : doc_(doc), text_(doc.text()) { buf_.resize(256); }
   void run();
 
  private:
@@ -199,7 +216,9 @@ class Annotator {
   void emitPart(size_t b, size_t e);
   void emit(size_t b, size_t e, bool joins);
   bool abbreviationAt(size_t b, size_t j) const;
+  bool nextWordStartsSentence() const;
   bool specialChunk(size_t n);
+  size_t emoticonAt(size_t i, size_t n) const;
   void splitSentences(uint32_t tb, uint32_t te);
 
   // Lower-cased ASCII copy of buf_[b, e) into word_ (false when not ASCII or too long).
@@ -220,9 +239,10 @@ class Annotator {
   std::string_view text_;
   std::vector<Cp> buf_;  // the current whitespace-delimited chunk, plus a sentinel
   size_t n_ = 0;
+  bool chunk_ascii_ = true;  // the current chunk is pure ASCII
   uint32_t chunk_cp_ = 0;
-  bool open_single_ = false;         // an opening single quote is pending in this paragraph
-  std::vector<uint8_t> line_start_;  // per token of the paragraph: first token of a line
+  bool open_single_ = false;           // an opening single quote is pending in this paragraph
+  std::vector<uint32_t> line_starts_;  // tokens of the paragraph that begin a line (sorted)
   std::array<char, 24> word_{};
   size_t wlen_ = 0;
 };
@@ -236,8 +256,11 @@ void Annotator::emit(size_t b, size_t e, bool joins) {
   t.space_after = e == n_;
   t.joins_previous = joins;
   const std::string_view form = text_.substr(t.byte_start, t.byte_end - t.byte_start);
-  bool ascii = true;
-  for (const char ch : form) ascii &= static_cast<unsigned char>(ch) < 0x80;
+  bool ascii = chunk_ascii_;
+  if (!ascii) {
+    ascii = true;
+    for (const char ch : form) ascii &= static_cast<unsigned char>(ch) < 0x80;
+  }
   if (ascii) {
     if (form == "``" || form == "''") {
       t.norm = "\"";
@@ -271,7 +294,7 @@ void Annotator::emit(size_t b, size_t e, bool joins) {
 // abbreviations and titles, and "No." before a number.
 bool Annotator::abbreviationAt(size_t b, size_t j) const {
   const size_t len = j - b;
-  if (len == 1) return isLetterCp(at(b));
+  if (len == 1) return isLetterCp(at(b)) && !(j + 1 == n_ && nextWordStartsSentence());
   // Inner periods with short letter segments: U.S, e.g, Ph.D, a.k.a
   bool inner = false, short_segments = true;
   size_t seg = 0;
@@ -310,6 +333,17 @@ bool Annotator::abbreviationAt(size_t b, size_t j) const {
   return false;
 }
 
+// True when the text after the current chunk begins with a capitalised closed-class word
+// ("X. So ..."): a single letter before it is a word ending a sentence, not an initial.
+bool Annotator::nextWordStartsSentence() const {
+  size_t k = buf_[n_].byte;
+  while (k < text_.size() && (text_[k] == ' ' || text_[k] == '\t' || text_[k] == '\n')) ++k;
+  size_t e = k;
+  while (e < text_.size() && isAsciiAlpha(static_cast<unsigned char>(text_[e]))) ++e;
+  const std::string_view w = text_.substr(k, e - k);
+  return w != "A" && w != "I" && contains(kStarters, w);
+}
+
 // Extends a word starting at i over word characters and the connectors that may sit inside a
 // word; returns its end. A final period is included when it belongs to an abbreviation.
 size_t Annotator::scanWord(size_t i, size_t n) {
@@ -328,12 +362,17 @@ size_t Annotator::scanWord(size_t i, size_t n) {
               isLowerCp(prev) && isLowerCp(at(j - 2))) {
             bool dotted = false;
             for (size_t k = i; k < j; ++k) dotted |= at(k) == '.';
-            if (!dotted) return j;
+            size_t e = j + 1;
+            while (e < n && isWordChar(at(e))) ++e;
+            const bool tld = lowerWord(j + 1, e) && contains(kDomains, word());
+            if (!dotted && !tld) return j;
           }
           ++j;
           continue;
         }
-        if (next != '.' && abbreviationAt(i, j)) return j + 1;
+        if ((next != '.' || (at(j + 2) != '.' && j + 2 == n)) && abbreviationAt(i, j)) {
+          return j + 1;
+        }
         return j;
       case ',':
         // 1,000 and 1,000,000
@@ -362,7 +401,8 @@ size_t Annotator::scanWord(size_t i, size_t n) {
           ++j;
           continue;
         }
-        return j;
+        return j + 1 == n ? n : j;  // a cut-off word: "Stoddar-"
+
       case '/':
       case '&':
         if (j + 1 < n && isWordChar(next)) {
@@ -391,6 +431,21 @@ void Annotator::emitWord(size_t b, size_t e) {
     }
   }
   if (!has_sep) {
+    // 375mm, 650k, 8gb → number | unit (UD); ordinals (4th) and decades (1990s) stay whole
+    if (isDigit(at(b))) {
+      size_t k = b;
+      while (k < e && (isDigit(at(k)) || at(k) == '.' || at(k) == ',' || at(k) == ':')) ++k;
+      bool lower = k < e && isDigit(at(k - 1));
+      for (size_t m = k; m < e; ++m) lower &= isAsciiLower(at(m));
+      if (lower && lowerWord(k, e)) {
+        const std::string_view u = word();
+        if (u != "st" && u != "nd" && u != "rd" && u != "th" && u != "s") {
+          emit(b, k, false);
+          emitPart(k, e);
+          return;
+        }
+      }
+    }
     emitPart(b, e);
     return;
   }
@@ -399,7 +454,7 @@ void Annotator::emitWord(size_t b, size_t e) {
     size_t first = 0;
     while (at(b + first) != '-') ++first;
     const size_t rest = e - b - first - 1;
-    if (hyphens >= 2 || (first == 3 && rest == 4) || (first == 5 && rest == 4)) {
+    if (hyphens >= 2 || (rest == 4 && first != 4 && first != 2)) {
       emitPart(b, e);
       return;
     }
@@ -444,10 +499,11 @@ void Annotator::emitPart(size_t b, size_t e) {
     } else if (len >= 4 && isApos(at(e - 3)) &&
                ((l2 == 'l' && l1 == 'l') || (l2 == 'r' && l1 == 'e') || (l2 == 'v' && l1 == 'e'))) {
       split = e - 3;  // 'll 're 've
-    } else if (len >= 2 && len <= 8 && lowerWord(b, e)) {
+    } else if (len >= 2 && len <= 8 && (l1 == 't' || l1 == 'a' || l1 == 'm' || l1 == 'e') &&
+               lowerWord(b, e)) {
       const std::string_view w = word();
       for (const auto& con : kContractions) {
-        if (con.form == w) {
+        if (con.form.size() == w.size() && con.form[0] == w[0] && con.form == w) {
           split = b + con.split;
           break;
         }
@@ -507,16 +563,45 @@ bool Annotator::specialChunk(size_t n) {
   return true;
 }
 
+// Length of an emoticon starting at i (":)", ":-(", ";P", "<3"), or 0. It must end the chunk
+// or be followed by punctuation.
+size_t Annotator::emoticonAt(size_t i, size_t n) const {
+  const char32_t c = at(i);
+  size_t j = i + 1;
+  if (c == '<' && at(j) == '3') {
+    j += 1;
+  } else if (c == ':' || c == ';' || c == '=') {
+    if (at(j) == '-' || at(j) == '\'') ++j;
+    const char32_t m = at(j);
+    if (!(m == ')' || m == '(' || m == 'D' || m == 'P' || m == 'p' || m == '/' || m == '|' ||
+          m == ']' || m == '[' || m == 'O' || m == 'o')) {
+      return 0;
+    }
+    ++j;
+    while (j < n && at(j) == m && (m == ')' || m == '(')) ++j;  // :)))
+  } else {
+    return 0;
+  }
+  if (j > n) return 0;
+  if (j < n && isWordChar(at(j))) return 0;
+  if (i > 0 && isWordChar(at(i - 1)) && (c != ':' || isLetterCp(at(i + 1)) || at(i + 1) == '/')) {
+    return 0;  // "Note:Don't", "http:/", "x=("
+  }
+  return j - i;
+}
+
 void Annotator::chunk(bool line_start) {
   const size_t n = n_;
   // Cheap pre-check for URLs and e-mail addresses.
-  for (size_t k = 0; k < n; ++k) {
+  // URLs have "://" or start with "www." (after opening punctuation); e-mails have '@'.
+  bool maybe_special = false;
+  for (size_t k = 0; k < n && !maybe_special; ++k) {
     const char32_t c = at(k);
-    if (c == '@' || c == ':' || (c == '.' && k >= 3)) {
-      if (specialChunk(n)) return;
-      break;
-    }
+    maybe_special = c == '@' || (c == ':' && at(k + 1) == '/') ||
+                    ((c == 'w' || c == 'W') && k + 4 < n && at(k + 3) == '.' &&
+                     (k == 0 || !isWordChar(at(k - 1))));
   }
+  if (maybe_special && specialChunk(n)) return;
   // List markers at a line start: "1." "12." stay whole.
   if (line_start && n >= 2 && n <= 3 && at(n - 1) == '.') {
     bool digits = true;
@@ -529,7 +614,7 @@ void Annotator::chunk(bool line_start) {
   size_t i = 0;
   while (i < n) {
     const char32_t c = at(i);
-    if (isWordChar(c) || ((c == '@' || c == '#') && i + 1 < n && isWordChar(at(i + 1)) &&
+    if (isWordChar(c) || ((c == '@' || c == '#') && i + 1 < n && isLetterCp(at(i + 1)) &&
                           (i == 0 || !isWordChar(at(i - 1))))) {
       const size_t j = scanWord(i, n);
       emitWord(i, j);
@@ -538,14 +623,21 @@ void Annotator::chunk(bool line_start) {
     }
     size_t j = i + 1;
     bool joins = false;
-    if (isTerminalCp(c)) {
+    if (const size_t em = emoticonAt(i, n)) {
+      j = i + em;
+    } else if (isTerminalCp(c)) {
       while (j < n && isTerminalCp(at(j))) ++j;
+      // an ellipsis before ? or ! is its own token: "downtown...?"
+      if (c == '.' && j - i >= 3 && at(j - 1) != '.') {
+        j = i;
+        while (at(j) == '.') ++j;
+      }
     } else if (c == '-') {
       while (j < n && at(j) == '-') ++j;
     } else if (isDashCp(c)) {
       while (j < n && isDashCp(at(j))) ++j;
-    } else if (c == '*' || c == '=' || c == '~' || c == '<' || c == '>' || c == '+' || c == '#' ||
-               c == '`' || c == '^' || c == '|' || c == '_' || c == 0x2022) {
+    } else if (c == '$' || c == '*' || c == '=' || c == '~' || c == '<' || c == '>' || c == '+' ||
+               c == '#' || c == '`' || c == '^' || c == '|' || c == '_' || c == 0x2022) {
       while (j < n && at(j) == c) ++j;
     } else if (c == '\'' && j < n && at(j) == '\'') {
       ++j;  // ''
@@ -569,7 +661,7 @@ void Annotator::chunk(bool line_start) {
 
 uint32_t Annotator::paragraph(size_t pb, size_t pe, uint32_t cp) {
   const auto tb = static_cast<uint32_t>(doc_.tokens.size());
-  line_start_.clear();
+  line_starts_.clear();
   open_single_ = false;
   bool newline = true;
   size_t i = pb;
@@ -595,29 +687,44 @@ uint32_t Annotator::paragraph(size_t pb, size_t pe, uint32_t cp) {
       }
     }
     // a chunk up to the next whitespace
-    buf_.clear();
+    // the chunk's bytes bound its code points: size the buffer once, then fill by index
+    size_t ce = i;
+    while (ce < pe && p[ce] > 0x20 && p[ce] != 0x7F) ++ce;
+    if (buf_.size() < ce - i + 2) buf_.resize(2 * (ce - i) + 2);
+    size_t m = 0;
     chunk_cp_ = cp;
+    chunk_ascii_ = true;
+    bool letters = true;
     while (i < pe) {
       const unsigned char b = p[i];
       if (b < 0x80) {
         if (b <= 0x20 || b == 0x7F) break;
-        buf_.push_back({b, static_cast<uint32_t>(i)});
+        letters &= isAsciiAlpha(b);
+        buf_[m++] = {b, static_cast<uint32_t>(i)};
         ++i;
       } else {
+        letters = false;
         size_t k = i;
         const char32_t c = utf8::decode(text_, k);
         if (isSpaceCp(c)) break;
-        buf_.push_back({c, static_cast<uint32_t>(i)});
+        chunk_ascii_ = false;
+        if (m + 1 >= buf_.size()) buf_.resize(2 * buf_.size());
+        buf_[m++] = {c, static_cast<uint32_t>(i)};
         i = k;
       }
       ++cp;
     }
-    n_ = buf_.size();
-    buf_.push_back({0, static_cast<uint32_t>(i)});
+    n_ = m;
+    buf_[m] = {0, static_cast<uint32_t>(i)};
     const size_t before = doc_.tokens.size();
-    chunk(newline);
-    line_start_.resize(doc_.tokens.size() - tb, 0);
-    if (newline && doc_.tokens.size() > before) line_start_[before - tb] = 1;
+    if (letters) {
+      emitPart(0, m);  // fast path: a plain word
+    } else {
+      chunk(newline);
+    }
+    if (newline && doc_.tokens.size() > before) {
+      line_starts_.push_back(static_cast<uint32_t>(before));
+    }
     newline = false;
   }
   const auto te = static_cast<uint32_t>(doc_.tokens.size());
@@ -675,6 +782,9 @@ void Annotator::splitSentences(uint32_t tb, uint32_t te) {
   // 0: no end; 1: . ! ? runs; 2: ellipsis; 3: abbreviation with period; 4: title/list marker
   auto endKind = [&](uint32_t t) -> int {
     const std::string& n = toks[t].norm;
+    if (n.back() != '.' && n[0] != '.' && n[0] != '!' && n[0] != '?' &&
+        static_cast<unsigned char>(n[0]) < 0x80)
+      return 0;  // fast path: most tokens
     bool terminal = true, strong = false;
     size_t dots = 0;
     for (const char ch : n) {
@@ -697,7 +807,10 @@ void Annotator::splitSentences(uint32_t tb, uint32_t te) {
         if (len <= w.size() && isUpperCp(firstCp(f))) {
           for (size_t k = 0; k < len; ++k)
             w[k] = static_cast<char>(toLowerAscii(static_cast<unsigned char>(n[k])));
-          if (contains(kTitles, std::string_view(w.data(), len))) return 4;
+          const std::string_view lw(w.data(), len);
+          // all-caps titles (GEN.) end a sentence like other abbreviations
+          if (contains(kTitles, lw) && isAsciiLower(static_cast<unsigned char>(n[1]))) return 4;
+          if (contains(kNeverFinal, lw)) return 4;
         }
         return 3;
       }
@@ -722,35 +835,38 @@ void Annotator::splitSentences(uint32_t tb, uint32_t te) {
   const bool first_paragraph = doc_.paragraphs.empty();
   uint32_t sb = tb;
 
-  // Dateline: "TEHRAN -", "WASHINGTON (Reuters) -", "GAZA CITY, Nov. 3 (AP) --".
-  {
-    const std::string_view f = form(tb);
+  // Dateline at a line start: "TEHRAN -", "WASHINGTON (Reuters) -", "GAZA, Nov. 3 (AP) --".
+  // Returns the token after its dash, or `from` when there is none.
+  auto datelineEnd = [&](uint32_t from) -> uint32_t {
+    const std::string_view f = form(from);
     bool caps = f.size() >= 2;
     for (const char ch : f) caps &= (ch >= 'A' && ch <= 'Z') || ch == '.';
-    if (caps) {
-      int depth = 0;
-      for (uint32_t t = tb + 1; t < te && t < tb + 14; ++t) {
-        const std::string& n = toks[t].norm;
-        if (n == "(") {
-          ++depth;
-        } else if (n == ")") {
-          --depth;
-        } else if ((n == "-" || n == "--") && depth == 0 && spaceBefore(t) && toks[t].space_after) {
-          if (t + 1 < te && canStart(t + 1)) {
-            addSentence(tb, t + 1, false);
-            sb = t + 1;
-          }
-          break;
-        } else if (depth == 0 && isLowerCp(firstCp(form(t)))) {
-          break;
-        }
+    if (!caps) return from;
+    int depth = 0;
+    for (uint32_t t = from + 1; t < te && t < from + 14; ++t) {
+      const std::string& n = toks[t].norm;
+      if (n == "(") {
+        ++depth;
+      } else if (n == ")") {
+        --depth;
+      } else if ((n == "-" || n == "--") && depth == 0 && spaceBefore(t) && toks[t].space_after) {
+        return t + 1 < te && canStart(t + 1) ? t + 1 : from;
+      } else if (depth == 0 && isLowerCp(firstCp(form(t)))) {
+        return from;
       }
     }
+    return from;
+  };
+  if (const uint32_t d = datelineEnd(tb); d != tb) {
+    addSentence(tb, d, false);
+    sb = d;
   }
 
+  size_t next_line = 0;
   for (uint32_t t = sb; t < te; ++t) {
     // Line-based breaks: list items, and a headline line at the top of the document.
-    if (t > sb && line_start_[t - tb]) {
+    while (next_line < line_starts_.size() && line_starts_[next_line] < t) ++next_line;
+    if (t > sb && next_line < line_starts_.size() && line_starts_[next_line] == t) {
       if (isBullet(t) && endKind(t - 1) == 0) {
         addSentence(sb, t, false);
         sb = t;
@@ -758,12 +874,20 @@ void Annotator::splitSentences(uint32_t tb, uint32_t te) {
                  toks[t - 1].norm != "," && canStart(t)) {
         addSentence(sb, t, true);
         sb = t;
+        if (const uint32_t d = datelineEnd(t); d != t) {
+          addSentence(t, d, false);
+          sb = d;
+          t = d - 1;
+          continue;
+        }
       }
     }
     const int kind = endKind(t);
     if (kind == 0 || kind == 4) {
       // A missing period: "... Palestinian groups In the world today"
-      if (kind == 0 && t >= sb + 3 && t + 2 < te && toks[t].space_after && isStarter(t + 1) &&
+      if (kind == 0 && t >= sb + 3 && t + 2 < te && toks[t].space_after &&
+          isAsciiUpper(static_cast<unsigned char>(toks[t + 1].norm[0])) &&
+          isAsciiLower(static_cast<unsigned char>(toks[t].norm.back())) && isStarter(t + 1) &&
           toks[t + 1].norm != "I" && toks[t + 1].norm != "A" && isLowerCp(firstCp(form(t + 2)))) {
         const std::string_view f = form(t);
         bool lower_word = f.size() >= 2;
@@ -776,12 +900,21 @@ void Annotator::splitSentences(uint32_t tb, uint32_t te) {
       continue;
     }
     uint32_t close = t;
-    while (close + 1 < te && isCloser(close + 1)) ++close;
+    for (;;) {
+      while (close + 1 < te && isCloser(close + 1)) ++close;
+      // a citation mark after the period belongs to the sentence: "... in 1805. [6]"
+      if (close + 3 < te && toks[close + 1].norm == "[" && toks[close + 3].norm == "]" &&
+          isDigit(static_cast<unsigned char>(toks[close + 2].norm[0]))) {
+        close += 3;
+        continue;
+      }
+      break;
+    }
     const uint32_t next = close + 1;
     if (next >= te) break;
     bool brk = false;
     if (kind == 1) {
-      brk = canStart(next);
+      brk = canStart(next) || (close == t && toks[t].space_after && isLowerCp(firstCp(form(next))));
     } else if (kind == 2) {
       brk = isUpperCp(firstCp(form(next))) || isOpener(next);
     } else {  // abbreviation
@@ -807,7 +940,7 @@ void Annotator::run() {
   doc_.tokens.clear();
   doc_.sentences.clear();
   doc_.paragraphs.clear();
-  doc_.tokens.reserve(text_.size() / 5 + 16);
+  doc_.tokens.reserve(text_.size() / 4 + 16);
   const char* p = text_.data();
   const size_t n = text_.size();
   // Blank-line separated paragraphs when the text has a blank line, else one per line.
