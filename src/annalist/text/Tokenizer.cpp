@@ -132,15 +132,43 @@ const char* foldCp(char32_t c) {
 
 // ---- word lists ----------------------------------------------------------------------------
 
+// A small set of words, bucketed by first byte at compile time (lookups compare only the
+// words sharing the first byte).
+template <size_t N>
+class WordSet {
+ public:
+  constexpr explicit WordSet(const std::string_view (&list)[N]) {
+    for (size_t i = 0; i < N; ++i) words_[i] = list[i];
+    std::sort(words_.begin(), words_.end());
+    size_t k = 0;
+    for (size_t c = 0; c < 256; ++c) {
+      start_[c] = static_cast<uint16_t>(k);
+      while (k < N && static_cast<unsigned char>(words_[k][0]) == c) ++k;
+    }
+    start_[256] = static_cast<uint16_t>(N);
+  }
+  constexpr bool contains(std::string_view w) const {
+    if (w.empty()) return false;
+    const auto c = static_cast<unsigned char>(w[0]);
+    for (size_t i = start_[c]; i < start_[c + 1]; ++i)
+      if (words_[i] == w) return true;
+    return false;
+  }
+
+ private:
+  std::array<std::string_view, N> words_{};
+  std::array<uint16_t, 257> start_{};
+};
+
 // Titles before names: keep their period and never end a sentence (compared lower-cased,
 // and only when capitalised in the text).
-constexpr std::string_view kTitles[] = {
+constexpr std::string_view kTitlesList[] = {
     "mr",   "mrs",  "ms",  "messrs", "mme", "mlle", "dr",   "drs", "prof", "gen",  "gens",
     "lt",   "col",  "maj", "capt",   "cpt", "sgt",  "cpl",  "pvt", "adm",  "cmdr", "brig",
     "gov",  "govs", "sen", "sens",   "rep", "reps", "rev",  "hon", "pres", "amb",  "atty",
     "supt", "insp", "det", "fr",     "mt",  "ft",   "sgts", "lts", "cols", "profs"};
 // Abbreviations that keep their period and may end a sentence (compared lower-cased).
-constexpr std::string_view kAbbrevs[] = {
+constexpr std::string_view kAbbrevsList[] = {
     "jan", "feb",  "mar",    "apr",  "jun", "jul", "aug",  "sep",   "sept", "oct",  "nov",
     "dec", "mon",  "tue",    "tues", "wed", "thu", "thur", "thurs", "fri",  "sat",  "sun",
     "inc", "corp", "co",     "ltd",  "llc", "plc", "bros", "assn",  "dept", "govt", "univ",
@@ -148,26 +176,26 @@ constexpr std::string_view kAbbrevs[] = {
     "nos", "ave",  "blvd",   "rd",   "yrs", "ext", "est",  "ca",    "misc", "attn", "vols",
     "seq", "sr",   "jr",     "st",   "sts", "vs",  "esq",  "hr"};
 // U.S. state abbreviations that are also English words: only when capitalised.
-constexpr std::string_view kCapAbbrevs[] = {
+constexpr std::string_view kCapAbbrevsList[] = {
     "Ala", "Ariz", "Ark",  "Calif", "Colo", "Conn", "Del",  "Fla",  "Ga",   "Ill",
     "Ind", "Kan",  "Kans", "Ky",    "La",   "Md",   "Mass", "Mich", "Minn", "Miss",
     "Mo",  "Mont", "Neb",  "Nev",   "Okla", "Ore",  "Pa",   "Tenn", "Tex",  "Va"};
 // Abbreviations that never end a sentence (e.g., i.e.).
-constexpr std::string_view kNeverFinal[] = {"e.g", "i.e", "cf", "viz", "vs", "approx", "ca"};
+constexpr std::string_view kNeverFinalList[] = {"e.g", "i.e", "cf", "viz", "vs", "approx", "ca"};
 // Prefixes UD keeps attached with their hyphen (non-profit, e-mail, co-founder).
-constexpr std::string_view kHyphenPrefixes[] = {
+constexpr std::string_view kHyphenPrefixesList[] = {
     "e",     "non",   "co",     "pre",  "post", "re",      "mid",   "anti",  "pro",   "cross",
     "multi", "ex",    "sub",    "semi", "pan",  "counter", "mini",  "neo",   "inter", "intra",
     "micro", "socio", "psycho", "vice", "un",   "over",    "super", "ultra", "quasi", "trans"};
 // Lowercase name particles kept whole before a capitalised name (al-Arouri, bin-Laden).
-constexpr std::string_view kNameParticles[] = {"al",  "el",  "ad",   "ar", "as",  "ash",
-                                               "at",  "az",  "an",   "ad", "bin", "ibn",
-                                               "abu", "abd", "bint", "ben"};
+constexpr std::string_view kNameParticlesList[] = {"al",  "el",  "ad",   "ar", "as",  "ash",
+                                                   "at",  "az",  "an",   "ad", "bin", "ibn",
+                                                   "abu", "abd", "bint", "ben"};
 // Top-level domains: "Newsfeed.Com" is a name, not a sentence end without a space.
-constexpr std::string_view kDomains[] = {"com", "org", "net", "gov", "edu", "info", "biz",
-                                         "co",  "uk",  "de",  "fr",  "ca",  "us",   "io"};
+constexpr std::string_view kDomainsList[] = {"com", "org", "net", "gov", "edu", "info", "biz",
+                                             "co",  "uk",  "de",  "fr",  "ca",  "us",   "io"};
 // Capitalised closed-class words that typically begin a sentence.
-constexpr std::string_view kStarters[] = {
+constexpr std::string_view kStartersList[] = {
     "The",   "This",  "That",     "These",  "Those",   "It",    "Its",    "He",      "She",
     "They",  "We",    "You",      "His",    "Her",     "Their", "Our",    "My",      "Your",
     "There", "Here",  "But",      "And",    "Or",      "So",    "Yet",    "However", "In",
@@ -187,13 +215,18 @@ constexpr Contraction kContractions[] = {
     {"wont", 2},    {"aint", 2},     {"im", 1},    {"ive", 1},
 };
 
-template <class List>
-bool contains(const List& list, std::string_view w) {
-  if (w.empty()) return false;
-  for (const auto& x : list) {
-    if (x.size() == w.size() && x[0] == w[0] && x == w) return true;
-  }
-  return false;
+constexpr WordSet kTitles{kTitlesList};
+constexpr WordSet kAbbrevs{kAbbrevsList};
+constexpr WordSet kCapAbbrevs{kCapAbbrevsList};
+constexpr WordSet kNeverFinal{kNeverFinalList};
+constexpr WordSet kHyphenPrefixes{kHyphenPrefixesList};
+constexpr WordSet kNameParticles{kNameParticlesList};
+constexpr WordSet kDomains{kDomainsList};
+constexpr WordSet kStarters{kStartersList};
+
+template <size_t N>
+bool contains(const WordSet<N>& set, std::string_view w) {
+  return set.contains(w);
 }
 
 // ---- the annotator -------------------------------------------------------------------------
@@ -248,11 +281,10 @@ class Annotator {
 };
 
 void Annotator::emit(size_t b, size_t e, bool joins) {
-  Token& t = doc_.tokens.emplace_back();
-  t.start = chunk_cp_ + static_cast<uint32_t>(b);
-  t.end = chunk_cp_ + static_cast<uint32_t>(e);
-  t.byte_start = buf_[b].byte;
-  t.byte_end = buf_[e].byte;
+  // Parenthesised aggregate initialisation: no blanket zeroing of the (large) Token first.
+  Token& t =
+      doc_.tokens.emplace_back(chunk_cp_ + static_cast<uint32_t>(b),
+                               chunk_cp_ + static_cast<uint32_t>(e), buf_[b].byte, buf_[e].byte);
   t.space_after = e == n_;
   t.joins_previous = joins;
   const std::string_view form = text_.substr(t.byte_start, t.byte_end - t.byte_start);
@@ -687,10 +719,6 @@ uint32_t Annotator::paragraph(size_t pb, size_t pe, uint32_t cp) {
       }
     }
     // a chunk up to the next whitespace
-    // the chunk's bytes bound its code points: size the buffer once, then fill by index
-    size_t ce = i;
-    while (ce < pe && p[ce] > 0x20 && p[ce] != 0x7F) ++ce;
-    if (buf_.size() < ce - i + 2) buf_.resize(2 * (ce - i) + 2);
     size_t m = 0;
     chunk_cp_ = cp;
     chunk_ascii_ = true;
@@ -700,6 +728,7 @@ uint32_t Annotator::paragraph(size_t pb, size_t pe, uint32_t cp) {
       if (b < 0x80) {
         if (b <= 0x20 || b == 0x7F) break;
         letters &= isAsciiAlpha(b);
+        if (m + 1 >= buf_.size()) buf_.resize(2 * buf_.size());
         buf_[m++] = {b, static_cast<uint32_t>(i)};
         ++i;
       } else {
