@@ -380,6 +380,7 @@ bool Annotator::nextWordStartsSentence() const {
 // word; returns its end. A final period is included when it belongs to an abbreviation.
 size_t Annotator::scanWord(size_t i, size_t n) {
   size_t j = i + 1;
+  bool dotted = false;  // a '.' inside the word so far (U.S, e.g)
   for (;;) {
     while (j < n && isWordChar(at(j))) ++j;
     if (j >= n) return j;
@@ -392,13 +393,12 @@ size_t Annotator::scanWord(size_t i, size_t n) {
           // "today.The": a sentence end with the space missing
           if (isUpperCp(next) && j + 2 < n && isLowerCp(at(j + 2)) && j >= i + 2 &&
               isLowerCp(prev) && isLowerCp(at(j - 2))) {
-            bool dotted = false;
-            for (size_t k = i; k < j; ++k) dotted |= at(k) == '.';
             size_t e = j + 1;
             while (e < n && isWordChar(at(e))) ++e;
             const bool tld = lowerWord(j + 1, e) && contains(kDomains, word());
             if (!dotted && !tld) return j;
           }
+          dotted = true;
           ++j;
           continue;
         }

@@ -361,6 +361,30 @@ TEST(Tokenizer, RandomTextInvariants) {
   }
 }
 
+// Long and repetitive inputs (one huge chunk, deep punctuation runs, many paragraphs) finish
+// and keep the invariants: no step rescans its input quadratically.
+TEST(Tokenizer, PathologicalInputs) {
+  std::vector<std::string> inputs;
+  std::string s;
+  for (int i = 0; i < 20000; ++i) s += "ab.Cd.";
+  inputs.push_back(s);
+  inputs.push_back(std::string(100000, '.') + "x");
+  inputs.push_back(std::string(100000, '-') + "x");
+  inputs.push_back(":" + std::string(100000, ')'));
+  s.clear();
+  for (int i = 0; i < 20000; ++i) s += "a-b/c'd,1";
+  inputs.push_back(s);
+  s.clear();
+  for (int i = 0; i < 20000; ++i) s += "X.\n\n";
+  inputs.push_back(s);
+  inputs.push_back("http://" + std::string(100000, 'a') + ".com");
+  for (const std::string& in : inputs) {
+    const Document d = run(in);
+    checkInvariants(d);
+    EXPECT_FALSE(d.tokens.empty());
+  }
+}
+
 // ---- shared data ---------------------------------------------------------------------------
 
 std::filesystem::path shared() {
