@@ -646,8 +646,12 @@ void Annotator::chunk(bool line_start) {
   size_t i = 0;
   while (i < n) {
     const char32_t c = at(i);
-    if (isWordChar(c) || ((c == '@' || c == '#') && i + 1 < n && isLetterCp(at(i + 1)) &&
-                          (i == 0 || !isWordChar(at(i - 1))))) {
+    const bool word_start = i == 0 || !isWordChar(at(i - 1));
+    if (isWordChar(c) ||
+        ((c == '@' || c == '#') && i + 1 < n && isLetterCp(at(i + 1)) && word_start) ||
+        // abbreviated years: '90s, ’09
+        ((c == '\'' || c == 0x2019) && word_start && i + 2 < n && isDigit(at(i + 1)) &&
+         isDigit(at(i + 2)) && !isDigit(at(i + 3)))) {
       const size_t j = scanWord(i, n);
       emitWord(i, j);
       i = j;

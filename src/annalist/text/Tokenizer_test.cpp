@@ -148,6 +148,12 @@ TEST(Tokenizer, NumbersDatesTimes) {
                      "11/28/2000", "."}));
   EXPECT_EQ(forms("a 375mm gun, the 1990s, 4th and 22nd"),
             (Strings{"a", "375", "mm", "gun", ",", "the", "1990s", ",", "4th", "and", "22nd"}));
+  EXPECT_EQ(forms("the '90s, class of \xE2\x80\x99"
+                  "09."),
+            (Strings{"the", "'90s", ",", "class", "of",
+                     "\xE2\x80\x99"
+                     "09",
+                     "."}));
   EXPECT_EQ(forms("1,2,3 and 10,000,000"), (Strings{"1", ",", "2", ",", "3", "and", "10,000,000"}));
 }
 
