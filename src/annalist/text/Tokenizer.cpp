@@ -169,12 +169,14 @@ constexpr std::string_view kTitlesList[] = {
     "supt", "insp", "det", "fr",     "mt",  "ft",   "sgts", "lts", "cols", "profs"};
 // Abbreviations that keep their period and may end a sentence (compared lower-cased).
 constexpr std::string_view kAbbrevsList[] = {
-    "jan", "feb",  "mar",    "apr",  "jun", "jul", "aug",  "sep",   "sept", "oct",  "nov",
-    "dec", "mon",  "tue",    "tues", "wed", "thu", "thur", "thurs", "fri",  "sat",  "sun",
-    "inc", "corp", "co",     "ltd",  "llc", "plc", "bros", "assn",  "dept", "govt", "univ",
-    "etc", "al",   "approx", "vol",  "eds", "ed",  "pp",   "cf",    "viz",  "fig",  "figs",
-    "nos", "ave",  "blvd",   "rd",   "yrs", "ext", "est",  "ca",    "misc", "attn", "vols",
-    "seq", "sr",   "jr",     "st",   "sts", "vs",  "esq",  "hr"};
+    "inc",  "corp", "co",  "ltd",    "llc",  "plc",  "bros", "assn", "dept", "govt",
+    "univ", "etc",  "al",  "approx", "vol",  "vols", "eds",  "pp",   "cf",   "viz",
+    "fig",  "figs", "nos", "ave",    "blvd", "yrs",  "ext",  "misc", "attn", "seq",
+    "sr",   "jr",   "st",  "sts",    "vs",   "esq",  "hr",   "ca"};
+// Months and weekdays: only when capitalised ("He sat." ends with a word).
+constexpr std::string_view kCalendarList[] = {
+    "jan", "feb", "mar", "apr",  "jun", "jul", "aug",  "sep",   "sept", "oct", "nov",
+    "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",  "sat", "sun"};
 // U.S. state abbreviations that are also English words: only when capitalised.
 constexpr std::string_view kCapAbbrevsList[] = {
     "Ala", "Ariz", "Ark",  "Calif", "Colo", "Conn", "Del",  "Fla",  "Ga",   "Ill",
@@ -188,9 +190,9 @@ constexpr std::string_view kHyphenPrefixesList[] = {
     "multi", "ex",    "sub",    "semi", "pan",  "counter", "mini",  "neo",   "inter", "intra",
     "micro", "socio", "psycho", "vice", "un",   "over",    "super", "ultra", "quasi", "trans"};
 // Lowercase name particles kept whole before a capitalised name (al-Arouri, bin-Laden).
-constexpr std::string_view kNameParticlesList[] = {"al",  "el",  "ad",   "ar", "as",  "ash",
-                                                   "at",  "az",  "an",   "ad", "bin", "ibn",
-                                                   "abu", "abd", "bint", "ben"};
+constexpr std::string_view kNameParticlesList[] = {"al",  "el",  "ad",  "ar",   "as",
+                                                   "ash", "at",  "az",  "an",   "bin",
+                                                   "ibn", "abu", "abd", "bint", "ben"};
 // Top-level domains: "Newsfeed.Com" is a name, not a sentence end without a space.
 constexpr std::string_view kDomainsList[] = {"com", "org", "net", "gov", "edu", "info", "biz",
                                              "co",  "uk",  "de",  "fr",  "ca",  "us",   "io"};
@@ -217,6 +219,7 @@ constexpr Contraction kContractions[] = {
 
 constexpr WordSet kTitles{kTitlesList};
 constexpr WordSet kAbbrevs{kAbbrevsList};
+constexpr WordSet kCalendar{kCalendarList};
 constexpr WordSet kCapAbbrevs{kCapAbbrevsList};
 constexpr WordSet kNeverFinal{kNeverFinalList};
 constexpr WordSet kHyphenPrefixes{kHyphenPrefixesList};
@@ -350,6 +353,7 @@ bool Annotator::abbreviationAt(size_t b, size_t j) const {
   const bool cap = isAsciiUpper(at(b));
   if (cap && contains(kTitles, lw)) return true;
   if (contains(kAbbrevs, lw)) return true;
+  if (cap && contains(kCalendar, lw)) return true;
   if (cap) {
     std::array<char, 8> orig{};
     for (size_t k = 0; k < len; ++k) orig[k] = static_cast<char>(at(b + k));

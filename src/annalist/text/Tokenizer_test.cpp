@@ -168,7 +168,8 @@ TEST(Tokenizer, AbbreviationsAndInitials) {
             (Strings{"He", "said", "no", ".", "Then", "X", ".", "So", "what"}));
   EXPECT_EQ(forms("counterparty CCNG, Inc.. On"),
             (Strings{"counterparty", "CCNG", ",", "Inc.", ".", "On"}));
-  // state abbreviations only when capitalised: "ill." is a word
+  // months and states only when capitalised: "sat." and "ill." are words
+  EXPECT_EQ(forms("He sat. On Sat. he"), (Strings{"He", "sat", ".", "On", "Sat.", "he"}));
   EXPECT_EQ(forms("Springfield, Ill. He fell ill."),
             (Strings{"Springfield", ",", "Ill.", "He", "fell", "ill", "."}));
 }
