@@ -181,7 +181,8 @@ constexpr std::string_view kCalendarList[] = {
 constexpr std::string_view kCapAbbrevsList[] = {
     "Ala", "Ariz", "Ark",  "Calif", "Colo", "Conn", "Del",  "Fla",  "Ga",   "Ill",
     "Ind", "Kan",  "Kans", "Ky",    "La",   "Md",   "Mass", "Mich", "Minn", "Miss",
-    "Mo",  "Mont", "Neb",  "Nev",   "Okla", "Ore",  "Pa",   "Tenn", "Tex",  "Va"};
+    "Mo",  "Mont", "Neb",  "Nev",   "Okla", "Ore",  "Pa",   "Tenn", "Tex",  "Va",
+    "Vt",  "Wash", "Wis",  "Wyo",   "Cal",  "Nebr", "Ida"};
 // Abbreviations that never end a sentence (e.g., i.e.).
 constexpr std::string_view kNeverFinalList[] = {"e.g", "i.e", "cf", "viz", "vs", "approx", "ca"};
 // Prefixes UD keeps attached with their hyphen (non-profit, e-mail, co-founder).
