@@ -981,7 +981,9 @@ void Annotator::run() {
   doc_.tokens.reserve(text_.size() / 4 + 16);
   const char* p = text_.data();
   const size_t n = text_.size();
-  // Blank-line separated paragraphs when the text has a blank line, else one per line.
+  // Blank-line separated paragraphs when the text has a blank line, else one per line —
+  // except that a line continuing a hard-wrapped sentence (the line before ends without
+  // final punctuation and this one starts with a lower-case letter) joins its paragraph.
   auto blankAfter = [&](size_t nl) -> size_t {  // '\n' at nl: end of the blank line or 0
     size_t j = nl + 1;
     while (j < n && (p[j] == ' ' || p[j] == '\t' || p[j] == '\r')) ++j;
@@ -1002,6 +1004,13 @@ void Annotator::run() {
          ++q) {
       const auto nl = static_cast<size_t>(q - p);
       if (!has_blank) {
+        size_t a = nl, b = nl + 1;
+        while (a > pos && (p[a - 1] == ' ' || p[a - 1] == '\t' || p[a - 1] == '\r')) --a;
+        while (b < n && (p[b] == ' ' || p[b] == '\t')) ++b;
+        const bool wrapped = a > pos && b < n && p[b] >= 'a' && p[b] <= 'z' &&
+                             std::strchr(".!?:;\"')]", p[a - 1]) == nullptr &&
+                             static_cast<unsigned char>(p[a - 1]) < 0x80;
+        if (wrapped) continue;
         pe = nl;
         next = nl + 1;
         break;

@@ -264,8 +264,13 @@ TEST(Sentences, NeverCrossParagraphs) {
   EXPECT_TRUE(d.sentences[0].headline);
   EXPECT_FALSE(d.sentences[3].headline);
   checkInvariants(d);
-  // without blank lines, every line is a paragraph
-  EXPECT_EQ(run("a b\nc d\n").paragraphs.size(), 2u);
+  // without blank lines, every line is a paragraph, unless it continues a wrapped sentence
+  EXPECT_EQ(run("a b\nC d\n").paragraphs.size(), 2u);
+  EXPECT_EQ(run("a b.\nc d\n").paragraphs.size(), 2u);
+  const Document w = run("The talks in Doha\nended on Sunday. Both sides\nleft.\nNext line");
+  ASSERT_EQ(w.paragraphs.size(), 2u);
+  EXPECT_EQ(w.sentences.size(), 3u);
+  checkInvariants(w);
 }
 
 TEST(Tokenizer, EmptyAndWhitespaceOnly) {
