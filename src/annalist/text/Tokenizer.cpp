@@ -285,10 +285,11 @@ class Annotator {
 };
 
 void Annotator::emit(size_t b, size_t e, bool joins) {
-  // Parenthesised aggregate initialisation: no blanket zeroing of the (large) Token first.
-  Token& t =
-      doc_.tokens.emplace_back(chunk_cp_ + static_cast<uint32_t>(b),
-                               chunk_cp_ + static_cast<uint32_t>(e), buf_[b].byte, buf_[e].byte);
+  Token& t = doc_.tokens.emplace_back();
+  t.start = chunk_cp_ + static_cast<uint32_t>(b);
+  t.end = chunk_cp_ + static_cast<uint32_t>(e);
+  t.byte_start = buf_[b].byte;
+  t.byte_end = buf_[e].byte;
   t.space_after = e == n_;
   t.joins_previous = joins;
   const std::string_view form = text_.substr(t.byte_start, t.byte_end - t.byte_start);
