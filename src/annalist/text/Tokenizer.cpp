@@ -568,6 +568,15 @@ bool Annotator::specialChunk(size_t n) {
     if (at(k) == ':' && at(k + 1) == '/' && at(k + 2) == '/' && k > b) url = true;
   }
   if (!url && lowerWord(b, std::min(e, b + 4)) && word() == "www.") url = true;
+  // a domain with a path: pic.twitter.com/x, bit.ly/y
+  for (size_t k = b + 3; !url && k + 1 < e; ++k) {
+    if (at(k) != '/') continue;
+    size_t d = k;
+    while (d > b && isAsciiLower(toLowerAscii(at(d - 1)))) --d;
+    url = d > b + 1 && at(d - 1) == '.' && isWordChar(at(d - 2)) && lowerWord(d, k) &&
+          (contains(kDomains, word()) || word() == "ly");
+    if (d == k) break;  // '/' not after a label: not a domain path
+  }
   if (!url) {
     for (size_t k = b + 1; k + 1 < e; ++k) {
       if (at(k) == '@') {
@@ -635,7 +644,7 @@ void Annotator::chunk(bool line_start) {
   bool maybe_special = false;
   for (size_t k = 0; k < n && !maybe_special; ++k) {
     const char32_t c = at(k);
-    maybe_special = c == '@' || (c == ':' && at(k + 1) == '/') ||
+    maybe_special = c == '@' || (c == ':' && at(k + 1) == '/') || (c == '/' && k >= 4) ||
                     ((c == 'w' || c == 'W') && k + 4 < n && at(k + 3) == '.' &&
                      (k == 0 || !isWordChar(at(k - 1))));
   }

@@ -178,6 +178,9 @@ TEST(Tokenizer, UrlsEmailsHandles) {
   EXPECT_EQ(forms("See http://example.com/a_(b)?x=1, (www.bbc.co.uk) or mail j.doe@example.org."),
             (Strings{"See", "http://example.com/a_(b)?x=1", ",", "(", "www.bbc.co.uk", ")", "or",
                      "mail", "j.doe@example.org", "."}));
+  EXPECT_EQ(forms("see pic.twitter.com/abc123 and bit.ly/xyz, and/or 9/11"),
+            (Strings{"see", "pic.twitter.com/abc123", "and", "bit.ly/xyz", ",", "and", "/", "or",
+                     "9/11"}));
   EXPECT_EQ(forms("@realDonaldTrump tweeted #MAGA"),
             (Strings{"@realDonaldTrump", "tweeted", "#MAGA"}));
   EXPECT_EQ(forms("Posted via Newsfeed.Com today"),
