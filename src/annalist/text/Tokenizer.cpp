@@ -886,19 +886,23 @@ void Annotator::splitSentences(uint32_t tb, uint32_t te) {
   // Dateline at a line start: "TEHRAN -", "WASHINGTON (Reuters) -", "GAZA, Nov. 3 (AP) --".
   // Returns the token after its dash, or `from` when there is none.
   auto datelineEnd = [&](uint32_t from) -> uint32_t {
+    // an all-caps place ("TEHRAN -"), or a capitalised one with an agency in parentheses
+    // ("Tehran, July 21 (IRNA) -")
     const std::string_view f = form(from);
     bool caps = f.size() >= 2;
     for (const char ch : f) caps &= (ch >= 'A' && ch <= 'Z') || ch == '.';
-    if (!caps) return from;
+    if (!caps && !isAsciiUpper(static_cast<unsigned char>(f[0]))) return from;
     int depth = 0;
+    bool agency = false;
     for (uint32_t t = from + 1; t < te && t < from + 14; ++t) {
       const std::string& n = toks[t].norm;
       if (n == "(") {
         ++depth;
       } else if (n == ")") {
         --depth;
+        agency = true;
       } else if ((n == "-" || n == "--") && depth == 0 && spaceBefore(t) && toks[t].space_after) {
-        return t + 1 < te && canStart(t + 1) ? t + 1 : from;
+        return (caps || agency) && t + 1 < te && canStart(t + 1) ? t + 1 : from;
       } else if (depth == 0 && isLowerCp(firstCp(form(t)))) {
         return from;
       }

@@ -240,6 +240,10 @@ TEST(Sentences, DatelinesHeadlinesAndLists) {
             (Strings{"TEHRAN -", "Iran said on Sunday it would talk."}));
   EXPECT_EQ(sentences("WASHINGTON (Reuters) - The U.S. Senate voted."),
             (Strings{"WASHINGTON (Reuters) -", "The U.S. Senate voted."}));
+  EXPECT_EQ(sentences("Tehran, July 21 (IRNA) \xE2\x80\x93 Iran said so."),
+            (Strings{"Tehran, July 21 (IRNA) \xE2\x80\x93", "Iran said so."}));
+  // a capitalised word and a dash without an agency is no dateline
+  EXPECT_EQ(sentences("Iran - the big one - said so."), (Strings{"Iran - the big one - said so."}));
   const Document d = run("Iran Backs Hamas\nTEHRAN - Officials met. They talked.\n\nMore here.");
   ASSERT_EQ(d.sentences.size(), 5u);
   EXPECT_TRUE(d.sentences[0].headline);
