@@ -24,5 +24,8 @@ void addQuotesCommand(CLI::App& app, int& exit_code);
 void addEvalQuotesCommand(CommandGroups& groups, int& exit_code);
 // text: annalist eval tokenize
 void addEvalTokenizeCommand(CommandGroups& groups, int& exit_code);
+// entities: `dict import|check` and `actors unknown`.
+void addDictCommands(CommandGroups& groups, int& exit_code);
+void addActorsCommands(CommandGroups& groups, int& exit_code);
 
 }  // namespace annalist::cli
