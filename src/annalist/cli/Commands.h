@@ -28,5 +28,8 @@ void addEvalTokenizeCommand(CommandGroups& groups, int& exit_code);
 void addParseCommand(CLI::App& app, int& exit_code);
 void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code);
 void addEvalParseCommand(CommandGroups& groups, int& exit_code);
+// entities: `dict import|check` and `actors unknown`.
+void addDictCommands(CommandGroups& groups, int& exit_code);
+void addActorsCommands(CommandGroups& groups, int& exit_code);
 
 }  // namespace annalist::cli

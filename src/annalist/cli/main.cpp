@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
   addParseCommand(app, exit_code);
   addTrainSyntaxCommands(groups, exit_code);
   addEvalParseCommand(groups, exit_code);
+  addDictCommands(groups, exit_code);
+  addActorsCommands(groups, exit_code);
 
   // A group with no registered children is hidden; otherwise it needs one child.
   for (CLI::App* g : {groups.eval, groups.train, groups.dict, groups.actors}) {
