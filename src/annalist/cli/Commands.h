@@ -24,5 +24,7 @@ void addQuotesCommand(CLI::App& app, int& exit_code);
 void addEvalQuotesCommand(CommandGroups& groups, int& exit_code);
 // text: annalist eval tokenize
 void addEvalTokenizeCommand(CommandGroups& groups, int& exit_code);
+// ner, eval ner, train ner (src/annalist/cli/CmdNer.cpp).
+void addNerCommands(CLI::App& app, CommandGroups& groups, int& exit_code);
 
 }  // namespace annalist::cli

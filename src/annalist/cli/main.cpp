@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   addQuotesCommand(app, exit_code);
   addEvalQuotesCommand(groups, exit_code);
   addEvalTokenizeCommand(groups, exit_code);
+  addNerCommands(app, groups, exit_code);
 
   // A group with no registered children is hidden; otherwise it needs one child.
   for (CLI::App* g : {groups.eval, groups.train, groups.dict, groups.actors}) {
