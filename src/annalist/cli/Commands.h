@@ -31,5 +31,7 @@ void addEvalParseCommand(CommandGroups& groups, int& exit_code);
 // entities: `dict import|check` and `actors unknown`.
 void addDictCommands(CommandGroups& groups, int& exit_code);
 void addActorsCommands(CommandGroups& groups, int& exit_code);
+// ner, eval ner, train ner (src/annalist/cli/CmdNer.cpp).
+void addNerCommands(CLI::App& app, CommandGroups& groups, int& exit_code);
 
 }  // namespace annalist::cli

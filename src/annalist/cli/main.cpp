@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   addEvalParseCommand(groups, exit_code);
   addDictCommands(groups, exit_code);
   addActorsCommands(groups, exit_code);
+  addNerCommands(app, groups, exit_code);
 
   // A group with no registered children is hidden; otherwise it needs one child.
   for (CLI::App* g : {groups.eval, groups.train, groups.dict, groups.actors}) {

@@ -5,6 +5,7 @@
 #include "annalist/core/DataPath.h"
 #include "annalist/entities/ActorTagger.h"
 #include "annalist/entities/DictionaryLoader.h"
+#include "annalist/ner/NerTagger.h"
 #include "annalist/quotes/QuoteFinder.h"
 #include "annalist/syntax/SyntaxAnnotator.h"
 #include "annalist/text/Tokenizer.h"
@@ -72,6 +73,17 @@ Result<Pipeline> buildPipeline(const PipelineConfig& config) {
   // Later stages (syntax, entities, coref, quotes, events) are added here by their modules,
   // each guarded by `config.upto`.
   using Upto = PipelineConfig::Upto;
+  // Statistical NER (src/annalist/ner): mentions with source "ner" for the actors stage.
+  if (config.upto >= Upto::kEntities) {
+    const std::string path =
+        (config.models_dir.empty() ? dataPath("models") : config.models_dir) + "/ner.bin";
+    auto ner = ner::NerTagger::fromFile(path);
+    if (!ner.ok()) {
+      return Error(ner.error().kind,
+                   fmt::format("cannot load the NER model: {}", ner.error().message));
+    }
+    p.add(std::move(ner).value());
+  }
   // ---- entities: dictionary actors (after NER, which adds its mentions first) ----
   if (config.upto >= PipelineConfig::Upto::kEntities) {
     auto actors = loadActorDictionaries(config);
