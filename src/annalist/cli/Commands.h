@@ -33,5 +33,7 @@ void addDictCommands(CommandGroups& groups, int& exit_code);
 void addActorsCommands(CommandGroups& groups, int& exit_code);
 // ner, eval ner, train ner (src/annalist/cli/CmdNer.cpp).
 void addNerCommands(CLI::App& app, CommandGroups& groups, int& exit_code);
+void addExplainCommand(CLI::App& app, int& exit_code);             // events
+void addEvalEventsCommand(CommandGroups& groups, int& exit_code);  // events
 
 }  // namespace annalist::cli
