@@ -9,6 +9,7 @@
 #include "annalist/events/AnnalistVerbReader.h"
 #include "annalist/events/CameoTable.h"
 #include "annalist/events/PetrarchVerbReader.h"
+#include "annalist/coref/CorefResolver.h"
 #include "annalist/quotes/QuoteFinder.h"
 #include "annalist/syntax/SyntaxAnnotator.h"
 #include "annalist/text/Tokenizer.h"
@@ -94,6 +95,8 @@ Result<Pipeline> buildPipeline(const PipelineConfig& config) {
     p.add(std::make_unique<entities::ActorTagger>(*actors));
   }
   // quotes (owner: quotes)
+  // coref and quotes (owner: quotes)
+  if (config.upto >= Upto::kCoref) p.add(std::make_unique<coref::CorefResolver>());
   if (config.upto >= Upto::kQuotes) p.add(std::make_unique<quotes::QuoteFinder>());
   // ---- events (owner: events) ----
   if (config.upto >= PipelineConfig::Upto::kEvents) {

@@ -13,7 +13,12 @@ struct Irregular {
   std::string_view base;
   std::string_view forms;
 };
-constexpr std::array<Irregular, 25> kIrregular{{
+constexpr std::array<Irregular, 29> kIrregular{{
+    {"lay", "lays laid laying"},
+    {"refer", "refers referred referring"},
+    {"prefer", "prefers preferred preferring"},
+    {"quip", "quips quipped quipping"},
+    {"rebut", "rebuts rebutted rebutting"},
     {"plan", "plans planned planning"},
     {"say", "says said saying"},
     {"tell", "tells told telling"},
@@ -38,7 +43,6 @@ constexpr std::array<Irregular, 25> kIrregular{{
     {"admit", "admits admitted admitting"},
     {"regret", "regrets regretted regretting"},
     {"commit", "commits committed committing"},
-    {"rebut", "rebuts rebutted rebutting"},
 }};
 
 bool isVowel(char c) {
@@ -74,24 +78,29 @@ constexpr std::string_view kObjectVerbs[] = {
 
 // Belief / intention verbs (PolNeAR attributes internal states too).
 constexpr std::string_view kBeliefVerbs[] = {
-    "think",      "believe",  "feel",       "know",     "expect",  "hope",        "fear",
-    "worry",      "doubt",    "want",       "wish",     "intend",  "suspect",     "assume",
-    "understand", "consider", "agree",      "disagree", "realize", "realise",     "recognize",
-    "imagine",    "guess",    "figure",     "suppose",  "reckon",  "trust",       "insist",
-    "prefer",     "hold",     "anticipate", "foresee",  "regret",  "acknowledge", "decide",
-    "vow",        "refuse",   "threaten",   "swear",    "bet",     "seek",        "aim",
-    "plan",       "support",  "oppose",     "endorse",  "like",    "favor",       "favour",
-    "dislike",
+    "think",      "believe",    "feel",    "know",     "expect",      "hope",    "fear",
+    "worry",      "doubt",      "want",    "wish",     "intend",      "suspect", "assume",
+    "understand", "consider",   "agree",   "disagree", "realize",     "realise", "recognize",
+    "imagine",    "guess",      "figure",  "suppose",  "reckon",      "trust",   "insist",
+    "prefer",     "anticipate", "foresee", "regret",   "acknowledge", "decide",  "vow",
+    "refuse",     "threaten",   "swear",   "bet",      "seek",        "aim",     "plan",
+    "support",    "oppose",     "endorse", "like",     "favor",       "favour",  "dislike",
 };
 
 // Forms that are also common nouns or have frequent non-reporting senses.
 constexpr std::string_view kAmbiguous[] = {
-    "report",  "note",     "post",  "answer",   "reply",   "comment",   "remark",   "question",
-    "charge",  "state",    "claim", "estimate", "promise", "pledge",    "vow",      "hint",
-    "counter", "continue", "hold",  "figure",   "reason",  "find",      "show",     "call",
-    "plan",    "bet",      "trust", "fear",     "doubt",   "hope",      "wish",     "guess",
-    "aim",     "signal",   "brief", "tout",     "mean",    "read",      "relate",   "see",
-    "know",    "feel",     "add",   "post",     "email",   "highlight", "maintain", "demand",
+    "report",   "note",     "post",  "answer",   "reply",   "comment",   "remark",   "question",
+    "charge",   "state",    "claim", "estimate", "promise", "pledge",    "vow",      "hint",
+    "counter",  "continue", "hold",  "figure",   "reason",  "find",      "show",     "call",
+    "plan",     "bet",      "trust", "fear",     "doubt",   "hope",      "wish",     "guess",
+    "aim",      "signal",   "brief", "tout",     "mean",    "read",      "relate",   "see",
+    "know",     "feel",     "add",   "post",     "email",   "highlight", "maintain", "demand",
+    "issue",    "order",    "list",  "file",     "sign",    "back",      "push",     "offer",
+    "present",  "sound",    "label", "point",    "attack",  "reference", "quote",    "chant",
+    "vote",     "lay",      "spell", "champion", "welcome", "love",      "hate",     "weigh",
+    "desire",   "thank",    "echo",  "talk",     "lash",    "request",   "defend",   "support",
+    "oppose",   "like",     "favor", "favour",   "approve", "decline",   "appear",   "seem",
+    "remember", "learn",    "push",  "embrace",  "notice",  "question",
 };
 
 // Speech-act nouns ("in a statement", "his remarks", "told CNN in an interview").
