@@ -5,10 +5,10 @@
 #include <iostream>
 #include <ostream>
 
+#include "annalist/cli/CodeStore.h"
 #include "annalist/cli/Commands.h"
 #include "annalist/cli/Common.h"
 #include "annalist/events/EventRecords.h"
-#include "annalist/io/DocumentJson.h"
 #include "annalist/pipeline/PipelineBuilder.h"
 
 namespace annalist::cli {
@@ -17,8 +17,8 @@ namespace {
 struct CodeOptions {
   CommonOptions common;
   std::vector<std::string> dictionaries;
-  std::string db;
   bool keep_negated = false;  // events component
+  StoreFlags store;           // store component
 };
 }  // namespace
 
@@ -29,10 +29,13 @@ void addCodeCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--dictionaries", opts->dictionaries,
                   "builtin | annalist:DIR | petrarch:DIR | tabari:FILE,... (repeatable; given "
                   "explicitly it replaces the built-in set unless 'builtin' is listed)");
-  cmd->add_option("--db", opts->db, "Write documents, events and quotes into this SQLite store");
   cmd->add_flag("--keep-negated", opts->keep_negated,
                 "Also write events of negated predicates (flagged \"negated\": true)");
-  cmd->callback([opts, &exit_code] {
+  cmd->add_option("--db", opts->store.db,
+                  "Ingest documents, events, quotes and actors into this SQLite store (records "
+                  "are then written only with an explicit --output)");
+  addStoreOptions(cmd, opts->store);
+  cmd->callback([opts, cmd, &exit_code] {
     PipelineConfig config;
     config.keep_negated_events = opts->keep_negated;
     for (const auto& spec : opts->dictionaries) {
@@ -50,26 +53,27 @@ void addCodeCommand(CLI::App& app, int& exit_code) {
       exit_code = kExitFatal;
       return;
     }
-    if (!opts->db.empty()) {
-      std::cerr << "annalist code: --db is not available yet (store component)\n";
-      exit_code = kExitUsage;
-      return;
-    }
     // Event records (events component): JSONL (docs/FORMATS.md "Event records") or TSV.
     const bool tsv = opts->common.output_format == "tsv";
     auto header_pending = std::make_shared<bool>(tsv);
-    exit_code = runDocuments("code", opts->common, *pipeline,
-                             [tsv, header_pending](const Document& d, std::ostream& out) {
-                               if (*header_pending) {
-                                 out << events::eventsTsvHeader();
-                                 *header_pending = false;
-                               }
-                               if (tsv) {
-                                 events::writeEventsTsv(d, out);
-                               } else {
-                                 events::writeEventsJsonl(d, out);
-                               }
-                             });
+    const DocWriter writer = [tsv, header_pending](const Document& d, std::ostream& out) {
+      if (*header_pending) {
+        out << events::eventsTsvHeader();
+        *header_pending = false;
+      }
+      if (tsv) {
+        events::writeEventsTsv(d, out);
+      } else {
+        events::writeEventsJsonl(d, out);
+      }
+    };
+    if (!opts->store.db.empty()) {
+      // Store component: ingest (records only with an explicit --output).
+      exit_code = runIntoStore("code", opts->common, *pipeline, config, writer, opts->store,
+                               cmd->get_option("--output")->count() > 0);
+      return;
+    }
+    exit_code = runDocuments("code", opts->common, *pipeline, writer);
   });
 }
 

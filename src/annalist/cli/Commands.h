@@ -36,5 +36,8 @@ void addActorsCommands(CommandGroups& groups, int& exit_code);
 void addNerCommands(CLI::App& app, CommandGroups& groups, int& exit_code);
 void addExplainCommand(CLI::App& app, int& exit_code);             // events
 void addEvalEventsCommand(CommandGroups& groups, int& exit_code);  // events
+// Store component: query and export the store.
+void addQueryCommand(CLI::App& app, int& exit_code);
+void addExportCommand(CLI::App& app, int& exit_code);
 
 }  // namespace annalist::cli

@@ -34,6 +34,8 @@ int main(int argc, char** argv) {
   addNerCommands(app, groups, exit_code);
   addExplainCommand(app, exit_code);
   addEvalEventsCommand(groups, exit_code);
+  addQueryCommand(app, exit_code);
+  addExportCommand(app, exit_code);
 
   // A group with no registered children is hidden; otherwise it needs one child.
   for (CLI::App* g : {groups.eval, groups.train, groups.dict, groups.actors}) {
