@@ -3,13 +3,13 @@
 #include <fmt/format.h>
 
 #include "annalist/core/DataPath.h"
+#include "annalist/coref/CorefResolver.h"
 #include "annalist/entities/ActorTagger.h"
 #include "annalist/entities/DictionaryLoader.h"
-#include "annalist/ner/NerTagger.h"
 #include "annalist/events/AnnalistVerbReader.h"
 #include "annalist/events/CameoTable.h"
 #include "annalist/events/PetrarchVerbReader.h"
-#include "annalist/coref/CorefResolver.h"
+#include "annalist/ner/NerTagger.h"
 #include "annalist/quotes/QuoteFinder.h"
 #include "annalist/syntax/SyntaxAnnotator.h"
 #include "annalist/text/Tokenizer.h"
