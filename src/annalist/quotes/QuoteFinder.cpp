@@ -99,6 +99,7 @@ struct Attribution {
   TokRange cue, speaker;
   std::string type;
   double confidence = 0.5;
+  uint32_t para_last = 0;
 };
 
 struct DirectQuote {
@@ -121,6 +122,9 @@ class Finder {
   void prepare();
   void findDirect();
   void attributeDirect();
+  void attributeLeftoverDirect();
+  bool layoutAttribution(size_t qi, Attribution& a);
+  void claimAttribution(const Attribution& a, const DirectQuote* q);
   void findIndirect(uint32_t sentence);
   void emit();
 
@@ -156,6 +160,8 @@ class Finder {
   std::vector<Tok> t_;
   std::vector<uint32_t> sent_of_;
   std::vector<DirectQuote> direct_;
+  std::vector<bool> merged_;
+  std::vector<size_t> pending_;
   std::vector<Attribution> out_;
   bool deps_ = false;
   bool tags_ = false;
@@ -247,6 +253,21 @@ void Finder::findDirect() {
     }
   }
   if (cur) finish(n, -1);
+  // `"...," "..."` - two quotes with nothing between them are one quotation.
+  std::vector<DirectQuote> merged;
+  for (auto& q : direct_) {
+    if (!merged.empty()) {
+      DirectQuote& p = merged.back();
+      if (p.close >= 0 && q.open == p.close + 1 && q.para_first == p.para_last) {
+        for (auto& part : q.parts) p.parts.push_back(part);
+        p.close = q.close;
+        p.para_last = q.para_last;
+        continue;
+      }
+    }
+    merged.push_back(std::move(q));
+  }
+  direct_ = std::move(merged);
   for (auto& q : direct_) {
     for (auto& p : q.parts)
       for (int32_t i = p.b; i < p.e; ++i) t_[i].in_quote = true;
@@ -283,6 +304,13 @@ bool Finder::nounish(int32_t i) const {
 
 TokRange Finder::npLeft(int32_t i, int32_t lo) const {
   if (i < lo || i < 0) return {};
+  // "Sen. Bernie Sanders (I-Vt.) said": skip a parenthesis after the name.
+  if (t_[i].lower == ")") {
+    int32_t k = i - 1;
+    while (k >= lo && k > i - 8 && t_[k].lower != "(") --k;
+    if (k >= lo && t_[k].lower == "(") i = k - 1;
+    if (i < lo) return {};
+  }
   const Tok& k = t_[i];
   if (k.punct || k.in_quote) return {};
   if (isPronounSubject(k.lower)) return {i, i + 1};
@@ -362,17 +390,38 @@ std::optional<TokRange> Finder::cueAt(int32_t i) const {
     return TokRange{i, i + 2};
   }
   const CueEntry* e = lex_.word(k.lower);
-  if (e == nullptr) return std::nullopt;
+  if (e == nullptr || k.cap) return std::nullopt;
+  // An ambiguous base form ("state", "call", "report") needs a modal or "to" before it.
+  if (e->ambiguous && e->lemma == k.lower && !tags_ &&
+      (i == 0 || !in(t_[i - 1].lower, {"will", "would", "could", "should", "to", "did", "may",
+                                       "might", "must", "can", "ca", "n't", "not"}))) {
+    return std::nullopt;
+  }
   if (tags_) {
     const std::string& u = doc_.tokens[i].upos;
     if (u != "VERB") return std::nullopt;
   }
   if (i > 0 && (isDeterminer(t_[i - 1].lower) || t_[i - 1].lower == "'s")) return std::nullopt;
   if (i > 0 && t_[i - 1].lower == "to" && e->kind == CueKind::kBelief) return std::nullopt;
+  // Forms that are far more often nouns or other senses in news text.
+  if (!tags_ && in(k.lower, {"states", "state", "continue", "continuing", "reading", "holding",
+                             "means", "finds", "shows", "lists", "orders", "issues", "backs",
+                             "files", "signs", "points", "labels", "votes", "offers"})) {
+    return std::nullopt;
+  }
+  if (i > 0 && !tags_) {
+    const Tok& p = t_[i - 1];
+    // A number or quantifier before a 3sg/plural form ("six states", "two calls").
+    if (!p.lower.empty() && p.lower[0] >= '0' && p.lower[0] <= '9') return std::nullopt;
+  }
   TokRange r{i, i + 1};
   // Particles and fixed complements: "pointed out", "called for", "went on to say".
-  if (i + 1 < static_cast<int32_t>(t_.size()) && in(t_[i + 1].lower, {"out", "for", "on", "up"}) &&
-      in(e->lemma, {"point", "call", "follow", "sum", "insist", "comment", "reflect"})) {
+  if (i + 1 < static_cast<int32_t>(t_.size()) &&
+      in(t_[i + 1].lower, {"out", "for", "on", "up", "about", "to", "against", "of"}) &&
+      in(e->lemma,
+         {"point", "call",  "follow",   "sum",  "insist", "comment", "reflect",   "talk",
+          "speak", "refer", "complain", "rail", "write",  "testify", "speculate", "lash",
+          "weigh", "echo",  "push",     "vote", "brag",   "boast",   "joke",      "warn"})) {
     r.e = i + 2;
   }
   return r;
@@ -470,9 +519,20 @@ TokRange Finder::subjectOf(TokRange cue, int32_t lo, int32_t hi) const {
       if (!np.empty()) return np;
     }
   }
-  // Inverted: "said Trump", "said the senator", "said he".
+  // Inverted: "said Trump", "said the senator", "said he" - only for verbs of saying, right
+  // after a comma or a closing quote mark.
   int32_t r = cue.e;
-  if (r < hi) {
+  const CueEntry* entry = lex_.word(t_[cue.b].lower);
+  const bool may_invert =
+      entry != nullptr &&
+      in(entry->lemma,
+         {"say",         "add",      "write",   "ask",     "tell",    "continue", "explain",
+          "note",        "reply",    "respond", "argue",   "insist",  "recall",   "declare",
+          "announce",    "conclude", "warn",    "counter", "answer",  "observe",  "remark",
+          "quip",        "joke",     "report",  "state",   "tweet",   "post",     "concede",
+          "acknowledge", "admit",    "predict", "suggest", "caution", "retort"}) &&
+      cue.b > 0 && (t_[cue.b - 1].lower == "," || t_[cue.b - 1].q != QMark::kNone || cue.b == lo);
+  if (r < hi && may_invert) {
     TokRange np = npRight(r, hi);
     if (!np.empty()) return np;
   }
@@ -544,127 +604,179 @@ TokRange Finder::trimContent(TokRange r) const {
 
 // ---- attribution of direct quotes ------------------------------------------------------------
 
-void Finder::attributeDirect() {
+bool Finder::layoutAttribution(size_t qi, Attribution& a) {
   const int32_t n = static_cast<int32_t>(t_.size());
-  int32_t last_speaker_quote = -1;  // index into out_
-  uint32_t last_speaker_para = 0;
-  std::vector<bool> merged(direct_.size(), false);
+  DirectQuote& q = direct_[qi];
+  const int32_t after = q.close >= 0 ? q.close + 1 : -1;
+  const int32_t last_content = q.parts.back().e - 1;
+  const std::string& last_word = t_[last_content].lower;
+  // `"...," he said` - a comma, question or exclamation mark (or dash) inside the closing
+  // mark means the sentence goes on after the quote.
+  const bool open_end = last_word == "," || last_word == "?" || last_word == "!" ||
+                        isDashTok(last_word) || !t_[last_content].punct;
+  // 1. The frame after the quote: `"...," X said` / `"...," said X` / `"..." -- X`.
+  bool after_found = false;
+  Attribution aa = a;
+  const bool after_ok =
+      last_word == "," || last_word == "?" || last_word == "!" || isDashTok(last_word) ||
+      (after >= 0 && after < n && (t_[after].lower == "," || isDashTok(t_[after].lower)));
+  if (after >= 0 && after < n && paraOf(after) == q.para_last && after_ok && q.size() >= 3) {
+    int32_t hi = after;
+    while (hi < n && hi < after + 14 && paraOf(hi) == q.para_last && t_[hi].q == QMark::kNone &&
+           !(isSentencePunct(t_[hi].lower))) {
+      ++hi;
+    }
+    int32_t j = after;
+    const bool dash = after < hi && isDashTok(t_[after].lower);
+    if (j < hi && (t_[j].lower == "," || dash)) ++j;
+    const bool continues = open_end || (j < hi && !t_[j].cap) || t_[after].lower == ",";
+    for (int32_t c = j; continues && c < std::min(hi, j + 6) && !after_found; ++c) {
+      auto cue = cueAt(c);
+      if (!cue) continue;
+      TokRange spk = subjectOf(*cue, j, hi);
+      if (spk.empty()) continue;
+      aa.cue = *cue;
+      aa.speaker = spk;
+      aa.confidence = 0.9;
+      after_found = true;
+      // `"...," he said, "..."`: the quote continues after the frame.
+      int32_t k = std::max(cue->e, spk.e);
+      while (k < hi && !t_[k].punct) ++k;
+      if (qi + 1 < direct_.size() && k < n && t_[k].lower == "," && k + 1 < n &&
+          direct_[qi + 1].open == k + 1 && direct_[qi + 1].para_first == q.para_last) {
+        for (auto& p : direct_[qi + 1].parts) aa.parts.push_back(p);
+        merged_[qi + 1] = true;
+      }
+    }
+    if (!after_found && dash && j < hi) {
+      TokRange spk = npRight(j, hi);
+      if (!spk.empty() && t_[spk.b].cap) {
+        aa.speaker = spk;
+        aa.confidence = 0.8;
+        after_found = true;
+      }
+    }
+  }
+  if (after_found && (last_word == "," || last_word == "?" || last_word == "!")) {
+    a = std::move(aa);
+    return true;
+  }
+  // 2. The frame before the quote: `X said: "..."`, `X said, "..."`, `said X, "..."`.
+  if (q.open > 0) {
+    int32_t lo = sentBegin(q.open);
+    for (int32_t k = q.open - 1; k >= lo; --k) {
+      if (t_[k].in_quote || t_[k].q != QMark::kNone) {
+        lo = k + 1;
+        break;
+      }
+    }
+    const std::string& prev = t_[q.open - 1].lower;
+    const bool introduced = prev == ":" || prev == "," || (q.open - 1 >= lo && cueAt(q.open - 1));
+    if (introduced) {
+      for (int32_t c = q.open - 1; c >= lo && c >= q.open - 12; --c) {
+        auto cue = cueAt(c);
+        if (!cue) continue;
+        TokRange spk = subjectOf(*cue, lo, q.open);
+        if (spk.empty() && after_found) break;
+        a.cue = *cue;
+        a.speaker = spk;
+        a.confidence = spk.empty() ? 0.5 : 0.9;
+        return true;
+      }
+      // `17-year-old Jared Potts echoed:` with an unknown verb: the clause's subject.
+      if (prev == ":" && !after_found) {
+        TokRange np = npRight(lo, q.open);
+        if (!np.empty() && t_[np.e - 1].cap && np.e < q.open - 1 && isVerbish(np.e)) {
+          a.speaker = np;
+          a.cue = {np.e, np.e + 1};
+          a.confidence = 0.6;
+          return true;
+        }
+      }
+    }
+    // The previous sentence ends with a colon and holds the cue.
+    if (!after_found && lo == static_cast<int32_t>(sentBegin(q.open)) && lo > 0 &&
+        t_[lo - 1].lower == ":") {
+      const int32_t plo = sentBegin(lo - 1);
+      for (int32_t c = lo - 2; c >= plo; --c) {
+        auto cue = cueAt(c);
+        if (!cue) continue;
+        a.cue = *cue;
+        a.speaker = subjectOf(*cue, plo, lo - 1);
+        a.confidence = 0.8;
+        return true;
+      }
+    }
+  }
+  if (after_found) {
+    a = std::move(aa);
+    return true;
+  }
+  return false;
+}
+
+void Finder::claimAttribution(const Attribution& a, const DirectQuote* q) {
+  for (auto& p : a.parts) claim(p);
+  claim(a.cue);
+  claim(a.speaker);
+  if (q != nullptr) {
+    if (q->open >= 0) t_[q->open].claimed = true;
+    if (q->close >= 0) t_[q->close].claimed = true;
+  }
+}
+
+void Finder::attributeDirect() {
+  merged_.assign(direct_.size(), false);
+  pending_.clear();
   for (size_t qi = 0; qi < direct_.size(); ++qi) {
-    if (merged[qi]) continue;
-    DirectQuote& q = direct_[qi];
+    if (merged_[qi]) continue;
+    Attribution a;
+    a.parts = direct_[qi].parts;
+    a.type = "direct";
+    if (layoutAttribution(qi, a)) {
+      claimAttribution(a, &direct_[qi]);
+      a.para_last = direct_[qi].para_last;
+      out_.push_back(std::move(a));
+    } else {
+      pending_.push_back(qi);
+    }
+  }
+}
+
+void Finder::attributeLeftoverDirect() {
+  for (size_t qi : pending_) {
+    if (merged_[qi]) continue;
+    const DirectQuote& q = direct_[qi];
+    bool taken = false;
+    for (const auto& p : q.parts)
+      if (anyClaimed(p)) taken = true;
+    if (taken) continue;  // part of reported speech (a mixed quote)
+    const int32_t words = static_cast<int32_t>(q.size());
+    // Short quoted terms with no cue are scare quotes or titles, not quotations.
+    if (words < 6) continue;
     Attribution a;
     a.parts = q.parts;
     a.type = "direct";
-    bool found = false;
-    const int32_t after = q.close >= 0 ? q.close + 1 : -1;
-    const int32_t words = static_cast<int32_t>(q.size());
-    const int32_t last_content = q.parts.back().e - 1;
-    const bool ends_punct = t_[last_content].punct && t_[last_content].q == QMark::kNone;
-    // 1. The frame after the quote: `"...," X said` / `"...," said X` / `"..." -- X`.
-    if (after >= 0 && after < n && paraOf(after) == q.para_last) {
-      int32_t hi = after;
-      while (hi < n && hi < after + 14 && paraOf(hi) == q.para_last && t_[hi].q == QMark::kNone &&
-             !(isSentencePunct(t_[hi].lower))) {
-        ++hi;
-      }
-      int32_t j = after;
-      if (j < hi && (t_[j].lower == "," || isDashTok(t_[j].lower))) ++j;
-      const bool dash = after < hi && isDashTok(t_[after].lower);
-      for (int32_t c = j; c < std::min(hi, j + 6) && !found; ++c) {
-        auto cue = cueAt(c);
-        if (!cue) continue;
-        TokRange spk = subjectOf(*cue, j, hi);
-        if (spk.empty()) continue;
-        a.cue = *cue;
-        a.speaker = spk;
-        a.confidence = 0.9;
-        found = true;
-        // `"...," he said, "..."`: the quote continues after the frame.
-        int32_t k = std::max(cue->e, spk.e);
-        while (k < hi && !t_[k].punct) ++k;
-        if (qi + 1 < direct_.size() && k < n && t_[k].lower == "," && k + 1 < n &&
-            direct_[qi + 1].open == k + 1 && direct_[qi + 1].para_first == q.para_last &&
-            (ends_punct || t_[direct_[qi + 1].parts[0].b].lower != "")) {
-          for (auto& p : direct_[qi + 1].parts) a.parts.push_back(p);
-          merged[qi + 1] = true;
-        }
-      }
-      if (!found && dash && j < hi) {
-        TokRange spk = npRight(j, hi);
-        if (!spk.empty() && t_[spk.b].cap) {
-          a.speaker = spk;
-          a.confidence = 0.8;
-          found = true;
-        }
-      }
+    a.para_last = q.para_last;
+    // Continuation: the closest earlier direct quote with a speaker, in the same or the
+    // previous paragraph, lends its speaker.
+    const Attribution* prev = nullptr;
+    for (const auto& o : out_) {
+      if (o.type != "direct" || o.speaker.empty() || o.parts.empty()) continue;
+      if (o.parts.back().e > q.open) continue;
+      if (prev == nullptr || o.parts.back().e > prev->parts.back().e) prev = &o;
     }
-    // 2. The frame before the quote: `X said: "..."`, `X said, "..."`, `said X, "..."`.
-    if (!found && q.open > 0) {
-      int32_t lo = sentBegin(q.open);
-      for (int32_t k = q.open - 1; k >= lo; --k) {
-        if (t_[k].in_quote || t_[k].q != QMark::kNone) {
-          lo = k + 1;
-          break;
-        }
-      }
-      const std::string& prev = t_[q.open - 1].lower;
-      const bool introduced = prev == ":" || prev == "," || (q.open - 1 >= lo && cueAt(q.open - 1));
-      if (introduced) {
-        for (int32_t c = q.open - 1; c >= lo && c >= q.open - 12 && !found; --c) {
-          auto cue = cueAt(c);
-          if (!cue) continue;
-          TokRange spk = subjectOf(*cue, lo, q.open);
-          a.cue = *cue;
-          a.speaker = spk;
-          a.confidence = spk.empty() ? 0.5 : 0.9;
-          found = true;
-        }
-      }
-      // The previous sentence ends with a colon and holds the cue.
-      if (!found && lo == static_cast<int32_t>(sentBegin(q.open)) && lo > 0 &&
-          t_[lo - 1].lower == ":") {
-        const int32_t plo = sentBegin(lo - 1);
-        for (int32_t c = lo - 2; c >= plo && !found; --c) {
-          auto cue = cueAt(c);
-          if (!cue) continue;
-          a.cue = *cue;
-          a.speaker = subjectOf(*cue, plo, lo - 1);
-          a.confidence = 0.8;
-          found = true;
-        }
-      }
-    }
-    // Short quoted terms with no cue are scare quotes or titles, not quotations; they stay
-    // available to reported speech (mixed quotes).
-    if (!found && words < 6) continue;
-    // 3. Continuation: a quote with no cue inherits the previous quote's speaker when it
-    //    follows closely (same or next paragraph).
-    if (!found && last_speaker_quote >= 0 && q.para_first <= last_speaker_para + 1) {
-      const Attribution& prev = out_[last_speaker_quote];
-      a.speaker = prev.speaker;
+    if (prev != nullptr && q.para_first <= prev->para_last + 1) {
+      a.speaker = prev->speaker;
       a.confidence = 0.6;
-      a.type = "direct";
-      found = true;
-      // Keep the speaker tokens of the earlier quote; this one only refers to them.
-      Attribution c = a;
-      c.cue = {};
-      for (auto& p : c.parts) claim(p);
-      out_.push_back(std::move(c));
-      last_speaker_para = q.para_last;
+      for (auto& p : a.parts) claim(p);
+      out_.push_back(std::move(a));
       continue;
     }
-    if (!found && words < 10) continue;
-    if (!found) a.confidence = 0.4;
-    for (auto& p : a.parts) claim(p);
-    claim(a.cue);
-    claim(a.speaker);
-    if (q.open >= 0) t_[q.open].claimed = true;
-    if (q.close >= 0) t_[q.close].claimed = true;
+    if (words < 10) continue;
+    a.confidence = 0.4;
+    claimAttribution(a, &q);
     out_.push_back(std::move(a));
-    if (!out_.back().speaker.empty()) {
-      last_speaker_quote = static_cast<int32_t>(out_.size()) - 1;
-      last_speaker_para = q.para_last;
-    }
   }
 }
 
@@ -673,6 +785,28 @@ void Finder::attributeDirect() {
 void Finder::findIndirect(uint32_t s) {
   const Sentence& sent = doc_.sentences[s];
   const int32_t sb = sent.token_begin, se = sent.token_end;
+  // "Graham: Trump's rhetoric is destroying the party" - a name, a colon, the claim.
+  for (int32_t k = sb + 1; k < se && k <= sb + 5; ++k) {
+    if (t_[k].lower != ":") continue;
+    if (anyClaimed({sb, se})) break;
+    TokRange np = npRight(sb, k);
+    bool cap = false;
+    for (int32_t m = np.b; m < np.e; ++m) cap = cap || t_[m].cap;
+    if (np.empty() || np.e != k || !cap) break;
+    TokRange content = trimContent({k + 1, se});
+    if (content.e - content.b < 3) break;
+    Attribution a;
+    a.cue = {k, k + 1};
+    a.speaker = np;
+    a.parts = {content};
+    a.type = "indirect";
+    for (int32_t m = content.b; m < content.e; ++m)
+      if (t_[m].q != QMark::kNone) a.type = "mixed";
+    a.confidence = 0.5;
+    claimAttribution(a, nullptr);
+    out_.push_back(std::move(a));
+    break;
+  }
   for (int32_t i = sb; i < se; ++i) {
     auto cue = cueAt(i);
     if (!cue) continue;
@@ -705,6 +839,10 @@ void Finder::findIndirect(uint32_t s) {
       const CueEntry* entry = lex_.word(t_[i].lower);
       TokRange spk = subjectOf(*cue, lo, hi);
       if (spk.empty()) continue;
+      if (spk.e - spk.b == 1 && !t_[spk.b].lower.empty() && t_[spk.b].lower[0] >= '0' &&
+          t_[spk.b].lower[0] <= '9') {
+        continue;
+      }
       if (!deps_ && spk.b > cue->b && entry->kind != CueKind::kSpeech) continue;
       // Inverted / parenthetical: "CONTENT, X said." or "CONTENT, said X."
       const int32_t left = std::min(spk.b, cue->b);
@@ -727,6 +865,32 @@ void Finder::findIndirect(uint32_t s) {
       } else {
         const int32_t c = contentStart(*cue, *entry, hi);
         if (c < 0) continue;
+        const std::string& w0 = t_[c].lower;
+        if (in(w0,
+               {"for",  "of",   "in",      "on",    "at",     "by",      "with",  "from", "about",
+                "into", "over", "against", "after", "before", "during",  "as",    "up",   "off",
+                "out",  "down", "back",    "away",  "around", "through", "across"})) {
+          continue;
+        }
+        if (w0 == "to" &&
+            !in(entry->lemma,
+                {"promise",  "pledge",   "vow",     "threaten", "decline",  "refuse",
+                 "want",     "hope",     "plan",    "expect",   "seek",     "intend",
+                 "wish",     "seem",     "appear",  "aim",      "agree",    "offer",
+                 "decide",   "urge",     "ask",     "tell",     "call",     "encourage",
+                 "prefer",   "like",     "love",    "hate",     "push",     "vote",
+                 "swear",    "order",    "advise",  "warn",     "remind",   "caution",
+                 "convince", "persuade", "request", "demand",   "propose",  "suggest",
+                 "learn",    "need",     "fear",    "forget",   "remember", "regret",
+                 "deserve"})) {
+          continue;
+        }
+        // Gerunds ("..., saying that ...") need a comma before or a clause after.
+        const std::string& cw = t_[i].lower;
+        if (cw.size() > 4 && cw.compare(cw.size() - 3, 3, "ing") == 0 &&
+            !(i > 0 && t_[i - 1].lower == ",") && w0 != "that" && t_[c].q == QMark::kNone) {
+          continue;
+        }
         // Beliefs and intentions need a clause or an infinitive ("wants to", "believes that").
         if (entry->kind == CueKind::kBelief && !deps_) {
           const std::string& w = t_[c].lower;
@@ -735,6 +899,17 @@ void Finder::findIndirect(uint32_t s) {
           }
         }
         content = {c, hi};
+        // "X said A and said that B": a coordinated reporting verb starts its own quote.
+        for (int32_t m = c + 1; m + 1 < hi; ++m) {
+          if (!in(t_[m].lower, {"and", "but"})) continue;
+          int32_t v = m + 1;
+          while (v < hi && v < m + 4 && isAuxOrAdverb(t_[v].lower)) ++v;
+          const std::string& vw = t_[v].lower;
+          if (v < hi && cueAt(v) && !(vw.size() > 4 && vw.compare(vw.size() - 3, 3, "ing") == 0)) {
+            content.e = m;
+            break;
+          }
+        }
       }
       content = trimContent(content);
       if (content.e - content.b < 3) continue;
@@ -813,6 +988,7 @@ void Finder::run() {
   findDirect();
   attributeDirect();
   for (uint32_t s = 0; s < doc_.sentences.size(); ++s) findIndirect(s);
+  attributeLeftoverDirect();
   emit();
 }
 

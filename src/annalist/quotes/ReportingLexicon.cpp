@@ -13,7 +13,12 @@ struct Irregular {
   std::string_view base;
   std::string_view forms;
 };
-constexpr std::array<Irregular, 25> kIrregular{{
+constexpr std::array<Irregular, 29> kIrregular{{
+    {"lay", "lays laid laying"},
+    {"refer", "refers referred referring"},
+    {"prefer", "prefers preferred preferring"},
+    {"quip", "quips quipped quipping"},
+    {"rebut", "rebuts rebutted rebutting"},
     {"plan", "plans planned planning"},
     {"say", "says said saying"},
     {"tell", "tells told telling"},
@@ -38,7 +43,6 @@ constexpr std::array<Irregular, 25> kIrregular{{
     {"admit", "admits admitted admitting"},
     {"regret", "regrets regretted regretting"},
     {"commit", "commits committed committing"},
-    {"rebut", "rebuts rebutted rebutting"},
 }};
 
 bool isVowel(char c) {
@@ -74,14 +78,13 @@ constexpr std::string_view kObjectVerbs[] = {
 
 // Belief / intention verbs (PolNeAR attributes internal states too).
 constexpr std::string_view kBeliefVerbs[] = {
-    "think",      "believe",  "feel",       "know",     "expect",  "hope",        "fear",
-    "worry",      "doubt",    "want",       "wish",     "intend",  "suspect",     "assume",
-    "understand", "consider", "agree",      "disagree", "realize", "realise",     "recognize",
-    "imagine",    "guess",    "figure",     "suppose",  "reckon",  "trust",       "insist",
-    "prefer",     "hold",     "anticipate", "foresee",  "regret",  "acknowledge", "decide",
-    "vow",        "refuse",   "threaten",   "swear",    "bet",     "seek",        "aim",
-    "plan",       "support",  "oppose",     "endorse",  "like",    "favor",       "favour",
-    "dislike",
+    "think",      "believe",    "feel",    "know",     "expect",      "hope",    "fear",
+    "worry",      "doubt",      "want",    "wish",     "intend",      "suspect", "assume",
+    "understand", "consider",   "agree",   "disagree", "realize",     "realise", "recognize",
+    "imagine",    "guess",      "figure",  "suppose",  "reckon",      "trust",   "insist",
+    "prefer",     "anticipate", "foresee", "regret",   "acknowledge", "decide",  "vow",
+    "refuse",     "threaten",   "swear",   "bet",      "seek",        "aim",     "plan",
+    "support",    "oppose",     "endorse", "like",     "favor",       "favour",  "dislike",
 };
 
 // Forms that are also common nouns or have frequent non-reporting senses.
