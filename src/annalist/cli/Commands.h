@@ -19,9 +19,10 @@ struct CommandGroups {
 void addTokenizeCommand(CLI::App& app, int& exit_code);
 void addAnnotateCommand(CLI::App& app, int& exit_code);
 void addCodeCommand(CLI::App& app, int& exit_code);
-// quotes (owner: quotes): `annalist quotes`, `annalist eval quotes`.
+// quotes (owner: quotes): `annalist quotes`, `annalist eval quotes`, `annalist eval coref`.
 void addQuotesCommand(CLI::App& app, int& exit_code);
 void addEvalQuotesCommand(CommandGroups& groups, int& exit_code);
+void addEvalCorefCommand(CommandGroups& groups, int& exit_code);
 // text: annalist eval tokenize
 void addEvalTokenizeCommand(CommandGroups& groups, int& exit_code);
 

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   addCodeCommand(app, exit_code);
   addQuotesCommand(app, exit_code);
   addEvalQuotesCommand(groups, exit_code);
+  addEvalCorefCommand(groups, exit_code);
   addEvalTokenizeCommand(groups, exit_code);
 
   // A group with no registered children is hidden; otherwise it needs one child.

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "annalist/coref/CorefResolver.h"
 #include "annalist/quotes/QuoteFinder.h"
 #include "annalist/text/Tokenizer.h"
 
@@ -43,7 +44,8 @@ Result<Pipeline> buildPipeline(const PipelineConfig& config) {
   // Later stages (syntax, entities, coref, quotes, events) are added here by their modules,
   // each guarded by `config.upto`.
   using Upto = PipelineConfig::Upto;
-  // quotes (owner: quotes)
+  // coref and quotes (owner: quotes)
+  if (config.upto >= Upto::kCoref) p.add(std::make_unique<coref::CorefResolver>());
   if (config.upto >= Upto::kQuotes) p.add(std::make_unique<quotes::QuoteFinder>());
   return p;
 }

@@ -93,3 +93,38 @@ TEST(PolnearEval, ListsDevArticlesWithOneAnnotatorEach) {
 
 }  // namespace
 }  // namespace annalist::quotes
+
+// Regression floor on held-out PolNeAR articles (the first 30 dev articles), just under the
+// figures measured with the token-layout finder (docs/QUOTES.md): overlap F1 55.9, speaker
+// accuracy 82.4.
+#include "annalist/coref/CorefResolver.h"
+#include "annalist/quotes/QuoteFinder.h"
+#include "annalist/text/Tokenizer.h"
+
+namespace annalist::quotes {
+namespace {
+
+TEST(PolnearEval, DevSubsetFloor) {
+  const std::string dir = std::string(ANNALIST_TEST_SHARED) + "/data/quotes/polnear/dev";
+  if (!std::filesystem::exists(dir)) GTEST_SKIP() << "PolNeAR not found at " << dir;
+  auto arts = listPolnear(dir, 30);
+  ASSERT_TRUE(arts.ok()) << arts.error().message;
+  text::Tokenizer tok;
+  coref::CorefResolver coref;
+  QuoteFinder finder;
+  auto scores = evaluatePolnear(*arts, [&](Document& d) {
+    Status s = tok.process(d);
+    if (s) s = coref.process(d);
+    if (s) s = finder.process(d);
+    return s;
+  });
+  ASSERT_TRUE(scores.ok()) << scores.error().message;
+  const double f1 = QuoteScores::f1(scores->overlap_match, scores->gold, scores->predicted);
+  const double speaker =
+      100.0 * static_cast<double>(scores->speaker_correct) / scores->gold_with_source;
+  EXPECT_GE(f1, 53.0) << scores->report();
+  EXPECT_GE(speaker, 79.0) << scores->report();
+}
+
+}  // namespace
+}  // namespace annalist::quotes

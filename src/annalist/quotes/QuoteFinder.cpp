@@ -505,9 +505,10 @@ TokRange Finder::subjectOf(TokRange cue, int32_t lo, int32_t hi) const {
       }
     } else if (in(t_[j].lower, {"and", "but"})) {
       // Coordinated verbs share the clause subject: take the NP opening the clause.
-      int32_t start = lo;
-      for (int32_t k = j - 1; k >= lo; --k) {
-        if (t_[k].lower == "," || t_[k].lower == ";" || t_[k].lower == ":" || t_[k].in_quote) {
+      const int32_t sb = sentBegin(j);
+      int32_t start = sb;
+      for (int32_t k = j - 1; k >= sb; --k) {
+        if (t_[k].lower == "," || t_[k].lower == ";" || t_[k].lower == ":") {
           start = k + 1;
           break;
         }

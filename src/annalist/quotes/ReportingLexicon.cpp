@@ -89,12 +89,18 @@ constexpr std::string_view kBeliefVerbs[] = {
 
 // Forms that are also common nouns or have frequent non-reporting senses.
 constexpr std::string_view kAmbiguous[] = {
-    "report",  "note",     "post",  "answer",   "reply",   "comment",   "remark",   "question",
-    "charge",  "state",    "claim", "estimate", "promise", "pledge",    "vow",      "hint",
-    "counter", "continue", "hold",  "figure",   "reason",  "find",      "show",     "call",
-    "plan",    "bet",      "trust", "fear",     "doubt",   "hope",      "wish",     "guess",
-    "aim",     "signal",   "brief", "tout",     "mean",    "read",      "relate",   "see",
-    "know",    "feel",     "add",   "post",     "email",   "highlight", "maintain", "demand",
+    "report",   "note",     "post",  "answer",   "reply",   "comment",   "remark",   "question",
+    "charge",   "state",    "claim", "estimate", "promise", "pledge",    "vow",      "hint",
+    "counter",  "continue", "hold",  "figure",   "reason",  "find",      "show",     "call",
+    "plan",     "bet",      "trust", "fear",     "doubt",   "hope",      "wish",     "guess",
+    "aim",      "signal",   "brief", "tout",     "mean",    "read",      "relate",   "see",
+    "know",     "feel",     "add",   "post",     "email",   "highlight", "maintain", "demand",
+    "issue",    "order",    "list",  "file",     "sign",    "back",      "push",     "offer",
+    "present",  "sound",    "label", "point",    "attack",  "reference", "quote",    "chant",
+    "vote",     "lay",      "spell", "champion", "welcome", "love",      "hate",     "weigh",
+    "desire",   "thank",    "echo",  "talk",     "lash",    "request",   "defend",   "support",
+    "oppose",   "like",     "favor", "favour",   "approve", "decline",   "appear",   "seem",
+    "remember", "learn",    "push",  "embrace",  "notice",  "question",
 };
 
 // Speech-act nouns ("in a statement", "his remarks", "told CNN in an interview").

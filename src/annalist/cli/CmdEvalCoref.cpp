@@ -1,0 +1,63 @@
+// `annalist eval coref DIR`: coreference scored against GUM-format data (MUC, B3, CEAF-e,
+// CoNLL F1), CoNLL-2012 style (singletons removed from key and response), on all entity
+// types and on people/organisations/places only.
+#include <iostream>
+
+#include "annalist/cli/Commands.h"
+#include "annalist/cli/Common.h"
+#include "annalist/coref/GumCorpus.h"
+#include "annalist/pipeline/PipelineBuilder.h"
+
+namespace annalist::cli {
+
+namespace {
+struct EvalCorefOptions {
+  std::string dir;
+  size_t limit = 0;
+};
+}  // namespace
+
+void addEvalCorefCommand(CommandGroups& groups, int& exit_code) {
+  auto opts = std::make_shared<EvalCorefOptions>();
+  CLI::App* cmd = groups.eval->add_subcommand(
+      "coref", "Score coreference on GUM-format data (DIR/*.conll): MUC, B3, CEAF-e, CoNLL F1");
+  cmd->add_option("dir", opts->dir,
+                  "Directory of GUM .conll/.tsv files, e.g. ../shared/data/coref/gum-dev")
+      ->required();
+  cmd->add_option("--limit", opts->limit, "Score only the first N documents (sorted by name)");
+  cmd->callback([opts, &exit_code] {
+    auto docs = coref::readGumDir(opts->dir, opts->limit);
+    if (!docs.ok()) {
+      std::cerr << "annalist eval coref: " << docs.error().message << "\n";
+      exit_code = kExitUsage;
+      return;
+    }
+    PipelineConfig config;
+    config.upto = PipelineConfig::Upto::kCoref;
+    auto pipeline = buildPipeline(config);
+    if (!pipeline.ok()) {
+      std::cerr << "annalist eval coref: " << pipeline.error().message << "\n";
+      exit_code = kExitFatal;
+      return;
+    }
+    coref::CorefScores all, named;
+    const std::vector<std::string> ne_types = {"person", "organization", "place"};
+    for (auto& g : *docs) {
+      Status st = pipeline->process(g.doc);
+      if (!st) {
+        std::cerr << "annalist eval coref: " << g.doc.id() << ": " << st.message() << "\n";
+        exit_code = kExitFatal;
+        return;
+      }
+      const coref::Clustering response = coref::responseClusters(g.doc, 2);
+      all.add(coref::scoreClusters(coref::goldClusters(g, {}, 2), response));
+      named.add(coref::scoreClusters(coref::goldClusters(g, ne_types, 2), response));
+    }
+    std::cout << "== all entity types (CoNLL-2012 style, singletons removed) ==\n" << all.report();
+    std::cout << "== people, organisations, places (gold restricted; response unchanged) ==\n"
+              << named.report();
+    exit_code = kExitOk;
+  });
+}
+
+}  // namespace annalist::cli

@@ -1,0 +1,1102 @@
+#include "annalist/coref/CorefResolver.h"
+
+#include <algorithm>
+#include <initializer_list>
+#include <map>
+#include <numeric>
+#include <string>
+#include <vector>
+
+#include "annalist/core/Utf8.h"
+
+namespace annalist::coref {
+
+namespace {
+
+bool in(std::string_view w, std::initializer_list<std::string_view> list) {
+  for (auto x : list)
+    if (x == w) return true;
+  return false;
+}
+
+enum class Gender : uint8_t { kUnknown, kMale, kFemale, kNeuter };
+enum class Number : uint8_t { kUnknown, kSingular, kPlural };
+enum class Kind : uint8_t { kName, kNominal, kPronoun };
+
+// ---- word lists (annalist's own) -------------------------------------------------------------
+
+bool isMaleFirstName(std::string_view w) {
+  return in(w, {"john",      "james",    "robert",   "michael", "william",  "david",    "richard",
+                "joseph",    "thomas",   "charles",  "donald",  "george",   "barack",   "bill",
+                "joe",       "mike",     "paul",     "mark",    "peter",    "jeb",      "ted",
+                "marco",     "bernie",   "chris",    "rand",    "ben",      "newt",     "mitt",
+                "tim",       "jim",      "tom",      "bob",     "steve",    "stephen",  "kevin",
+                "brian",     "jeff",     "jeffrey",  "scott",   "eric",     "andrew",   "daniel",
+                "matthew",   "anthony",  "edward",   "henry",   "frank",    "jack",     "harry",
+                "vladimir",  "xi",       "emmanuel", "boris",   "recep",    "benjamin", "mohammad",
+                "mohammed",  "muhammad", "ali",      "hassan",  "hossein",  "hussein",  "saleh",
+                "kamal",     "javad",    "mahmoud",  "ahmad",   "ahmed",    "abbas",    "ismail",
+                "khaled",    "omar",     "yahya",    "saeed",   "abdullah", "salman",   "bashar",
+                "ayatollah", "sheikh",   "lord",     "king",    "prince",   "nicolas",  "angela",
+                "justin",    "narendra", "shinzo",   "moon",    "kim",      "lindsey",  "mitch",
+                "chuck",     "harry",    "lou",      "al",      "carl",     "gary",     "larry",
+                "dennis",    "martin",   "jerry",    "rick",    "ron",      "ronald",   "gerald",
+                "jimmy",     "dick",     "colin",    "ashton",  "ash",      "rex",      "sean",
+                "reince",    "corey",    "jared",    "roger",   "dinesh"});
+}
+bool isFemaleFirstName(std::string_view w) {
+  return in(
+      w, {"mary",    "hillary",     "elizabeth", "sarah",     "nancy",    "carly",     "angela",
+          "theresa", "michelle",    "laura",     "susan",     "karen",    "lisa",      "jennifer",
+          "jessica", "emily",       "anna",      "maria",     "ann",      "anne",      "jane",
+          "kate",    "catherine",   "margaret",  "barbara",   "patricia", "linda",     "helen",
+          "ruth",    "sandra",      "donna",     "carol",     "sharon",   "kellyanne", "ivanka",
+          "melania", "chelsea",     "huma",      "elizabeth", "marine",   "ursula",    "jacinda",
+          "fatima",  "zainab",      "maryam",    "aisha",     "leila",    "debbie",    "wendy",
+          "nikki",   "condoleezza", "madeleine", "samantha",  "loretta",  "kamala",    "amy",
+          "kirsten", "tulsi",       "maxine",    "dianne",    "diane",    "megyn",     "haley",
+          "hope",    "sheryl",      "janet",     "golda",     "indira",   "benazir",   "queen"});
+}
+bool isTitle(std::string_view w) {
+  return in(w, {"mr.",       "mrs.",    "ms.",     "dr.",        "sen.",    "rep.",     "gov.",
+                "gen.",      "lt.",     "col.",    "president",  "senator", "governor", "minister",
+                "secretary", "judge",   "justice", "ambassador", "general", "sheikh",   "ayatollah",
+                "king",      "queen",   "prince",  "princess",   "pope",    "rev.",     "mayor",
+                "chairman",  "speaker", "sir",     "lord",       "lady",    "prof.",    "professor",
+                "mr",        "mrs",     "ms",      "dr"});
+}
+bool isFemaleTitle(std::string_view w) {
+  return in(w, {"mrs.", "ms.", "mrs", "ms", "queen", "princess", "lady"});
+}
+bool isOrgWord(std::string_view w) {
+  return in(
+      w,
+      {"council",     "party",          "ministry",    "movement",   "organization", "organisation",
+       "committee",   "association",    "university",  "institute",  "agency",       "bank",
+       "corporation", "inc.",           "corp.",       "co.",        "company",      "court",
+       "congress",    "senate",         "house",       "department", "office",       "union",
+       "front",       "army",           "forces",      "group",      "news",         "times",
+       "post",        "network",        "foundation",  "commission", "assembly",     "parliament",
+       "government",  "administration", "guard",       "guards",     "brigade",      "brigades",
+       "hamas",       "hezbollah",      "fatah",       "taliban",    "nato",         "police",
+       "campaign",    "center",         "centre",      "school",     "college",      "church",
+       "club",        "board",          "authority",   "service",    "press",        "reuters",
+       "cnn",         "journal",        "magazine",    "television", "radio",        "fund",
+       "bureau",      "cabinet",        "secretariat", "league"});
+}
+// Demonym / country word -> a country key used for nationality agreement.
+std::string_view countryKey(std::string_view w) {
+  static const std::pair<std::string_view, std::string_view> kMap[] = {
+      {"iran", "iran"},
+      {"iranian", "iran"},
+      {"iranians", "iran"},
+      {"palestine", "palestine"},
+      {"palestinian", "palestine"},
+      {"palestinians", "palestine"},
+      {"gaza", "palestine"},
+      {"israel", "israel"},
+      {"israeli", "israel"},
+      {"israelis", "israel"},
+      {"america", "usa"},
+      {"american", "usa"},
+      {"americans", "usa"},
+      {"u.s.", "usa"},
+      {"us", "usa"},
+      {"usa", "usa"},
+      {"united", ""},
+      {"russia", "russia"},
+      {"russian", "russia"},
+      {"china", "china"},
+      {"chinese", "china"},
+      {"syria", "syria"},
+      {"syrian", "syria"},
+      {"iraq", "iraq"},
+      {"iraqi", "iraq"},
+      {"lebanon", "lebanon"},
+      {"lebanese", "lebanon"},
+      {"egypt", "egypt"},
+      {"egyptian", "egypt"},
+      {"turkey", "turkey"},
+      {"turkish", "turkey"},
+      {"saudi", "saudi"},
+      {"jordan", "jordan"},
+      {"jordanian", "jordan"},
+      {"qatar", "qatar"},
+      {"qatari", "qatar"},
+      {"britain", "uk"},
+      {"british", "uk"},
+      {"france", "france"},
+      {"french", "france"},
+      {"germany", "germany"},
+      {"german", "germany"},
+      {"yemen", "yemen"},
+      {"yemeni", "yemen"},
+      {"afghanistan", "afghanistan"},
+      {"afghan", "afghanistan"},
+      {"pakistan", "pakistan"},
+      {"pakistani", "pakistan"},
+      {"india", "india"},
+      {"indian", "india"},
+      {"japan", "japan"},
+      {"japanese", "japan"},
+      {"ukraine", "ukraine"},
+      {"ukrainian", "ukraine"},
+      {"mexico", "mexico"},
+      {"mexican", "mexico"},
+      {"canada", "canada"},
+      {"canadian", "canada"},
+      {"cuba", "cuba"},
+      {"cuban", "cuba"},
+      {"korea", "korea"},
+      {"korean", "korea"},
+      {"libya", "libya"},
+      {"libyan", "libya"},
+      {"europe", "eu"},
+      {"european", "eu"},
+  };
+  for (const auto& [k, v] : kMap)
+    if (k == w) return v;
+  return {};
+}
+bool isPlace(std::string_view w) {
+  const auto key = countryKey(w);
+  if (!key.empty() &&
+      !in(w, {"iranian",      "palestinian", "israeli",  "american",  "russian", "chinese",
+              "syrian",       "iraqi",       "lebanese", "egyptian",  "turkish", "jordanian",
+              "qatari",       "british",     "french",   "german",    "yemeni",  "afghan",
+              "pakistani",    "indian",      "japanese", "ukrainian", "mexican", "canadian",
+              "cuban",        "korean",      "libyan",   "european",  "saudi",   "iranians",
+              "palestinians", "israelis",    "americans"})) {
+    return true;
+  }
+  return in(
+      w, {"washington", "london",   "paris",     "moscow",   "beijing",  "tehran",     "jerusalem",
+          "damascus",   "baghdad",  "beirut",    "cairo",    "ankara",   "riyadh",     "doha",
+          "kabul",      "berlin",   "tokyo",     "new",      "york",     "california", "texas",
+          "florida",    "iowa",     "ohio",      "virginia", "carolina", "hampshire",  "nevada",
+          "strip",      "bank",     "city",      "west",     "east",     "north",      "south",
+          "qods",       "quds",     "bahrain",   "manama",   "kuwait",   "oman",       "dubai",
+          "emirates",   "brussels", "geneva",    "vienna",   "region",   "island",     "county",
+          "state",      "river",    "mountains", "sea",      "ocean",    "province"});
+}
+bool isDemonym(std::string_view w) {
+  const auto key = countryKey(w);
+  return !key.empty() && !isPlace(w);
+}
+
+struct RoleInfo {
+  Gender gender = Gender::kUnknown;
+  Number number = Number::kSingular;
+  std::string_view type = "PER";
+};
+// Role / person nouns and group nouns that head nominal mentions.
+bool roleNoun(std::string_view w, RoleInfo& r) {
+  r = RoleInfo{};
+  if (in(w, {"official",    "minister",   "president",   "spokesperson",   "head",
+             "leader",      "chief",      "deputy",      "chair",          "secretary",
+             "senator",     "governor",   "ambassador",  "diplomat",       "envoy",
+             "candidate",   "nominee",    "lawmaker",    "representative", "mayor",
+             "general",     "commander",  "director",    "executive",      "founder",
+             "analyst",     "professor",  "author",      "writer",         "poet",
+             "negotiator",  "activist",   "billionaire", "doctor",         "judge",
+             "lawyer",      "attorney",   "officer",     "soldier",        "journalist",
+             "reporter",    "columnist",  "coach",       "student",        "teacher",
+             "pope",        "cleric",     "ayatollah",   "premier",        "strategist",
+             "adviser",     "advisor",    "aide",        "frontrunner",    "front-runner",
+             "contender",   "challenger", "incumbent",   "politician",     "economist",
+             "scientist",   "researcher", "expert",      "veteran",        "emperor",
+             "artist",      "player",     "democrat",    "republican",     "speaker",
+             "host",        "anchor",     "ceo",         "minister",       "militant",
+             "commentator", "critic",     "rival",       "opponent",       "successor",
+             "predecessor"})) {
+    return true;
+  }
+  if (in(w, {"man", "boy", "father", "son", "husband", "brother", "king", "prince", "businessman",
+             "congressman", "spokesman", "chairman", "gentleman", "uncle", "grandfather", "nephew",
+             "duke", "lord", "sir"})) {
+    r.gender = Gender::kMale;
+    return true;
+  }
+  if (in(w, {"woman", "girl", "mother", "daughter", "wife", "sister", "queen", "princess",
+             "businesswoman", "congresswoman", "spokeswoman", "chairwoman", "lady", "aunt",
+             "grandmother", "niece", "duchess"})) {
+    r.gender = Gender::kFemale;
+    return true;
+  }
+  if (in(w,
+         {"group",      "movement",  "organization", "organisation", "party",          "company",
+          "government", "ministry",  "council",      "agency",       "administration", "committee",
+          "campaign",   "firm",      "network",      "newspaper",    "university",     "union",
+          "alliance",   "coalition", "regime",       "court",        "parliament",     "militia",
+          "army",       "bank"})) {
+    r.type = "ORG";
+    r.gender = Gender::kNeuter;
+    return true;
+  }
+  if (in(w, {"country", "nation", "city", "state", "region", "capital", "province", "town",
+             "republic", "kingdom", "village"})) {
+    r.type = "GPE";
+    r.gender = Gender::kNeuter;
+    return true;
+  }
+  return false;
+}
+
+bool isDeterminer(std::string_view w) {
+  return in(w, {"the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "my", "your",
+                "these", "those"});
+}
+bool isFunctionCap(std::string_view w) {
+  // Capitalised sentence-initial words that do not start names.
+  return in(w,
+            {"the",       "a",         "an",       "this",      "that",      "these",    "those",
+             "he",        "she",       "it",       "they",      "we",        "i",        "you",
+             "in",        "on",        "at",       "for",       "with",      "by",       "from",
+             "to",        "of",        "and",      "but",       "or",        "if",       "when",
+             "while",     "after",     "before",   "as",        "since",     "although", "though",
+             "because",   "so",        "yet",      "there",     "here",      "what",     "who",
+             "why",       "how",       "where",    "which",     "his",       "her",      "its",
+             "their",     "our",       "my",       "your",      "some",      "many",     "most",
+             "all",       "both",      "each",     "every",     "no",        "not",      "also",
+             "however",   "meanwhile", "still",    "now",       "then",      "yes",      "no",
+             "according", "referring", "speaking", "of",        "despite",   "during",   "under",
+             "over",      "about",     "monday",   "tuesday",   "wednesday", "thursday", "friday",
+             "saturday",  "sunday",    "january",  "february",  "march",     "april",    "may",
+             "june",      "july",      "august",   "september", "october",   "november", "december",
+             "mr.",       "mrs.",      "ms.",      "dr."});
+}
+
+struct Pron {
+  Gender g;
+  Number n;
+  bool person;  // first/second person
+};
+bool pronounInfo(std::string_view w, Pron& p) {
+  if (in(w, {"he", "him", "his", "himself"})) {
+    p = {Gender::kMale, Number::kSingular, false};
+  } else if (in(w, {"she", "her", "hers", "herself"})) {
+    p = {Gender::kFemale, Number::kSingular, false};
+  } else if (in(w, {"it", "its", "itself"})) {
+    p = {Gender::kNeuter, Number::kSingular, false};
+  } else if (in(w, {"they", "them", "their", "theirs", "themselves"})) {
+    p = {Gender::kUnknown, Number::kPlural, false};
+  } else if (in(w, {"i", "me", "my", "mine", "myself"})) {
+    p = {Gender::kUnknown, Number::kSingular, true};
+  } else if (in(w, {"we", "us", "our", "ours", "ourselves"})) {
+    p = {Gender::kUnknown, Number::kPlural, true};
+  } else {
+    return false;
+  }
+  return true;
+}
+
+// ---- the resolver ---------------------------------------------------------------------------
+
+struct M {
+  uint32_t tb = 0, te = 0, sent = 0;
+  Kind kind = Kind::kName;
+  std::string type;  // PER ORG GPE LOC NORP MISC or "" unknown
+  Gender gender = Gender::kUnknown;
+  Number number = Number::kSingular;
+  bool first_person = false;
+  std::vector<std::string> words;    // lower-cased tokens (determiner dropped)
+  std::string head;                  // lower-cased head (last word)
+  std::vector<std::string> nations;  // country keys from modifiers / apposition
+  bool subject = false;
+  bool speaker_evidence = false;  // subject of a reporting verb: animate
+  bool in_quote = false;
+  int32_t doc_mention = -1;  // index into doc.mentions when it came from the entity layer
+  std::string source;
+};
+
+class Resolver {
+ public:
+  explicit Resolver(Document& doc) : doc_(doc) {}
+  void run();
+
+ private:
+  void prepareTokens();
+  void detectMentions();
+  void addName(uint32_t b, uint32_t e);
+  void addNominal(uint32_t b, uint32_t e, const RoleInfo& r);
+  void addPronoun(uint32_t i, const Pron& p);
+  void annotateMention(M& m);
+  // union-find
+  int find(int x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  void unite(int a, int b) {
+    a = find(a);
+    b = find(b);
+    if (a == b) return;
+    if (a > b) std::swap(a, b);
+    parent_[b] = a;  // the earlier mention is the representative
+    mergeAttrs(a, b);
+  }
+  struct CAttr {
+    Gender gender = Gender::kUnknown;
+    std::string type;
+    bool type_from_name = false;
+    bool plural = false;
+    std::vector<std::string> nations;
+    bool has_name = false;
+    bool person = false;
+  };
+  void initAttrs();
+  void mergeAttrs(int into, int from);
+  // cluster-level attributes
+  Gender clusterGender(int c) const;
+  std::string clusterType(int c) const;
+  bool clusterNumberPlural(int c) const;
+  std::vector<std::string> clusterNations(int c) const;
+  bool clusterHasName(int c) const;
+  bool personEvidence(int c) const;
+  bool compatible(int mi, int c) const;
+
+  void passExact();
+  void passAppositive();
+  void passAcronym();
+  void passPartialName();
+  void passRoleNominal();
+  void passPronoun();
+  void build();
+
+  bool verbish(uint32_t i) const;
+  std::string lowerTok(uint32_t i) const { return lower_[i]; }
+
+  Document& doc_;
+  std::vector<std::string> lower_;
+  std::vector<bool> cap_, quote_;
+  std::vector<uint32_t> sent_of_;
+  std::vector<M> ms_;
+  std::vector<int> parent_;
+  std::vector<CAttr> attrs_;
+  std::vector<uint8_t> covered_;
+};
+
+bool Resolver::verbish(uint32_t i) const {
+  if (doc_.has(Document::kTags)) {
+    const auto& u = doc_.tokens[i].upos;
+    return u == "VERB" || u == "AUX";
+  }
+  const std::string& w = lower_[i];
+  if (in(w, {"is",       "are",    "was",         "were",        "has",      "have",     "had",
+             "will",     "would",  "can",         "could",       "said",     "says",     "told",
+             "added",    "went",   "did",         "does",        "should",   "also",     "may",
+             "might",    "must",   "underscored", "highlighted", "referred", "stressed", "noted",
+             "believes", "thinks", "wants",       "announced",   "called",   "asked"})) {
+    return true;
+  }
+  return w.size() > 4 && !cap_[i] && w.compare(w.size() - 2, 2, "ed") == 0;
+}
+
+void Resolver::prepareTokens() {
+  const size_t n = doc_.tokens.size();
+  lower_.resize(n);
+  cap_.assign(n, false);
+  quote_.assign(n, false);
+  sent_of_.assign(n, 0);
+  for (uint32_t s = 0; s < doc_.sentences.size(); ++s)
+    for (uint32_t i = doc_.sentences[s].token_begin; i < doc_.sentences[s].token_end; ++i)
+      sent_of_[i] = s;
+  bool inq = false;
+  uint32_t para = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const std::string& norm = doc_.tokens[i].norm;
+    std::string& l = lower_[i];
+    l = norm;
+    for (auto& c : l)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    const std::string_view orig = doc_.tokenText(static_cast<uint32_t>(i));
+    size_t k = 0;
+    const char32_t c0 = orig.empty() ? 0 : utf8::decode(orig, k);
+    bool cap = (c0 >= 'A' && c0 <= 'Z') || (c0 >= 0xC0 && c0 <= 0xDE);
+    // "al-Arouri", "bin Salman"-style particles before a capital.
+    if (!cap && (l.rfind("al-", 0) == 0 || l.rfind("el-", 0) == 0) && orig.size() > 3) {
+      const char c3 = orig[3];
+      cap = c3 >= 'A' && c3 <= 'Z';
+    }
+    cap_[i] = cap;
+    // Direct-quote state (straight/curly double quotes), reset at paragraph breaks.
+    if (!doc_.sentences.empty()) {
+      const uint32_t p = doc_.sentences[sent_of_[i]].paragraph;
+      if (p != para) {
+        para = p;
+        inq = false;
+      }
+    }
+    if (norm == "\"") {
+      inq = !inq;
+      continue;
+    }
+    quote_[i] = inq;
+  }
+}
+
+void Resolver::annotateMention(M& m) {
+  m.sent = sent_of_[m.tb];
+  m.in_quote = quote_[m.tb];
+  m.words.clear();
+  for (uint32_t i = m.tb; i < m.te; ++i) {
+    if (i == m.tb && isDeterminer(lower_[i])) continue;
+    if (doc_.tokens[i].norm == "'s" || doc_.tokens[i].norm == "'") continue;
+    m.words.push_back(lower_[i]);
+  }
+  m.head = m.words.empty() ? lower_[m.te - 1] : m.words.back();
+  for (const auto& w : m.words) {
+    const auto key = countryKey(w);
+    if (!key.empty() && m.kind != Kind::kPronoun && !(m.kind == Kind::kName && m.type == "GPE"))
+      m.nations.emplace_back(key);
+  }
+  // Subject: the dependency parse when present, else "followed by a verb".
+  if (doc_.has(Document::kDeps)) {
+    for (uint32_t i = m.tb; i < m.te; ++i) {
+      const auto& d = doc_.tokens[i].deprel;
+      if ((d == "nsubj" || d == "nsubj:pass") &&
+          (doc_.tokens[i].head < static_cast<int32_t>(m.tb) ||
+           doc_.tokens[i].head >= static_cast<int32_t>(m.te))) {
+        m.subject = true;
+      }
+    }
+  } else if (m.te < doc_.tokens.size() && sent_of_[m.te] == m.sent) {
+    uint32_t j = m.te;
+    if (lower_[j] == "also" && j + 1 < doc_.tokens.size()) ++j;
+    m.subject = verbish(j);
+  }
+  if (m.subject && m.te < doc_.tokens.size()) {
+    uint32_t j = m.te;
+    while (j < doc_.tokens.size() && j < m.te + 4 &&
+           in(lower_[j], {"also", "has", "had", "then", "later", "went", "on", "to"}))
+      ++j;
+    if (j < doc_.tokens.size() &&
+        in(lower_[j],
+           {"said",        "says",     "say",     "told",      "added",  "stated",   "underscored",
+            "highlighted", "stressed", "noted",   "explained", "argued", "insisted", "announced",
+            "declared",    "asked",    "replied", "believes",  "thinks", "referred", "wrote",
+            "tweeted",     "claimed",  "warned",  "urged"})) {
+      m.speaker_evidence = true;
+    }
+  }
+}
+
+void Resolver::addName(uint32_t b, uint32_t e) {
+  M m;
+  m.kind = Kind::kName;
+  m.tb = b;
+  m.te = e;
+  m.source = "name";
+  // Type from the name's words and its left context.
+  std::string first = lower_[b], last = lower_[e - 1];
+  bool org = false, place = true, acronym = false;
+  for (uint32_t i = b; i < e; ++i) {
+    if (isOrgWord(lower_[i])) org = true;
+    if (!isPlace(lower_[i]) && !in(lower_[i], {"of", "the", "and"})) place = false;
+  }
+  const std::string_view orig = doc_.tokenText(b);
+  if (e - b == 1 && orig.size() >= 2 && std::all_of(orig.begin(), orig.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || c == '.';
+      })) {
+    acronym = true;
+  }
+  const bool title_before = b > 0 && isTitle(lower_[b - 1]);
+  bool gpe_word = false, misc_word = false;
+  for (uint32_t i = b; i < e; ++i) {
+    if (in(lower_[i], {"republic", "kingdom", "emirates", "states", "union", "federation"}))
+      gpe_word = true;
+    if (in(lower_[i], {"revolution",   "war",        "day",      "deal",   "century",
+                       "act",          "agreement",  "accord",   "treaty", "plan",
+                       "summit",       "conference", "olympics", "cup",    "islam",
+                       "christianity", "judaism",    "election", "award",  "prize"}))
+      misc_word = true;
+  }
+  if (misc_word) {
+    m.type = "MISC";
+    m.gender = Gender::kNeuter;
+  } else if (gpe_word && !org) {
+    m.type = "GPE";
+  } else if (org || acronym) {
+    m.type = "ORG";
+  } else if (place) {
+    m.type = "GPE";
+  } else if (isMaleFirstName(first) || isFemaleFirstName(first) || title_before || isTitle(first)) {
+    m.type = "PER";
+  } else if (b > 0 && (isOrgWord(lower_[b - 1]) || in(lower_[b - 1], {"movement", "group"}))) {
+    m.type = "ORG";  // "resistance movement Hamas"
+  } else if (e - b >= 2) {
+    m.type = "PER";
+  }
+  if (m.type == "PER") {
+    if (isFemaleFirstName(first) || (b > 0 && isFemaleTitle(lower_[b - 1]))) {
+      m.gender = Gender::kFemale;
+    } else if (isMaleFirstName(first) || (b > 0 && in(lower_[b - 1], {"mr.", "mr"}))) {
+      m.gender = Gender::kMale;
+    }
+  } else if (!m.type.empty()) {
+    m.gender = Gender::kNeuter;
+  }
+  annotateMention(m);
+  if (m.type.empty() && m.speaker_evidence) m.type = "PER";
+  ms_.push_back(std::move(m));
+}
+
+void Resolver::addNominal(uint32_t b, uint32_t e, const RoleInfo& r) {
+  M m;
+  m.kind = Kind::kNominal;
+  m.tb = b;
+  m.te = e;
+  m.type = std::string(r.type);
+  m.gender = r.gender;
+  m.number = r.number;
+  m.source = "nominal";
+  annotateMention(m);
+  // Nationality and affiliation from an "of ..." phrase up to punctuation ("deputy head of
+  // Palestinian resistance movement Hamas' political office").
+  for (uint32_t i = e; i < doc_.tokens.size() && i < e + 10 && sent_of_[i] == m.sent; ++i) {
+    const std::string& w = lower_[i];
+    if (w == "," || w == "." || w == ";" || w == "\"" || verbish(i)) break;
+    const auto key = countryKey(w);
+    if (!key.empty()) m.nations.emplace_back(key);
+  }
+  ms_.push_back(std::move(m));
+}
+
+void Resolver::addPronoun(uint32_t i, const Pron& p) {
+  M m;
+  m.kind = Kind::kPronoun;
+  m.tb = i;
+  m.te = i + 1;
+  m.gender = p.g;
+  m.number = p.n;
+  m.first_person = p.person;
+  m.type = p.g == Gender::kMale || p.g == Gender::kFemale ? "PER" : "";
+  m.source = "pronoun";
+  annotateMention(m);
+  ms_.push_back(std::move(m));
+}
+
+void Resolver::detectMentions() {
+  const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+  covered_.assign(n, 0);
+  // Entity-layer mentions first.
+  for (size_t k = 0; k < doc_.mentions.size(); ++k) {
+    const Mention& dm = doc_.mentions[k];
+    if (dm.source == "pronoun" || dm.source == "nominal" || dm.source == "name") continue;
+    M m;
+    m.kind = Kind::kName;
+    m.tb = dm.token_begin;
+    m.te = dm.token_end;
+    m.type = dm.type;
+    m.doc_mention = static_cast<int32_t>(k);
+    m.source = dm.source;
+    if (m.type != "PER") m.gender = Gender::kNeuter;
+    if (m.type == "PER" && isFemaleFirstName(lower_[m.tb])) m.gender = Gender::kFemale;
+    if (m.type == "PER" && isMaleFirstName(lower_[m.tb])) m.gender = Gender::kMale;
+    annotateMention(m);
+    for (uint32_t i = m.tb; i < m.te && i < n; ++i) covered_[i] = 1;
+    ms_.push_back(std::move(m));
+  }
+  const bool own_names = !doc_.has(Document::kMentions);
+  for (const Sentence& s : doc_.sentences) {
+    uint32_t i = s.token_begin;
+    while (i < s.token_end) {
+      const std::string& w = lower_[i];
+      Pron p;
+      if (!covered_[i] && pronounInfo(w, p)) {
+        // "us" as a country is a name; "US" written in capitals is not the pronoun.
+        if (!(w == "us" && doc_.tokenText(i) == "US")) {
+          addPronoun(i, p);
+          ++i;
+          continue;
+        }
+      }
+      // Nominal: [det] (modifier)* ROLE  or  NAME/ACRONYM ROLE ("SCFRI head").
+      {
+        uint32_t b = i;
+        const bool det =
+            isDeterminer(w) && !in(w, {"his", "her", "its", "their", "our", "my", "your"});
+        uint32_t j = det ? i + 1 : i;
+        uint32_t k = j;
+        RoleInfo r;
+        uint32_t role_end = 0;
+        RoleInfo role;
+        while (k < s.token_end && k < j + 5 && !covered_[k]) {
+          const std::string& x = lower_[k];
+          if (x == "," || x == "." || x == "\"" || isDeterminer(x) || verbish(k) ||
+              in(x, {"of", "and", "or", "in", "on", "at", "for", "with", "to", "by", "from"})) {
+            break;
+          }
+          if (roleNoun(x, r) && !(cap_[k] && k != s.token_begin && k + 1 < s.token_end &&
+                                  (cap_[k + 1] || in(lower_[k + 1], {"on", "of", "for"})) &&
+                                  !in(lower_[k + 1], {"said", "says"}))) {
+            role_end = k + 1;
+            role = r;
+          } else if (role_end > 0) {
+            break;
+          }
+          ++k;
+        }
+        if (role_end > 0 && (det || role_end - b >= 2 || (b == s.token_begin))) {
+          // Without a determiner the phrase needs a modifier ("SCFRI head", "Iranian
+          // official") or to open the sentence ("Officials said").
+          if (det || cap_[b] || isDemonym(lower_[b]) || role_end - b >= 2) {
+            if (role.type == std::string_view("PER") && lower_[role_end - 1].back() == 's' &&
+                !in(lower_[role_end - 1], {"boss", "press"})) {
+              role.number = Number::kPlural;
+            }
+            addNominal(b, role_end, role);
+            for (uint32_t x = b; x < role_end; ++x) covered_[x] = 1;
+            i = role_end;
+            continue;
+          }
+        }
+      }
+      // Names: capitalised runs (own names only when no entity layer).
+      if (own_names && cap_[i] && !covered_[i] && doc_.tokens[i].norm != "\"") {
+        uint32_t b = i;
+        // Skip sentence-initial function words ("The", "In").
+        if (isFunctionCap(w) || isTitle(w) || isDemonym(w)) {
+          ++i;
+          continue;
+        }
+        uint32_t e = i + 1;
+        while (e < s.token_end && !covered_[e]) {
+          if (cap_[e] && !isFunctionCap(lower_[e]) && !isDemonym(lower_[e])) {
+            ++e;
+          } else if (in(lower_[e], {"of", "on", "for", "and", "the", "de", "bin", "ibn", "al"}) &&
+                     e + 1 < s.token_end && cap_[e + 1] && !isFunctionCap(lower_[e + 1]) &&
+                     !(lower_[e] == "and" && e - b == 1)) {
+            e += 2;
+          } else if (lower_[e] == "of" && e + 2 < s.token_end && lower_[e + 1] == "the" &&
+                     cap_[e + 2] && !isFunctionCap(lower_[e + 2])) {
+            e += 3;
+          } else {
+            break;
+          }
+        }
+        // A single capitalised word opening a sentence is a name only when it is not
+        // written in lower case elsewhere.
+        if (e - b == 1 && b == s.token_begin) {
+          bool seen_lower = false;
+          for (uint32_t t = 0; t < n && !seen_lower; ++t)
+            if (!cap_[t] && lower_[t] == w) seen_lower = true;
+          if (seen_lower) {
+            i = e;
+            continue;
+          }
+        }
+        addName(b, e);
+        for (uint32_t x = b; x < e; ++x) covered_[x] = 1;
+        i = e;
+        continue;
+      }
+      ++i;
+    }
+  }
+  std::sort(ms_.begin(), ms_.end(), [](const M& a, const M& b) {
+    if (a.tb != b.tb) return a.tb < b.tb;
+    return a.te > b.te;
+  });
+  parent_.resize(ms_.size());
+  std::iota(parent_.begin(), parent_.end(), 0);
+}
+
+void Resolver::initAttrs() {
+  attrs_.assign(ms_.size(), CAttr{});
+  for (size_t i = 0; i < ms_.size(); ++i) {
+    const M& m = ms_[i];
+    CAttr& c = attrs_[i];
+    if (m.gender != Gender::kUnknown && !m.first_person) c.gender = m.gender;
+    c.type = m.type;
+    c.type_from_name = m.kind == Kind::kName && !m.type.empty();
+    c.plural = m.kind != Kind::kPronoun && m.number == Number::kPlural;
+    c.nations = m.nations;
+    c.has_name = m.kind == Kind::kName;
+    c.person = m.type == "PER" || m.speaker_evidence;
+  }
+}
+
+void Resolver::mergeAttrs(int into, int from) {
+  CAttr& a = attrs_[into];
+  const CAttr& b = attrs_[from];
+  if (a.gender == Gender::kUnknown) a.gender = b.gender;
+  if (a.type.empty() || (!a.type_from_name && b.type_from_name && !b.type.empty())) {
+    if (!b.type.empty()) {
+      a.type = b.type;
+      a.type_from_name = b.type_from_name;
+    }
+  }
+  a.plural = a.plural || b.plural;
+  for (const auto& n : b.nations)
+    if (std::find(a.nations.begin(), a.nations.end(), n) == a.nations.end()) a.nations.push_back(n);
+  a.has_name = a.has_name || b.has_name;
+  a.person = a.person || b.person;
+}
+
+Gender Resolver::clusterGender(int c) const {
+  return attrs_[c].gender;
+}
+std::string Resolver::clusterType(int c) const {
+  return attrs_[c].type;
+}
+bool Resolver::clusterNumberPlural(int c) const {
+  return attrs_[c].plural;
+}
+std::vector<std::string> Resolver::clusterNations(int c) const {
+  return attrs_[c].nations;
+}
+bool Resolver::clusterHasName(int c) const {
+  return attrs_[c].has_name;
+}
+bool Resolver::personEvidence(int c) const {
+  return attrs_[c].person;
+}
+
+bool Resolver::compatible(int mi, int c) const {
+  const M& m = ms_[mi];
+  const std::string ct = clusterType(c);
+  const bool c_person = ct == "PER" || (ct.empty() && personEvidence(c));
+  const bool m_person = m.type == "PER";
+  if (m_person && !ct.empty() && ct != "PER") return false;
+  if (!m.type.empty() && m.type != "PER" && c_person) return false;
+  if (m.kind == Kind::kPronoun && m.gender == Gender::kNeuter && c_person) return false;
+  const Gender cg = clusterGender(c);
+  if (m.gender != Gender::kUnknown && cg != Gender::kUnknown && m.gender != cg) return false;
+  // Nationality: both known and disjoint -> different people.
+  if (!m.nations.empty()) {
+    const auto cn = clusterNations(c);
+    if (!cn.empty()) {
+      bool shared = false;
+      for (const auto& x : m.nations)
+        if (std::find(cn.begin(), cn.end(), x) != cn.end()) shared = true;
+      if (!shared) return false;
+    }
+  }
+  return true;
+}
+
+// ---- passes ---------------------------------------------------------------------------------
+
+void Resolver::passExact() {
+  std::map<std::string, int> first;
+  for (size_t i = 0; i < ms_.size(); ++i) {
+    const M& m = ms_[i];
+    if (m.words.empty() || m.kind == Kind::kPronoun) continue;
+    if (m.kind == Kind::kNominal) {
+      bool named = false;
+      for (uint32_t t = m.tb + 1; t < m.te; ++t) named = named || cap_[t];
+      if (!named) continue;
+    }
+    std::string key;
+    for (const auto& w : m.words) key += w + " ";
+    auto it = first.find(key);
+    if (it == first.end()) {
+      first[key] = static_cast<int>(i);
+    } else {
+      unite(it->second, static_cast<int>(i));
+    }
+  }
+}
+
+void Resolver::passAppositive() {
+  for (size_t i = 0; i + 1 < ms_.size(); ++i) {
+    const M& a = ms_[i];
+    const M& b = ms_[i + 1];
+    if (a.kind == Kind::kPronoun || b.kind == Kind::kPronoun || a.sent != b.sent) continue;
+    if (a.kind == b.kind) continue;  // name-nominal or nominal-name only
+    const std::string& sep = lower_[a.te];
+    bool apposition = a.te < b.tb && sep == "," && b.tb == a.te + 1;
+    // Predicate nominative: "X is the head of ..." / "X, who is ..." is not handled.
+    bool predicate = b.tb == a.te + 1 && in(sep, {"is", "was"}) && b.kind == Kind::kNominal;
+    if (b.tb == a.te + 2 && in(sep, {"is", "was", "became", "remains"}) &&
+        isDeterminer(lower_[a.te + 1]))
+      predicate = true;
+    if (!apposition && !predicate) continue;
+    const std::string ta = a.type, tb = b.type;
+    if (!ta.empty() && !tb.empty() && ta != tb) continue;
+    // The nominal's nationality and role describe the name (merged cluster attributes).
+    unite(static_cast<int>(i), static_cast<int>(i + 1));
+  }
+}
+
+void Resolver::passAcronym() {
+  for (size_t i = 0; i < ms_.size(); ++i) {
+    const M& a = ms_[i];
+    if (a.kind != Kind::kName || a.te - a.tb != 1) continue;
+    const std::string_view orig = doc_.tokenText(a.tb);
+    if (orig.size() < 2 ||
+        !std::all_of(orig.begin(), orig.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+      continue;
+    }
+    for (size_t j = 0; j < ms_.size(); ++j) {
+      const M& b = ms_[j];
+      if (j == i || b.kind != Kind::kName || b.te - b.tb < 2) continue;
+      std::string initials;
+      for (uint32_t t = b.tb; t < b.te; ++t) {
+        if (!cap_[t]) continue;
+        const std::string_view o = doc_.tokenText(t);
+        initials += o[0];
+      }
+      // "SCFRI" = Strategic Council on Foreign Relations of Iran: allow a trailing letter.
+      if (initials == orig ||
+          (orig.size() == initials.size() + 1 && orig.substr(0, initials.size()) == initials &&
+           initials.size() >= 3)) {
+        unite(static_cast<int>(i), static_cast<int>(j));
+        break;
+      }
+    }
+  }
+}
+
+std::string stripParticle(const std::string& w) {
+  if (w.rfind("al-", 0) == 0 || w.rfind("el-", 0) == 0) return w.substr(3);
+  return w;
+}
+
+void Resolver::passPartialName() {
+  for (size_t i = 0; i < ms_.size(); ++i) {
+    const M& m = ms_[i];
+    if (m.kind != Kind::kName || m.words.empty()) continue;
+    if (m.type != "PER" && !m.type.empty()) continue;
+    const std::string mlast = stripParticle(m.words.back());
+    // Closest earlier PER name whose last word matches (or which contains all our words).
+    for (size_t j = i; j-- > 0;) {
+      const M& a = ms_[j];
+      if (a.kind != Kind::kName || a.words.empty()) continue;
+      if (a.type != "PER" && !(a.type.empty() && m.type.empty())) continue;
+      if (find(static_cast<int>(i)) == find(static_cast<int>(j))) break;
+      const std::string alast = stripParticle(a.words.back());
+      bool match = alast == mlast && alast.size() > 1;
+      if (!match && m.words.size() < a.words.size()) {
+        match = std::all_of(m.words.begin(), m.words.end(), [&](const std::string& w) {
+          return std::find(a.words.begin(), a.words.end(), w) != a.words.end();
+        });
+      }
+      if (match) {
+        unite(static_cast<int>(i), static_cast<int>(j));
+        break;
+      }
+    }
+  }
+}
+
+void Resolver::passRoleNominal() {
+  for (size_t i = 0; i < ms_.size(); ++i) {
+    const M& m = ms_[i];
+    if (m.kind != Kind::kNominal || m.number == Number::kPlural) continue;
+    const int ci = find(static_cast<int>(i));
+    if (ci != static_cast<int>(i) || clusterHasName(ci)) continue;  // already linked
+    const bool person = m.type == "PER";
+    // Most salient compatible earlier cluster with a name: the latest mention wins, a subject
+    // mention counts as half a sentence more recent.
+    int best = -1;
+    double best_score = -1e9;
+    for (size_t j = 0; j < i; ++j) {
+      const M& a = ms_[j];
+      if (a.kind == Kind::kPronoun && a.first_person) continue;
+      if (m.sent > a.sent + 12) continue;
+      if (a.in_quote && !m.in_quote) continue;
+      const int c = find(static_cast<int>(j));
+      if (!clusterHasName(c)) continue;
+      const std::string ct = clusterType(c);
+      if (person && !(ct == "PER" || (ct.empty() && personEvidence(c)))) continue;
+      if (!person && ct != m.type && !(ct.empty() && !personEvidence(c))) continue;
+      if (!compatible(static_cast<int>(i), c)) continue;
+      const double score =
+          static_cast<double>(a.sent) + (a.subject ? 0.5 : 0.0) + static_cast<double>(a.tb) * 1e-6;
+      if (score > best_score) {
+        best_score = score;
+        best = c;
+      }
+    }
+    if (best >= 0) {
+      unite(static_cast<int>(i), best);
+      continue;
+    }
+    if (!person) continue;
+    // Cataphora: "the Iranian official ... Kharrazi": the next newly introduced person.
+    for (size_t j = i + 1; j < ms_.size(); ++j) {
+      const M& a = ms_[j];
+      if (a.sent > m.sent + 8) break;
+      if (a.kind != Kind::kName) continue;
+      const int c = find(static_cast<int>(j));
+      if (c != static_cast<int>(j)) continue;  // not a first mention
+      const std::string ct = clusterType(c);
+      if (!(ct == "PER" || (ct.empty() && personEvidence(c)))) continue;
+      if (!compatible(static_cast<int>(i), c)) continue;
+      unite(static_cast<int>(i), c);
+      break;
+    }
+  }
+}
+
+void Resolver::passPronoun() {
+  for (size_t i = 0; i < ms_.size(); ++i) {
+    const M& p = ms_[i];
+    if (p.kind != Kind::kPronoun || p.first_person) continue;
+    const bool plural = p.number == Number::kPlural;
+    int chosen = -1;
+    // Candidate sentences: the current one (mentions before the pronoun), then up to 3 back.
+    for (uint32_t back = 0; back <= 3 && chosen < 0; ++back) {
+      if (back > p.sent) break;
+      const uint32_t s = p.sent - back;
+      for (size_t j = 0; j < i && chosen < 0; ++j) {
+        const M& a = ms_[j];
+        if (a.sent != s) continue;
+        if (back == 0 && a.te > p.tb) continue;
+        if (a.first_person) continue;
+        if (a.in_quote != p.in_quote && back > 0 && a.in_quote) continue;
+        if (a.kind == Kind::kPronoun && a.number != p.number) continue;
+        // "his meeting with X": a possessive does not refer into its own phrase's object.
+        const int c = find(static_cast<int>(j));
+        const std::string ct = clusterType(c);
+        const bool c_person = ct == "PER" || (ct.empty() && personEvidence(c));
+        if (plural) {
+          if (c_person && !clusterNumberPlural(c)) continue;
+          if (ct == "GPE" || ct == "LOC") continue;
+          if (ct.empty() && a.kind == Kind::kName) continue;
+        } else if (p.gender == Gender::kNeuter) {
+          if (c_person || clusterNumberPlural(c)) continue;
+          if (ct.empty() && a.kind == Kind::kName) continue;
+        } else {
+          // he / she
+          if (!(c_person || (ct.empty() && a.kind == Kind::kName))) continue;
+          if (clusterNumberPlural(c)) continue;
+          const Gender g = clusterGender(c);
+          if (g != Gender::kUnknown && g != p.gender) continue;
+        }
+        chosen = c;
+      }
+    }
+    if (chosen >= 0) unite(static_cast<int>(i), chosen);
+  }
+}
+
+void Resolver::build() {
+  // New mentions: own names, nominals and pronouns; keep entity-layer mentions in place.
+  std::vector<Mention> out;
+  std::vector<int> index_of(ms_.size(), -1);
+  // Entity-layer mentions keep their order; own ones are merged in by position.
+  std::vector<std::pair<uint32_t, int>> order;
+  for (size_t i = 0; i < ms_.size(); ++i) order.push_back({ms_[i].tb, static_cast<int>(i)});
+  std::vector<Mention> old = doc_.mentions;
+  std::vector<Mention> merged;
+  for (const auto& [tb, i] : order) {
+    const M& m = ms_[i];
+    Mention mm;
+    if (m.doc_mention >= 0) {
+      mm = old[m.doc_mention];
+    } else {
+      mm.token_begin = m.tb;
+      mm.token_end = m.te;
+      mm.start = doc_.tokens[m.tb].start;
+      mm.end = doc_.tokens[m.te - 1].end;
+      mm.sentence = m.sent;
+      mm.head_token = m.te - 1;
+      mm.type = m.type.empty() ? (m.kind == Kind::kPronoun ? "" : "MISC") : m.type;
+      mm.source = m.source;
+    }
+    index_of[i] = static_cast<int>(merged.size());
+    merged.push_back(std::move(mm));
+  }
+  // Clusters in order of first mention.
+  std::map<int, int> entity_of_root;
+  doc_.entities.clear();
+  for (size_t i = 0; i < ms_.size(); ++i) {
+    const int r = find(static_cast<int>(i));
+    auto it = entity_of_root.find(r);
+    int eid;
+    if (it == entity_of_root.end()) {
+      eid = static_cast<int>(doc_.entities.size());
+      entity_of_root[r] = eid;
+      Entity e;
+      e.id = eid;
+      doc_.entities.push_back(std::move(e));
+    } else {
+      eid = it->second;
+    }
+    Mention& mm = merged[index_of[i]];
+    mm.entity = eid;
+    doc_.entities[eid].mentions.push_back(static_cast<uint32_t>(index_of[i]));
+  }
+  for (auto& e : doc_.entities) {
+    std::sort(e.mentions.begin(), e.mentions.end());
+    // Name: the longest name mention (tokens, then characters); else the first nominal; else
+    // the first mention.
+    int best = -1;
+    size_t best_len = 0;
+    std::map<std::string, int> codes;
+    std::map<std::string, int> types;
+    for (uint32_t mi : e.mentions) {
+      const Mention& mm = merged[mi];
+      if (!mm.code.empty()) ++codes[mm.code];
+      const bool name = mm.source != "pronoun" && mm.source != "nominal";
+      if (name && !mm.type.empty() && mm.type != "MISC") ++types[mm.type];
+      const size_t len = (name ? 1000 : 0) + (mm.source == "nominal" ? 500 : 0) +
+                         (mm.token_end - mm.token_begin) * 10;
+      if (best < 0 || len > best_len) {
+        best = static_cast<int>(mi);
+        best_len = len;
+      }
+    }
+    if (best >= 0) {
+      const Mention& bm = merged[best];
+      std::string_view text = doc_.slice(bm.start, bm.end);
+      e.name = std::string(text);
+      if (!bm.actor_id.empty()) e.actor_id = bm.actor_id;
+    }
+    int best_count = 0;
+    for (const auto& [code, count] : codes) {
+      if (count > best_count) {
+        best_count = count;
+        e.code = code;
+      }
+    }
+    if (e.actor_id.empty()) {
+      for (uint32_t mi : e.mentions)
+        if (merged[mi].code == e.code && !merged[mi].actor_id.empty()) {
+          e.actor_id = merged[mi].actor_id;
+          break;
+        }
+    }
+    int best_type = 0;
+    for (const auto& [t, count] : types) {
+      if (count > best_type) {
+        best_type = count;
+        e.type = t;
+      }
+    }
+    if (e.type.empty()) {
+      for (uint32_t mi : e.mentions)
+        if (!merged[mi].type.empty() && merged[mi].type != "MISC") {
+          e.type = merged[mi].type;
+          break;
+        }
+    }
+  }
+  doc_.mentions = std::move(merged);
+}
+
+void Resolver::run() {
+  prepareTokens();
+  detectMentions();
+  initAttrs();
+  passExact();
+  passAppositive();
+  passAcronym();
+  passPartialName();
+  passRoleNominal();
+  passPronoun();
+  build();
+}
+
+}  // namespace
+
+Status CorefResolver::process(Document& doc) const {
+  Resolver r(doc);
+  r.run();
+  doc.layers |= Document::kCoref | Document::kMentions;
+  return Status::ok();
+}
+
+}  // namespace annalist::coref

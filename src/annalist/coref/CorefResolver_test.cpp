@@ -1,0 +1,80 @@
+#include "annalist/coref/CorefResolver.h"
+
+#include <gtest/gtest.h>
+
+#include "annalist/text/Tokenizer.h"
+
+namespace annalist::coref {
+namespace {
+
+Document run(const std::string& text) {
+  Document doc("t", text);
+  text::Tokenizer tok;
+  EXPECT_TRUE(tok.process(doc).isOk());
+  CorefResolver c;
+  EXPECT_TRUE(c.process(doc).isOk());
+  return doc;
+}
+
+// Entity of the mention whose text is `s` (the n-th occurrence), -1 when none.
+int entityOf(const Document& d, std::string_view s, int nth = 0) {
+  for (const auto& m : d.mentions) {
+    if (d.slice(m.start, m.end) == s && nth-- == 0) return m.entity;
+  }
+  return -2;
+}
+
+TEST(CorefResolver, PartialNamesAndPronouns) {
+  Document d =
+      run("Saleh al-Arouri met the delegation in Tehran. Al-Arouri praised Iran. "
+          "Arouri said he was grateful.");
+  ASSERT_TRUE(d.has(Document::kCoref));
+  const int e = entityOf(d, "Saleh al-Arouri");
+  ASSERT_GE(e, 0);
+  EXPECT_EQ(entityOf(d, "Al-Arouri"), e);
+  EXPECT_EQ(entityOf(d, "Arouri"), e);
+  EXPECT_EQ(entityOf(d, "he"), e);
+  EXPECT_NE(entityOf(d, "Tehran"), e);
+  EXPECT_EQ(d.entities[e].name, "Saleh al-Arouri");
+  EXPECT_EQ(d.entities[e].type, "PER");
+}
+
+TEST(CorefResolver, GenderAgreement) {
+  Document d = run("Hillary Clinton met Donald Trump in New York. She said the talks went well.");
+  EXPECT_EQ(entityOf(d, "She"), entityOf(d, "Hillary Clinton"));
+  EXPECT_NE(entityOf(d, "She"), entityOf(d, "Donald Trump"));
+}
+
+TEST(CorefResolver, AcronymAndApposition) {
+  Document d =
+      run("The Strategic Council on Foreign Relations held a meeting. Kamal Kharrazi, the head of "
+          "the council, spoke first. SCFR published the minutes.");
+  EXPECT_EQ(entityOf(d, "SCFR"), entityOf(d, "Strategic Council on Foreign Relations"));
+  EXPECT_EQ(entityOf(d, "the head"), entityOf(d, "Kamal Kharrazi"));
+}
+
+TEST(CorefResolver, RoleNominalPrefersSalientCompatiblePerson) {
+  Document d =
+      run("Palestinian official Saleh al-Arouri arrived on Sunday. Kharrazi said the visit was "
+          "important. The former foreign minister added that ties were growing. The Iranian "
+          "official also said that Iran supports Palestine.");
+  const int k = entityOf(d, "Kharrazi");
+  ASSERT_GE(k, 0);
+  EXPECT_EQ(entityOf(d, "The former foreign minister"), k);
+  EXPECT_EQ(entityOf(d, "The Iranian official"), k);
+  EXPECT_NE(entityOf(d, "Saleh al-Arouri"), k);
+}
+
+TEST(CorefResolver, EveryMentionHasAnEntity) {
+  Document d = run("The company said it would expand. Officials in Paris welcomed the plan.");
+  ASSERT_FALSE(d.mentions.empty());
+  for (const auto& m : d.mentions) {
+    ASSERT_GE(m.entity, 0);
+    const auto& ms = d.entities[m.entity].mentions;
+    EXPECT_NE(std::find(ms.begin(), ms.end(), &m - d.mentions.data()), ms.end());
+  }
+  EXPECT_EQ(entityOf(d, "it"), entityOf(d, "The company"));
+}
+
+}  // namespace
+}  // namespace annalist::coref

@@ -1,0 +1,58 @@
+#include "annalist/coref/GumCorpus.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+namespace annalist::coref {
+namespace {
+
+TEST(GumCorpus, ParsesNestedBracketsAndSentences) {
+  const char* conll =
+      "# begin document x\n"
+      "0\tLord\t(person-1-Lord_Byron\n"
+      "1\tByron\tperson-1)\n"
+      "2\tsaw\t_\n"
+      "3\this\t(abstract-2(person-1)\n"
+      "4\tschool\tabstract-2)\n"
+      "5\t.\t_\n"
+      "6\tHe\t(person-1)\n"
+      "7\tleft\t_\n"
+      "8\t.\t_\n"
+      "# end document\n";
+  const char* tsv =
+      "#Text=Lord Byron saw his school .\n"
+      "1-1\t0-4\tLord\n1-2\t5-10\tByron\n1-3\t11-14\tsaw\n1-4\t15-18\this\n1-5\t19-25\tschool\n"
+      "1-6\t26-27\t.\n\n#Text=He left .\n2-1\t28-30\tHe\n2-2\t31-35\tleft\n2-3\t36-37\t.\n";
+  auto g = parseGum("x", conll, tsv);
+  ASSERT_TRUE(g.ok()) << g.error().message;
+  EXPECT_EQ(g->doc.tokens.size(), 9u);
+  ASSERT_EQ(g->doc.sentences.size(), 2u);
+  EXPECT_EQ(g->doc.sentences[1].token_begin, 6u);
+  EXPECT_EQ(g->doc.tokenText(3), "his");
+  ASSERT_EQ(g->mentions.size(), 4u);
+  Clustering all = goldClusters(*g, {}, 1);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].size(), 3u);  // Lord Byron, his, He
+  Clustering people = goldClusters(*g, {"person"}, 2);
+  EXPECT_EQ(people.size(), 1u);
+}
+
+TEST(GumCorpus, RejectsUnbalancedBrackets) {
+  auto g = parseGum("x", "0\tA\tperson-3)\n", "");
+  ASSERT_FALSE(g.ok());
+  EXPECT_NE(g.error().message.find("without opening"), std::string::npos);
+}
+
+TEST(GumCorpus, ReadsDevDirectory) {
+  const std::string dir = std::string(ANNALIST_TEST_SHARED) + "/data/coref/gum-dev";
+  if (!std::filesystem::exists(dir)) GTEST_SKIP() << "GUM not found at " << dir;
+  auto docs = readGumDir(dir, 2);
+  ASSERT_TRUE(docs.ok()) << docs.error().message;
+  ASSERT_EQ(docs->size(), 2u);
+  EXPECT_GT((*docs)[0].doc.sentences.size(), 10u);
+  EXPECT_GT((*docs)[0].mentions.size(), 50u);
+}
+
+}  // namespace
+}  // namespace annalist::coref
