@@ -32,6 +32,42 @@ for j in 1 2 5; do
 done
 check "output identical for -j 1/2/5" 'cmp -s "$tmp/j1.jsonl" "$tmp/j2.jsonl" && cmp -s "$tmp/j1.jsonl" "$tmp/j5.jsonl"'
 
+# Record formats: JSON Lines, PETRARCH XML, TABARI, IOB2 (sniffed and explicit).
+mkdir -p "$tmp/rec"
+printf '{"id":"j1","date":"2019-07-21","text":"Iran met Hamas in Tehran.","lang":"en"}\n{broken\n{"id":"j2","text":"Second one."}\n{"id":"j1","text":"dup"}\n' > "$tmp/rec/a.jsonl"
+printf '<Sentences>\n<Sentence date="20080801" id="x1"><Text>Arnor &amp; Gondor met.</Text></Sentence>\n<Sentence date="20081399" id="x2"><Text>Bad date.</Text></Sentence>\n<Sentence id="x3"><Text>Open\n</Sentences>\n' > "$tmp/rec/b.xml"
+printf '000101 T-1\nIsraelis breathed a sigh of relief.\n\n001301 T-2\nBad date.\n\n000102 T-3\nQatar resolved a stand-off.\n' > "$tmp/rec/c.txt"
+printf '# newdoc id = n1\n# text = Obama spoke .\n1\tObama\tB-PER\n2\tspoke\tO\n3\t.\tO\n\n' > "$tmp/rec/d.iob2"
+"$bin" tokenize "$tmp/rec" -o "$tmp/rec.jsonl" --errors "$tmp/rec_err.jsonl" 2> "$tmp/rec.log"; rc=$?
+check "record formats: some failed exits 3" '[ $rc -eq 3 ]'
+check "record formats: 6 documents written" '[ $(wc -l < "$tmp/rec.jsonl") -eq 6 ]'
+check "record formats: 5 error records" '[ $(wc -l < "$tmp/rec_err.jsonl") -eq 5 ]'
+check "record formats: summary accounts for all" 'grep -q "read 11 documents, processed 6, failed 5" "$tmp/rec.log"'
+check "record formats: ids and dates" 'grep -q "\"id\":\"j1\",\"date\":\"2019-07-21\"" "$tmp/rec.jsonl" && grep -q "\"id\":\"x1\",\"date\":\"2008-08-01\"" "$tmp/rec.jsonl" && grep -q "\"id\":\"T-3\",\"date\":\"2000-01-02\"" "$tmp/rec.jsonl" && grep -q "\"id\":\"n1\"" "$tmp/rec.jsonl"'
+check "record formats: error positions" 'grep -q "\"position\":\"line 2\"" "$tmp/rec_err.jsonl" && grep -q "duplicate id" "$tmp/rec_err.jsonl" && grep -q "missing </Text>" "$tmp/rec_err.jsonl" && grep -q "valid date" "$tmp/rec_err.jsonl"'
+check "record formats: error records name the file" 'grep -q "b.xml" "$tmp/rec_err.jsonl" && grep -q "c.txt" "$tmp/rec_err.jsonl"'
+for j in 1 2 5; do
+  "$bin" tokenize "$tmp/rec" -j $j -q -o "$tmp/rec_j$j.jsonl"
+done
+check "record formats: output identical for -j 1/2/5" 'cmp -s "$tmp/rec_j1.jsonl" "$tmp/rec_j2.jsonl" && cmp -s "$tmp/rec_j1.jsonl" "$tmp/rec_j5.jsonl"'
+"$bin" tokenize --input-format jsonl - -q < "$tmp/rec/a.jsonl" > "$tmp/stdin_jsonl.jsonl"; rc=$?
+check "jsonl from stdin with explicit format" '[ $rc -eq 3 ] && [ $(wc -l < "$tmp/stdin_jsonl.jsonl") -eq 2 ]'
+"$bin" tokenize --input-format text "$tmp/rec/a.jsonl" -q > "$tmp/as_text.jsonl"; rc=$?
+check "explicit format overrides sniffing" '[ $rc -eq 0 ] && [ $(wc -l < "$tmp/as_text.jsonl") -eq 1 ]'
+"$bin" tokenize "$tmp/rec/a.jsonl" "$tmp/nonexistent.txt" -q > /dev/null; rc=$?
+check "missing input file is an error record (exit 3)" '[ $rc -eq 3 ]'
+: > "$tmp/empty.jsonl"
+"$bin" tokenize "$tmp/empty.jsonl" 2> "$tmp/empty.log" > "$tmp/empty.out"; rc=$?
+check "empty jsonl: exit 0, nothing written" '[ $rc -eq 0 ] && [ ! -s "$tmp/empty.out" ] && grep -q "read 0 documents" "$tmp/empty.log"'
+"$bin" tokenize "$tmp/rec" -q --errors /nonexistent-dir/err.jsonl > /dev/null 2>&1; rc=$?
+check "unwritable --errors is fatal (exit 1)" '[ $rc -eq 1 ]'
+head -c 3000 /dev/urandom > "$tmp/junk.bin"
+"$bin" tokenize "$tmp/junk.bin" -q > /dev/null 2>&1; rc=$?
+check "binary junk: exit 3, no crash" '[ $rc -eq 3 ]'
+# Piped stderr: only the summary line, no progress output.
+"$bin" tokenize "$tmp/rec" -o /dev/null 2> "$tmp/piped.log"
+check "piped run prints only error lines and the summary" '[ $(grep -vc "error:" "$tmp/piped.log") -eq 1 ] && ! grep -q $(printf "\r") "$tmp/piped.log"'
+
 # stdin.
 echo "From stdin. Two sentences." | "$bin" tokenize - -q > "$tmp/stdin.jsonl"
 check "stdin document" 'grep -q "\"id\":\"stdin\"" "$tmp/stdin.jsonl"'

@@ -10,7 +10,13 @@
 #include <sstream>
 #include <system_error>
 
+#include "annalist/core/Utf8.h"
 #include "annalist/io/ConlluReader.h"
+#include "annalist/io/Iob2.h"
+#include "annalist/io/JsonlReader.h"
+#include "annalist/io/LineCursor.h"
+#include "annalist/io/PetrarchXml.h"
+#include "annalist/io/TabariReader.h"
 #include "annalist/io/TextReader.h"
 
 namespace annalist::io {
@@ -65,21 +71,68 @@ std::string_view inputFormatName(InputFormat format) {
   return "unknown";
 }
 
+namespace {
+
+// Sniffs tab-separated token lines: CoNLL-U (10 columns) or IOB2 (a tag column).
+std::optional<InputFormat> sniffColumns(std::string_view head) {
+  LineCursor lines(head);
+  std::string_view line;
+  bool conllu_comment = false;
+  while (lines.next(line)) {
+    if (isBlank(line)) continue;
+    if (line[0] == '#') {
+      const std::string_view c = trimSpace(line.substr(1));
+      if (c.rfind("sent_id", 0) == 0 || c.rfind("newdoc", 0) == 0 || c.rfind("text", 0) == 0 ||
+          c.rfind("newpar", 0) == 0)
+        conllu_comment = true;
+      continue;
+    }
+    size_t tabs = 0;
+    for (char c : line) tabs += c == '\t';
+    if (tabs == 9) return InputFormat::kConllu;
+    if (tabs >= 1) {
+      const std::string_view last = trimSpace(line.substr(line.rfind('\t') + 1));
+      // UNER layout: id, token, tag, ...
+      size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1);
+      std::string_view third = t2 == std::string_view::npos
+                                   ? std::string_view()
+                                   : line.substr(t2 + 1, line.find('\t', t2 + 1) - t2 - 1);
+      if (isValidIob2Tag(last) || isValidIob2Tag(trimSpace(third))) return InputFormat::kIob2;
+    }
+    break;
+  }
+  if (conllu_comment) return InputFormat::kConllu;
+  return std::nullopt;
+}
+
+}  // namespace
+
 InputFormat sniffFormat(std::string_view path, std::string_view head) {
   if (endsWith(path, ".conllu")) return InputFormat::kConllu;
-  if (endsWith(path, ".iob2") || endsWith(path, ".iob")) return InputFormat::kIob2;
+  if (endsWith(path, ".iob2") || endsWith(path, ".iob") || endsWith(path, ".bio"))
+    return InputFormat::kIob2;
   if (endsWith(path, ".jsonl") || endsWith(path, ".ndjson")) return InputFormat::kJsonl;
   if (endsWith(path, ".xml")) return InputFormat::kPetrarchXml;
+  if (endsWith(path, ".tabari")) return InputFormat::kTabari;
   size_t i = 0;
+  if (head.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
   while (i < head.size() &&
          (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t'))
     ++i;
   const std::string_view rest = head.substr(i);
-  if (rest.rfind("{", 0) == 0) return InputFormat::kJsonl;
-  if (rest.rfind("<", 0) == 0) return InputFormat::kPetrarchXml;
-  if (rest.rfind("# sent_id", 0) == 0 || rest.rfind("# newdoc", 0) == 0 ||
-      rest.rfind("# text", 0) == 0)
-    return InputFormat::kConllu;
+  // A plain-text article may start with anything; only unambiguous markers decide for .txt.
+  const bool txt = endsWith(path, ".txt");
+  if (!txt && rest.rfind("{", 0) == 0) return InputFormat::kJsonl;
+  if (rest.rfind("<?xml", 0) == 0 || rest.rfind("<Sentences", 0) == 0 ||
+      rest.rfind("<Sentence ", 0) == 0 || rest.rfind("<Validation", 0) == 0)
+    return InputFormat::kPetrarchXml;
+  if (!txt && rest.rfind("<", 0) == 0) return InputFormat::kPetrarchXml;
+  if (auto f = sniffColumns(rest)) return *f;
+  // TABARI: the first line is `YYMMDD ID` and text follows on the next line.
+  const size_t eol = rest.find('\n');
+  if (eol != std::string_view::npos && looksLikeTabariHeader(rest.substr(0, eol)) &&
+      !isBlank(rest.substr(eol + 1, rest.find('\n', eol + 1) - eol - 1)))
+    return InputFormat::kTabari;
   return InputFormat::kText;
 }
 
@@ -91,11 +144,18 @@ std::unique_ptr<RecordReader> makeRecordReader(InputFormat format, std::string o
       return makeTextReader(std::move(origin), std::move(content), options);
     case InputFormat::kConllu:
       return makeConlluReader(std::move(origin), std::move(content), options);
-    default:
-      return std::make_unique<ErrorReader>(
-          DocError{origin, "", idFromPath(origin),
-                   fmt::format("input format '{}' is not supported yet", inputFormatName(format))});
+    case InputFormat::kJsonl:
+      return makeJsonlReader(std::move(origin), std::move(content), options);
+    case InputFormat::kPetrarchXml:
+      return makePetrarchXmlReader(std::move(origin), std::move(content), options);
+    case InputFormat::kTabari:
+      return makeTabariReader(std::move(origin), std::move(content), options);
+    case InputFormat::kIob2:
+      return makeIob2Reader(std::move(origin), std::move(content), options);
   }
+  return std::make_unique<ErrorReader>(
+      DocError{origin, "", idFromPath(origin),
+               fmt::format("input format '{}' is not supported", inputFormatName(format))});
 }
 
 std::string idFromPath(std::string_view path) {
@@ -178,18 +238,77 @@ bool DocumentSource::openNext(ReadItem& out) {
     content.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
   bytes_read_ += content.size();
+  current_path_ = path;
+  current_items_ = 0;
+  current_has_content_ = !isBlank(std::string_view(content).substr(
+      std::string_view(content).substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0));
   InputFormat f = options_.format;
-  if (f == InputFormat::kAuto) f = sniffFormat(path, std::string_view(content).substr(0, 512));
+  if (f == InputFormat::kAuto)
+    f = sniffFormat(path, std::string_view(content).substr(0, kSniffBytes));
+  current_format_ = f;
   current_ = makeRecordReader(f, path, std::move(content), options_);
   return true;
 }
 
 bool DocumentSource::next(ReadItem& out) {
   while (true) {
-    if (current_ && current_->next(out)) return true;
-    current_.reset();
+    if (current_) {
+      if (current_->next(out)) {
+        ++current_items_;
+        sanitize(out);
+        return true;
+      }
+      current_.reset();
+      if (current_items_ == 0 && current_has_content_) {
+        out = {};
+        out.error = DocError{
+            current_path_, "", idFromPath(current_path_),
+            fmt::format("no documents found (read as {})", inputFormatName(current_format_))};
+        sanitize(out);
+        return true;
+      }
+    }
     if (next_path_ >= paths_.size()) return false;
-    if (!openNext(out)) return true;  // unreadable path: an error item
+    if (!openNext(out)) {  // unreadable path: an error item
+      sanitize(out);
+      return true;
+    }
+  }
+}
+
+void sanitizeUtf8(std::string& s) {
+  if (utf8::isValid(s)) return;
+  std::string out;
+  out.reserve(s.size() + 8);
+  size_t i = 0;
+  while (i < s.size()) {
+    const std::string_view rest = std::string_view(s).substr(i);
+    const auto bad = utf8::findInvalid(rest);
+    if (!bad) {
+      out.append(rest);
+      break;
+    }
+    out.append(rest.substr(0, *bad));
+    out.append("\xEF\xBF\xBD");  // U+FFFD
+    i += *bad + 1;
+  }
+  s = std::move(out);
+}
+
+void DocumentSource::sanitize(ReadItem& item) {
+  if (item.error) {
+    sanitizeUtf8(item.error->origin);
+    sanitizeUtf8(item.error->position);
+    sanitizeUtf8(item.error->doc_id);
+    sanitizeUtf8(item.error->reason);
+  }
+  if (item.doc) {
+    if (!utf8::isValid(item.doc->id())) {
+      std::string id = item.doc->id();
+      sanitizeUtf8(id);
+      item.doc->setId(std::move(id));
+    }
+    sanitizeUtf8(item.doc->origin);
   }
 }
 

@@ -22,8 +22,17 @@ enum class InputFormat { kAuto, kText, kJsonl, kPetrarchXml, kTabari, kConllu, k
 
 std::optional<InputFormat> parseInputFormat(std::string_view name);
 std::string_view inputFormatName(InputFormat f);
-// Guesses a file's format from its name and first bytes.
+// Guesses a file's format from its name and first bytes (`head`, up to kSniffBytes):
+// extensions .conllu .iob2/.iob/.bio .jsonl/.ndjson .xml .tabari decide; otherwise the content:
+// '{' → jsonl, '<' → petrarch-xml, 10 tab-separated columns → conllu, a tab-separated line
+// with an IOB2 tag column → iob2, a first line `YYMMDD ID` followed by text → tabari, else text.
+// For .txt files only unambiguous content markers (<?xml, <Sentences, columns, TABARI header)
+// override `text`. Always returns a concrete format (never kAuto).
+inline constexpr size_t kSniffBytes = 4096;
 InputFormat sniffFormat(std::string_view path, std::string_view head);
+
+// Replaces each invalid UTF-8 byte of `s` with U+FFFD.
+void sanitizeUtf8(std::string& s);
 
 // A document that could not be read: where, and why.
 struct DocError {
@@ -74,11 +83,17 @@ class DocumentSource {
 
  private:
   bool openNext(ReadItem& out);
+  // Replaces invalid UTF-8 in ids, origins and error fields (file names may hold any bytes).
+  static void sanitize(ReadItem& item);
 
   std::vector<std::string> paths_;
   size_t next_path_ = 0;
   ReadOptions options_;
   std::unique_ptr<RecordReader> current_;
+  std::string current_path_;
+  InputFormat current_format_ = InputFormat::kText;
+  size_t current_items_ = 0;          // items the current reader produced
+  bool current_has_content_ = false;  // the current input is not empty/blank
   size_t bytes_read_ = 0;
   size_t total_bytes_ = 0;
 };

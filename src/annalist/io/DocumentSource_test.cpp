@@ -130,5 +130,80 @@ TEST(ConlluReader, MalformedLineIsAnError) {
   ASSERT_TRUE(items[1].doc);
 }
 
+TEST(DocumentSource, SniffsFormatsFromNamesAndContent) {
+  EXPECT_EQ(sniffFormat("a.jsonl", "whatever"), InputFormat::kJsonl);
+  EXPECT_EQ(sniffFormat("a.xml", ""), InputFormat::kPetrarchXml);
+  EXPECT_EQ(sniffFormat("a.tabari", ""), InputFormat::kTabari);
+  EXPECT_EQ(sniffFormat("a.iob2", ""), InputFormat::kIob2);
+  EXPECT_EQ(sniffFormat("a.conllu", ""), InputFormat::kConllu);
+  EXPECT_EQ(sniffFormat("-", "\xEF\xBB\xBF  {\"text\":1}"), InputFormat::kJsonl);
+  EXPECT_EQ(sniffFormat("-", "<?xml version='1.0'?><Sentences>"), InputFormat::kPetrarchXml);
+  EXPECT_EQ(sniffFormat("a.txt", "<Sentences>\n<Sentence"), InputFormat::kPetrarchXml);
+  EXPECT_EQ(sniffFormat("a.txt", "<b>Bold</b> text"), InputFormat::kText);
+  EXPECT_EQ(sniffFormat("a.txt", "{curly} text"), InputFormat::kText);
+  EXPECT_EQ(sniffFormat("-", "# sent_id = 1\n# text = Hi\n1\tHi\tO\t-\t-\n"), InputFormat::kIob2);
+  EXPECT_EQ(sniffFormat("-", "EU\tB-ORG\nrejects\tO\n"), InputFormat::kIob2);
+  EXPECT_EQ(sniffFormat("-", "# sent_id = 1\n1\tHi\thi\tINTJ\tUH\t_\t0\troot\t_\t_\n"),
+            InputFormat::kConllu);
+  EXPECT_EQ(sniffFormat("x.txt", "000101 AFPN-0003-01\nIsraelis breathed\n"), InputFormat::kTabari);
+  EXPECT_EQ(sniffFormat("x.txt", "000101 AFPN-0003-01\n\nIsraelis breathed\n"), InputFormat::kText);
+  EXPECT_EQ(sniffFormat("x.txt", "2000 people marched.\nMore text.\n"), InputFormat::kText);
+  EXPECT_EQ(sniffFormat("x.txt", "date 2019-07-21 Speaking"), InputFormat::kText);
+  EXPECT_EQ(sniffFormat("x", ""), InputFormat::kText);
+}
+
+TEST(DocumentSource, MixedFormatsEmptyFilesAndOddNames) {
+  const std::string dir = tempDir() + "/formats";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  write(dir + "/a.jsonl", "{\"id\":\"j1\",\"text\":\"From JSON.\"}\n{bad\n");
+  write(dir + "/b.xml",
+        "<Sentences><Sentence id=\"x1\" date=\"20080801\"><Text>From XML.</Text>"
+        "</Sentence></Sentences>");
+  write(dir + "/c.txt", "000101 T-1\nFrom TABARI.\n");
+  write(dir + "/d_empty.txt", "");
+  write(dir + "/e_blank.jsonl", "\n \n");
+  write(dir + "/f_nodocs.xml", "<Sentences></Sentences>");
+  write(dir + "/g_only_header.txt", "date 2020-01-01\n");
+  write(dir + "/h_\xFF.txt", "Odd name.");
+  write(dir + "/i_bom.txt",
+        "\xEF\xBB\xBF"
+        "BOM text.");
+  DocumentSource src({dir}, {});
+  auto items = readAll(src);
+  ASSERT_EQ(items.size(), 9u);
+  ASSERT_TRUE(items[0].doc);
+  EXPECT_EQ(items[0].doc->id(), "j1");
+  ASSERT_TRUE(items[1].error);
+  EXPECT_EQ(items[1].error->position, "line 2");
+  ASSERT_TRUE(items[2].doc);
+  EXPECT_EQ(items[2].doc->text(), "From XML.");
+  ASSERT_TRUE(items[3].doc);
+  EXPECT_EQ(items[3].doc->id(), "T-1");
+  ASSERT_TRUE(items[4].error);  // d_empty.txt
+  EXPECT_EQ(items[4].error->reason, "empty document (no text)");
+  // e_blank.jsonl: blank, no documents and no error
+  ASSERT_TRUE(items[5].error);  // f_nodocs.xml
+  EXPECT_EQ(items[5].error->reason, "no documents found (read as petrarch-xml)");
+  ASSERT_TRUE(items[6].error);
+  EXPECT_EQ(items[6].error->reason, "no text after the date header");
+  ASSERT_TRUE(items[7].doc);
+  EXPECT_EQ(items[7].doc->id(), "h_\xEF\xBF\xBD");
+  ASSERT_TRUE(items[8].doc);
+  EXPECT_EQ(items[8].doc->text(), "BOM text.");
+}
+
+TEST(DocumentSource, ExplicitFormatOverridesSniffing) {
+  const std::string path = tempDir() + "/looks.jsonl";
+  write(path, "{\"text\":\"x\"}");
+  ReadOptions opt;
+  opt.format = InputFormat::kText;
+  DocumentSource src({path}, opt);
+  auto items = readAll(src);
+  ASSERT_EQ(items.size(), 1u);
+  ASSERT_TRUE(items[0].doc);
+  EXPECT_EQ(items[0].doc->text(), "{\"text\":\"x\"}");
+}
+
 }  // namespace
 }  // namespace annalist::io

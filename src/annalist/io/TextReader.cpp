@@ -12,6 +12,13 @@ bool isSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+bool isBlankText(std::string_view s) {
+  if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
+  for (char c : s)
+    if (!isSpace(c) && c != '\v') return false;
+  return true;
+}
+
 class TextReader final : public RecordReader {
  public:
   TextReader(std::string origin, std::string content, const ReadOptions& options)
@@ -29,6 +36,7 @@ class TextReader final : public RecordReader {
     }
     size_t body = 0;
     std::optional<Date> date = parseDateHeader(content_, body);
+    if (body == 0 && content_.rfind("\xEF\xBB\xBF", 0) == 0) body = 3;  // drop a BOM
     std::string origin_kind = date ? "header" : "";
     if (!date) {
       if ((date = dateFromPath(origin_))) origin_kind = "filename";
@@ -36,6 +44,11 @@ class TextReader final : public RecordReader {
     if (!date && options_.default_date) {
       date = options_.default_date;
       origin_kind = "flag";
+    }
+    if (isBlankText(std::string_view(content_).substr(body))) {
+      out.error = DocError{origin_, "", id,
+                           body > 0 ? "no text after the date header" : "empty document (no text)"};
+      return true;
     }
     Document doc(id, content_.substr(body));
     doc.date = date;
