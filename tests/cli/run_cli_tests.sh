@@ -63,5 +63,25 @@ else
   echo "skipped: $ex not present"
 fi
 
+# ---- syntax (annalist parse) ----
+models="$tests/../data/models"
+if [ -f "$models/en_parser.bin" ]; then
+  printf '1\tHamas\t_\t_\t_\t_\t_\t_\t_\t_\n2\tpraised\t_\t_\t_\t_\t_\t_\t_\t_\n3\tIran\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n4\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n' > "$tmp/in.conllu"
+  "$bin" parse --input-format conllu "$tmp/in.conllu" -q > "$tmp/parsed.conllu"; rc=$?
+  check "parse conllu exits 0" '[ $rc -eq 0 ]'
+  check "parse keeps the given tokens" '[ "$(grep -c "^[0-9]" "$tmp/parsed.conllu")" -eq 4 ]'
+  check "parse fills tags, lemmas and heads" 'grep -qP "^2\tpraised\tpraise\tVERB\tVBD\t[^\t]*\t0\troot" "$tmp/parsed.conllu"'
+  check "parse finds the subject" 'grep -qP "^1\tHamas\tHamas\tPROPN\tNNP\t[^\t]*\t2\tnsubj" "$tmp/parsed.conllu"'
+  for j in 1 2; do
+    "$bin" parse "$tests/../examples" "$tmp/in" -j $j -q --output-format jsonl -o "$tmp/p$j.jsonl"
+  done
+  check "parse output identical for -j 1/2" 'cmp -s "$tmp/p1.jsonl" "$tmp/p2.jsonl"'
+  check "parse jsonl has deprels" 'grep -q "\"deprel\":\"nsubj\"" "$tmp/p1.jsonl"'
+else
+  echo "skipped: no syntax models in $models"
+fi
+"$bin" parse --models "$tmp/no-models" "$tmp/in/a.txt" -q >/dev/null 2>"$tmp/nomodel.err"; rc=$?
+check "parse without models exits 1 naming the file" '[ $rc -eq 1 ] && grep -q "en_tagger.bin" "$tmp/nomodel.err"'
+
 echo "cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]

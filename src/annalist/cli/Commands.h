@@ -24,5 +24,9 @@ void addQuotesCommand(CLI::App& app, int& exit_code);
 void addEvalQuotesCommand(CommandGroups& groups, int& exit_code);
 // text: annalist eval tokenize
 void addEvalTokenizeCommand(CommandGroups& groups, int& exit_code);
+// syntax: `parse`, `train tagger|lemmatizer|parser`, `eval parse`
+void addParseCommand(CLI::App& app, int& exit_code);
+void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code);
+void addEvalParseCommand(CommandGroups& groups, int& exit_code);
 
 }  // namespace annalist::cli

@@ -25,6 +25,9 @@ int main(int argc, char** argv) {
   addQuotesCommand(app, exit_code);
   addEvalQuotesCommand(groups, exit_code);
   addEvalTokenizeCommand(groups, exit_code);
+  addParseCommand(app, exit_code);
+  addTrainSyntaxCommands(groups, exit_code);
+  addEvalParseCommand(groups, exit_code);
 
   // A group with no registered children is hidden; otherwise it needs one child.
   for (CLI::App* g : {groups.eval, groups.train, groups.dict, groups.actors}) {

@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "annalist/core/DataPath.h"
 #include "annalist/quotes/QuoteFinder.h"
+#include "annalist/syntax/SyntaxAnnotator.h"
 #include "annalist/text/Tokenizer.h"
 
 namespace annalist {
@@ -40,6 +42,12 @@ Result<DictionarySpec> parseDictionarySpec(const std::string& spec) {
 Result<Pipeline> buildPipeline(const PipelineConfig& config) {
   Pipeline p;
   p.add(std::make_unique<text::Tokenizer>());
+  if (config.upto >= PipelineConfig::Upto::kSyntax) {
+    const std::string dir = config.models_dir.empty() ? dataPath("models") : config.models_dir;
+    auto stage = syntax::SyntaxAnnotator::load(dir);
+    if (!stage.ok()) return stage.error();
+    p.add(std::move(stage).value());
+  }
   // Later stages (syntax, entities, coref, quotes, events) are added here by their modules,
   // each guarded by `config.upto`.
   using Upto = PipelineConfig::Upto;

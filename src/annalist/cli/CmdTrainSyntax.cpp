@@ -1,0 +1,315 @@
+// `annalist train tagger|lemmatizer|parser`: trains a syntax model from CoNLL-U files
+// (deterministic for a given --seed), reports dev scores, time and peak memory.
+#include <fmt/format.h>
+#include <sys/resource.h>
+
+#include <chrono>
+#include <iostream>
+
+#include "annalist/cli/Commands.h"
+#include "annalist/cli/Common.h"
+#include "annalist/io/DocumentSource.h"
+#include "annalist/syntax/Corpus.h"
+#include "annalist/syntax/Lemmatizer.h"
+#include "annalist/syntax/Parser.h"
+#include "annalist/syntax/Tagger.h"
+#include "annalist/syntax/WordClusters.h"
+#include "annalist/text/Tokenizer.h"
+
+namespace annalist::cli {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct TrainOptions {
+  std::vector<std::string> train;
+  std::string dev;
+  std::string out;
+  int epochs = 0;  // 0 = the model's default
+  uint32_t seed = 1;
+  std::string tagger;  // parser: tag the training data with this tagger model
+  int jackknife = 0;   // parser: tag the training data with K-fold jackknifed taggers
+  int tagger_epochs = 0;
+  std::vector<std::string> raw;  // tagger: raw text for word clusters
+  uint32_t clusters = 256;
+  double min_weight = -1;  // prune weights below this (averaged-perceptron units); -1 = default
+};
+
+double peakRssMiB() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return static_cast<double>(ru.ru_maxrss) / 1024.0;
+}
+
+bool loadCorpus(const std::vector<std::string>& paths, const char* what,
+                std::vector<syntax::AnnotatedSentence>& out) {
+  auto r = syntax::readConllu(paths);
+  if (!r.ok()) {
+    std::cerr << "annalist train: cannot read " << what << " data: " << r.error().message << "\n";
+    return false;
+  }
+  out = std::move(r).value();
+  size_t words = 0;
+  for (const auto& s : out) words += s.size();
+  std::cerr << fmt::format("{} data: {} sentences, {} words\n", what, out.size(), words);
+  return true;
+}
+
+void tagSentences(const syntax::Tagger& tagger, std::vector<syntax::AnnotatedSentence>& data) {
+  std::vector<uint16_t> classes;
+  for (auto& s : data) {
+    std::vector<std::string_view> words(s.words.begin(), s.words.end());
+    tagger.predict(words, classes);
+    for (size_t i = 0; i < s.size(); ++i) {
+      s.upos[i] = tagger.upos(classes[i]);
+      s.xpos[i] = tagger.xpos(classes[i]);
+    }
+  }
+}
+
+// Word clusters from the training sentences plus raw text files (tokenised by text::Tokenizer).
+bool trainClusters(const TrainOptions& o, const std::vector<syntax::AnnotatedSentence>& train,
+                   syntax::WordClusters& out) {
+  std::vector<std::vector<std::string>> sents;
+  std::string low;
+  for (const auto& s : train) {
+    std::vector<std::string> w;
+    for (const auto& word : s.words) {
+      syntax::normalizeWord(word, low);
+      w.push_back(low);
+    }
+    sents.push_back(std::move(w));
+  }
+  if (!o.raw.empty()) {
+    io::ReadOptions ropts;
+    ropts.format = io::InputFormat::kText;
+    io::DocumentSource src(o.raw, ropts);
+    text::Tokenizer tokenizer;
+    io::ReadItem item;
+    size_t docs = 0;
+    while (src.next(item)) {
+      if (item.error) {
+        std::cerr << fmt::format("annalist train: raw text {}: {}\n", item.error->origin,
+                                 item.error->reason);
+        return false;
+      }
+      Document& d = *item.doc;
+      tokenizer.annotate(d);
+      for (const Sentence& s : d.sentences) {
+        std::vector<std::string> w;
+        for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+          syntax::normalizeWord(d.tokens[i].norm, low);
+          w.push_back(low);
+        }
+        sents.push_back(std::move(w));
+      }
+      ++docs;
+    }
+    std::cerr << fmt::format("raw text: {} documents\n", docs);
+  }
+  syntax::ClusterOptions co;
+  co.k = o.clusters;
+  co.seed = o.seed;
+  out = syntax::WordClusters::train(sents, co, &std::cerr);
+  return true;
+}
+
+double tagAccuracy(const syntax::Tagger& tagger, const std::vector<syntax::AnnotatedSentence>& dev,
+                   double& xpos_acc) {
+  size_t upos = 0, xpos = 0, total = 0;
+  std::vector<uint16_t> classes;
+  for (const auto& s : dev) {
+    std::vector<std::string_view> words(s.words.begin(), s.words.end());
+    tagger.predict(words, classes);
+    for (size_t i = 0; i < s.size(); ++i) {
+      upos += tagger.upos(classes[i]) == s.upos[i];
+      xpos += tagger.xpos(classes[i]) == s.xpos[i];
+      ++total;
+    }
+  }
+  xpos_acc = 100.0 * xpos / std::max<size_t>(total, 1);
+  return 100.0 * upos / std::max<size_t>(total, 1);
+}
+
+int finish(const std::string& out, const std::string& bytes, Clock::time_point t0) {
+  if (Status st = syntax::writeFileBytes(out, bytes); !st.isOk()) {
+    std::cerr << "annalist train: " << st.message() << "\n";
+    return kExitFatal;
+  }
+  const double secs = std::chrono::duration<double>(Clock::now() - t0).count();
+  std::cerr << fmt::format("wrote {} ({:.2f} MB); {:.1f} s, peak RSS {:.0f} MiB\n", out,
+                           bytes.size() / 1e6, secs, peakRssMiB());
+  return kExitOk;
+}
+
+CLI::App* addTrainCommon(CLI::App* parent, const char* name, const char* help, TrainOptions& o) {
+  CLI::App* cmd = parent->add_subcommand(name, help);
+  cmd->add_option("--train", o.train, "Training CoNLL-U files")->required();
+  cmd->add_option("--dev", o.dev, "Development CoNLL-U file (scores printed after training)");
+  cmd->add_option("--out", o.out, "Output model file")->required();
+  cmd->add_option("--seed", o.seed, "Random seed (training is deterministic for a seed)")
+      ->capture_default_str();
+  cmd->add_option("--min-weight", o.min_weight,
+                  "Drop averaged weights smaller than this (model size; default tagger 0, "
+                  "parser 1)");
+  return cmd;
+}
+
+}  // namespace
+
+void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
+  {
+    auto o = std::make_shared<TrainOptions>();
+    CLI::App* cmd =
+        addTrainCommon(groups.train, "tagger", "Train the POS tagger (UPOS, XPOS, FEATS)", *o);
+    cmd->add_option("--epochs", o->epochs, "Training epochs (default 10)");
+    cmd->add_option("--raw", o->raw,
+                    "Raw text files/directories for word clusters (with the training text)");
+    cmd->add_option("--clusters", o->clusters, "Number of word clusters (0 = none)")
+        ->capture_default_str();
+    cmd->callback([o, &exit_code] {
+      const auto t0 = Clock::now();
+      std::vector<syntax::AnnotatedSentence> train, dev;
+      if (!loadCorpus(o->train, "train", train) ||
+          (!o->dev.empty() && !loadCorpus({o->dev}, "dev", dev))) {
+        exit_code = kExitFatal;
+        return;
+      }
+      syntax::TaggerTrainOptions to;
+      if (o->epochs > 0) to.epochs = o->epochs;
+      to.seed = o->seed;
+      syntax::WordClusters clusters;
+      if (o->clusters > 0 && !trainClusters(*o, train, clusters)) {
+        exit_code = kExitFatal;
+        return;
+      }
+      syntax::Tagger tagger = syntax::Tagger::train(train, to, &std::cerr, clusters);
+      if (o->min_weight > 0) tagger.prune(o->min_weight);
+      std::cerr << fmt::format("tagger: {} classes, {} features, {} weights\n", tagger.numClasses(),
+                               tagger.weights().numFeatures(), tagger.weights().numWeights());
+      if (!dev.empty()) {
+        double xacc = 0;
+        const double uacc = tagAccuracy(tagger, dev, xacc);
+        std::cout << fmt::format("dev UPOS {:.2f}  XPOS {:.2f}\n", uacc, xacc);
+      }
+      exit_code = finish(o->out, tagger.toBytes(), t0);
+    });
+  }
+  {
+    auto o = std::make_shared<TrainOptions>();
+    CLI::App* cmd = addTrainCommon(groups.train, "lemmatizer", "Train the lemmatizer", *o);
+    cmd->callback([o, &exit_code] {
+      const auto t0 = Clock::now();
+      std::vector<syntax::AnnotatedSentence> train, dev;
+      if (!loadCorpus(o->train, "train", train) ||
+          (!o->dev.empty() && !loadCorpus({o->dev}, "dev", dev))) {
+        exit_code = kExitFatal;
+        return;
+      }
+      syntax::Lemmatizer lm = syntax::Lemmatizer::train(train, {}, &std::cerr);
+      if (!dev.empty()) {
+        size_t ok = 0, total = 0;
+        for (const auto& s : dev) {
+          for (size_t i = 0; i < s.size(); ++i) {
+            ok += lm.lemma(s.words[i], s.upos[i], s.xpos[i]) == s.lemmas[i];
+            ++total;
+          }
+        }
+        std::cout << fmt::format("dev lemma accuracy (gold tags) {:.2f}\n",
+                                 100.0 * ok / std::max<size_t>(total, 1));
+      }
+      exit_code = finish(o->out, lm.toBytes(), t0);
+    });
+  }
+  {
+    auto o = std::make_shared<TrainOptions>();
+    CLI::App* cmd = addTrainCommon(groups.train, "parser", "Train the dependency parser", *o);
+    cmd->add_option("--epochs", o->epochs, "Training epochs (default 12)");
+    cmd->add_option("--tagger", o->tagger,
+                    "Tag the dev data (and, without --jackknife, the training data) with this "
+                    "tagger model instead of using gold tags");
+    cmd->add_option("--jackknife", o->jackknife,
+                    "Tag the training data with K taggers each trained on the other folds")
+        ->check(CLI::Range(0, 20));
+    cmd->add_option("--tagger-epochs", o->tagger_epochs, "Epochs of the jackknife taggers");
+    cmd->callback([o, &exit_code] {
+      const auto t0 = Clock::now();
+      std::vector<syntax::AnnotatedSentence> train, dev;
+      if (!loadCorpus(o->train, "train", train) ||
+          (!o->dev.empty() && !loadCorpus({o->dev}, "dev", dev))) {
+        exit_code = kExitFatal;
+        return;
+      }
+      std::optional<syntax::Tagger> tagger;
+      if (!o->tagger.empty()) {
+        auto t = syntax::Tagger::load(o->tagger);
+        if (!t.ok()) {
+          std::cerr << "annalist train parser: " << t.error().message << "\n";
+          exit_code = kExitFatal;
+          return;
+        }
+        tagger = std::move(t).value();
+      }
+      if (o->jackknife > 1) {
+        const auto k = static_cast<size_t>(o->jackknife);
+        std::vector<syntax::AnnotatedSentence> tagged = train;
+        for (size_t fold = 0; fold < k; ++fold) {
+          std::vector<syntax::AnnotatedSentence> rest, held;
+          std::vector<size_t> held_index;
+          for (size_t i = 0; i < train.size(); ++i) {
+            if (i % k == fold) {
+              held.push_back(train[i]);
+              held_index.push_back(i);
+            } else {
+              rest.push_back(train[i]);
+            }
+          }
+          syntax::TaggerTrainOptions to;
+          to.seed = o->seed + static_cast<uint32_t>(fold);
+          if (o->tagger_epochs > 0) to.epochs = o->tagger_epochs;
+          // The folds reuse the word clusters of the --tagger model, when given.
+          const syntax::Tagger t = syntax::Tagger::train(
+              rest, to, nullptr, tagger ? tagger->clusters() : syntax::WordClusters{});
+          tagSentences(t, held);
+          for (size_t j = 0; j < held.size(); ++j) tagged[held_index[j]] = std::move(held[j]);
+          std::cerr << fmt::format("jackknife fold {}/{} tagged\n", fold + 1, k);
+        }
+        train = std::move(tagged);
+      } else if (tagger) {
+        tagSentences(*tagger, train);
+      }
+      syntax::ParserTrainOptions po;
+      if (o->epochs > 0) po.epochs = o->epochs;
+      po.seed = o->seed;
+      syntax::Parser parser = syntax::Parser::train(train, po, &std::cerr);
+      parser.prune(o->min_weight < 0 ? 1.0 : o->min_weight);
+      std::cerr << fmt::format("parser: {} labels, {} features, {} weights\n", parser.numLabels(),
+                               parser.weights().numFeatures(), parser.weights().numWeights());
+      if (!dev.empty()) {
+        if (tagger) tagSentences(*tagger, dev);
+        size_t uas = 0, las = 0, total = 0;
+        std::vector<int> heads;
+        std::vector<uint16_t> labels;
+        for (const auto& s : dev) {
+          std::vector<std::string_view> w(s.words.begin(), s.words.end());
+          std::vector<std::string_view> u(s.upos.begin(), s.upos.end());
+          std::vector<std::string_view> x(s.xpos.begin(), s.xpos.end());
+          parser.parse(w, u, x, heads, labels);
+          for (size_t i = 0; i < s.size(); ++i) {
+            const bool h = heads[i] == s.heads[i];
+            uas += h;
+            las += h && parser.label(labels[i]) == s.deprels[i];
+            ++total;
+          }
+        }
+        std::cout << fmt::format(
+            "dev ({} tags) UAS {:.2f}  LAS+sub {:.2f}\n", tagger ? "predicted" : "gold",
+            100.0 * uas / std::max<size_t>(total, 1), 100.0 * las / std::max<size_t>(total, 1));
+      }
+      exit_code = finish(o->out, parser.toBytes(), t0);
+    });
+  }
+}
+
+}  // namespace annalist::cli

@@ -1,0 +1,448 @@
+#include "annalist/syntax/Parser.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <ostream>
+#include <random>
+
+namespace annalist::syntax {
+
+namespace {
+
+constexpr uint32_t kSecLabels = sectionTag("LABL");
+constexpr uint32_t kSecWeights = sectionTag("WGTS");
+constexpr size_t kMaxFeatures = 96;
+
+struct PTok {
+  uint64_t w = 0, t = 0;
+};
+
+std::vector<PTok> prepareTokens(const std::vector<std::string_view>& words,
+                                const std::vector<std::string_view>& xpos) {
+  std::vector<PTok> tok(words.size() + 1);
+  std::string low;
+  for (size_t i = 0; i < words.size(); ++i) {
+    normalizeWord(words[i], low);
+    tok[i].w = hashString(low);
+    tok[i].t = hashString(xpos[i]);
+  }
+  tok.back().w = hashString("<ROOT>");
+  tok.back().t = hashString("<ROOT>");
+  return tok;
+}
+
+// Parser configuration: stack, buffer front b (the root token is index n), partial tree.
+struct State {
+  int n = 0;
+  int b = 0;
+  std::vector<int> stack;
+  std::vector<int> head, label, lc1, lc2, rc1, rc2, nl, nr;
+  std::vector<uint64_t> lset, rset;
+
+  explicit State(int n_words) : n(n_words) {
+    const size_t m = static_cast<size_t>(n) + 1;
+    head.assign(m, -1);
+    label.assign(m, -1);
+    lc1.assign(m, -1);
+    lc2.assign(m, -1);
+    rc1.assign(m, -1);
+    rc2.assign(m, -1);
+    nl.assign(m, 0);
+    nr.assign(m, 0);
+    lset.assign(m, 0);
+    rset.assign(m, 0);
+    stack.reserve(m);
+  }
+  bool terminal() const { return stack.empty() && b == n; }
+  int s(size_t k) const { return stack.size() > k ? stack[stack.size() - 1 - k] : -1; }
+
+  void attach(int h, int d, int l) {
+    head[d] = h;
+    label[d] = l;
+    if (d < h) {
+      if (lc1[h] < 0 || d < lc1[h]) {
+        lc2[h] = lc1[h];
+        lc1[h] = d;
+      } else if (lc2[h] < 0 || d < lc2[h]) {
+        lc2[h] = d;
+      }
+      ++nl[h];
+      lset[h] |= uint64_t{1} << (l & 63);
+    } else {
+      if (rc1[h] < 0 || d > rc1[h]) {
+        rc2[h] = rc1[h];
+        rc1[h] = d;
+      } else if (rc2[h] < 0 || d > rc2[h]) {
+        rc2[h] = d;
+      }
+      ++nr[h];
+      rset[h] |= uint64_t{1} << (l & 63);
+    }
+  }
+};
+
+// Transition ids: 0 = SHIFT, 1 + l = LEFT-l (s0 <- b0), 1 + L + l = RIGHT-l (s1 -> s0).
+struct Moves {
+  int n_labels;
+  int root;
+  int count() const { return 1 + 2 * n_labels; }
+  bool isLeft(int m) const { return m >= 1 && m <= n_labels; }
+  bool isRight(int m) const { return m > n_labels; }
+  int labelOf(int m) const { return isLeft(m) ? m - 1 : m - 1 - n_labels; }
+};
+
+void validMoves(const State& st, const Moves& mv, std::vector<char>& valid) {
+  valid.assign(mv.count(), 0);
+  if (st.b < st.n) valid[0] = 1;
+  if (!st.stack.empty()) {
+    if (st.b == st.n) {
+      if (st.stack.size() == 1) valid[1 + mv.root] = 1;
+    } else {
+      for (int l = 0; l < mv.n_labels; ++l) valid[1 + l] = l != mv.root;
+    }
+  }
+  if (st.stack.size() >= 2) {
+    for (int l = 0; l < mv.n_labels; ++l) valid[1 + mv.n_labels + l] = l != mv.root;
+  }
+}
+
+void apply(State& st, const Moves& mv, int m) {
+  if (m == 0) {
+    st.stack.push_back(st.b++);
+  } else if (mv.isLeft(m)) {
+    const int d = st.stack.back();
+    st.stack.pop_back();
+    st.attach(st.b, d, mv.labelOf(m));
+  } else {
+    const int d = st.stack.back();
+    st.stack.pop_back();
+    st.attach(st.stack.back(), d, mv.labelOf(m));
+  }
+}
+
+size_t features(const State& st, const std::vector<PTok>& tok, uint64_t* f) {
+  static const uint64_t kNone = hashString("<NONE>");
+  const int s0 = st.s(0), s1 = st.s(1), s2 = st.s(2);
+  const int b0 = st.b;
+  const int b1 = b0 + 1 <= st.n ? b0 + 1 : -1;
+  const int b2 = b0 + 2 <= st.n ? b0 + 2 : -1;
+  auto W = [&](int i) { return i < 0 ? kNone : tok[i].w; };
+  auto T = [&](int i) { return i < 0 ? kNone : tok[i].t; };
+  auto L = [&](int i) { return i < 0 ? uint64_t{0} : static_cast<uint64_t>(st.label[i] + 2); };
+  auto get = [](const std::vector<int>& v, int i) { return i < 0 ? -1 : v[i]; };
+  const int s0l1 = get(st.lc1, s0), s0l2 = get(st.lc2, s0);
+  const int s0r1 = get(st.rc1, s0), s0r2 = get(st.rc2, s0);
+  const int s1l1 = get(st.lc1, s1), s1r1 = get(st.rc1, s1);
+  const int b0l1 = st.lc1[b0], b0l2 = st.lc2[b0];
+  const uint64_t s0w = W(s0), s0t = T(s0), b0w = W(b0), b0t = T(b0);
+  const uint64_t b1w = W(b1), b1t = T(b1), b2w = W(b2), b2t = T(b2);
+  const uint64_t s1w = W(s1), s1t = T(s1), s2w = W(s2), s2t = T(s2);
+  const uint64_t dist = s0 < 0 ? 0 : static_cast<uint64_t>(std::min(b0 - s0, 6)) + 1;
+  const uint64_t s0nl = s0 < 0 ? 99 : st.nl[s0], s0nr = s0 < 0 ? 99 : st.nr[s0];
+  const uint64_t b0nl = st.nl[b0];
+  const uint64_t s0ls = s0 < 0 ? 1 : st.lset[s0] + 2, s0rs = s0 < 0 ? 1 : st.rset[s0] + 2;
+  const uint64_t b0ls = st.lset[b0] + 2;
+  size_t k = 0;
+  f[k++] = feat(1, s0w);
+  f[k++] = feat(2, s0t);
+  f[k++] = feat(3, s0w, s0t);
+  f[k++] = feat(4, b0w);
+  f[k++] = feat(5, b0t);
+  f[k++] = feat(6, b0w, b0t);
+  f[k++] = feat(7, b1w);
+  f[k++] = feat(8, b1t);
+  f[k++] = feat(9, b1w, b1t);
+  f[k++] = feat(10, b2w);
+  f[k++] = feat(11, b2t);
+  f[k++] = feat(12, s1w);
+  f[k++] = feat(13, s1t);
+  f[k++] = feat(14, s1w, s1t);
+  f[k++] = feat(15, s2t);
+  f[k++] = feat(16, s2w);
+  f[k++] = feat(17, s0w, s0t, b0w, b0t);
+  f[k++] = feat(18, s0w, s0t, b0w);
+  f[k++] = feat(19, s0w, b0w, b0t);
+  f[k++] = feat(20, s0w, s0t, b0t);
+  f[k++] = feat(21, s0t, b0w, b0t);
+  f[k++] = feat(22, s0w, b0w);
+  f[k++] = feat(23, s0t, b0t);
+  f[k++] = feat(24, b0t, b1t);
+  f[k++] = feat(25, b0t, b1t, b2t);
+  f[k++] = feat(26, s0t, b0t, b1t);
+  f[k++] = feat(27, s1t, s0t, b0t);
+  f[k++] = feat(28, s1t, s0t);
+  f[k++] = feat(29, s1w, s0w);
+  f[k++] = feat(30, s1w, s0t);
+  f[k++] = feat(31, s1t, s0w);
+  f[k++] = feat(32, s2t, s1t, s0t);
+  f[k++] = feat(33, s0t, T(s0l1), T(s0l2));
+  f[k++] = feat(34, s0t, T(s0r1), T(s0r2));
+  f[k++] = feat(35, b0t, T(b0l1), T(b0l2));
+  f[k++] = feat(36, s0t, T(s0l1), b0t);
+  f[k++] = feat(37, s0t, T(s0r1), b0t);
+  f[k++] = feat(38, s0t, b0t, T(b0l1));
+  f[k++] = feat(39, s1t, T(s1r1), s0t);
+  f[k++] = feat(40, s1t, T(s1l1), s0t);
+  f[k++] = feat(41, s0w, dist);
+  f[k++] = feat(42, s0t, dist);
+  f[k++] = feat(43, b0w, dist);
+  f[k++] = feat(44, b0t, dist);
+  f[k++] = feat(45, s0w, b0w, dist);
+  f[k++] = feat(46, s0t, b0t, dist);
+  f[k++] = feat(47, s0w, s0nr);
+  f[k++] = feat(48, s0t, s0nr);
+  f[k++] = feat(49, s0w, s0nl);
+  f[k++] = feat(50, s0t, s0nl);
+  f[k++] = feat(51, b0w, b0nl);
+  f[k++] = feat(52, b0t, b0nl);
+  f[k++] = feat(53, W(s0l1));
+  f[k++] = feat(54, T(s0l1));
+  f[k++] = feat(55, L(s0l1));
+  f[k++] = feat(56, W(s0r1));
+  f[k++] = feat(57, T(s0r1));
+  f[k++] = feat(58, L(s0r1));
+  f[k++] = feat(59, W(b0l1));
+  f[k++] = feat(60, T(b0l1));
+  f[k++] = feat(61, L(b0l1));
+  f[k++] = feat(62, T(s0l2), L(s0l2));
+  f[k++] = feat(63, T(s0r2), L(s0r2));
+  f[k++] = feat(64, T(b0l2), L(b0l2));
+  f[k++] = feat(65, s0w, s0rs);
+  f[k++] = feat(66, s0t, s0rs);
+  f[k++] = feat(67, s0w, s0ls);
+  f[k++] = feat(68, s0t, s0ls);
+  f[k++] = feat(69, b0w, b0ls);
+  f[k++] = feat(70, b0t, b0ls);
+  f[k++] = feat(71, T(s1l1), L(s1l1));
+  f[k++] = feat(72, T(s1r1), L(s1r1));
+  f[k++] = feat(73, std::min<uint64_t>(st.stack.size(), 3), b0 == st.n);
+  f[k++] = feat(74, s0t, L(s0l1), L(s0r1));
+  f[k++] = feat(75, b0t, L(b0l1), L(b0l2));
+  f[k++] = feat(76, s1t, s0t, b0t, b1t);
+  f[k++] = feat(77, s0w, b1t);
+  f[k++] = feat(78, s0t, b1w);
+  return k;
+}
+
+int bestValid(const float* scores, const std::vector<char>& valid) {
+  int best = -1;
+  for (int m = 0; m < static_cast<int>(valid.size()); ++m) {
+    if (valid[m] && (best < 0 || scores[m] > scores[best])) best = m;
+  }
+  return best;
+}
+
+// Dynamic-oracle costs of every valid move (labelled: a wrong label on a gold arc costs 1).
+void moveCosts(const State& st, const Moves& mv, const std::vector<int>& gh,
+               const std::vector<int>& gl, const std::vector<char>& valid, std::vector<int>& cost) {
+  cost.assign(mv.count(), 1 << 20);
+  const int s0 = st.s(0), s1 = st.s(1), b = st.b, n = st.n;
+  if (valid[0]) {
+    int c = 0;
+    for (int k : st.stack) {
+      if (k != s0 && gh[b] == k) ++c;
+      if (gh[k] == b) ++c;
+    }
+    cost[0] = c;
+  }
+  if (s0 >= 0) {
+    int deps = 0;  // gold dependents of s0 still in the buffer
+    for (int k = b; k < n; ++k) deps += gh[k] == s0;
+    // LEFT: s0 gets head b.
+    int left = deps;
+    if (gh[s0] != b && ((s1 >= 0 && gh[s0] == s1) || gh[s0] > b)) ++left;
+    // RIGHT: s0 gets head s1.
+    int right = deps;
+    if (gh[s0] >= b) ++right;
+    for (int l = 0; l < mv.n_labels; ++l) {
+      if (valid[1 + l]) cost[1 + l] = left + (gh[s0] == b && gl[s0] != l ? 1 : 0);
+      if (valid[1 + mv.n_labels + l]) {
+        cost[1 + mv.n_labels + l] = right + (s1 >= 0 && gh[s0] == s1 && gl[s0] != l ? 1 : 0);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+Parser Parser::train(const std::vector<AnnotatedSentence>& sentences,
+                     const ParserTrainOptions& options, std::ostream* log) {
+  Parser p;
+  std::map<std::string, uint32_t> label_counts;
+  for (const auto& s : sentences) {
+    for (const auto& d : s.deprels) ++label_counts[d];
+  }
+  label_counts["root"];
+  std::map<std::string, int> label_id;
+  for (const auto& [l, n] : label_counts) {
+    label_id[l] = static_cast<int>(p.labels_.size());
+    p.labels_.push_back(l);
+  }
+  p.root_label_ = static_cast<uint16_t>(label_id["root"]);
+  const Moves mv{static_cast<int>(p.labels_.size()), p.root_label_};
+  PerceptronTrainer trainer(static_cast<uint32_t>(mv.count()));
+
+  struct Prepared {
+    std::vector<PTok> tok;
+    std::vector<int> gh, gl;
+  };
+  std::vector<Prepared> data;
+  data.reserve(sentences.size());
+  for (const auto& s : sentences) {
+    Prepared d;
+    std::vector<std::string_view> words(s.words.begin(), s.words.end());
+    std::vector<std::string_view> xpos(s.xpos.begin(), s.xpos.end());
+    d.tok = prepareTokens(words, xpos);
+    const int n = static_cast<int>(s.size());
+    bool ok = true;
+    for (int i = 0; i < n; ++i) {
+      const int h = s.heads[i];
+      if (h >= n || h == i) ok = false;
+      d.gh.push_back(h < 0 ? n : h);
+      d.gl.push_back(label_id[s.deprels[i]]);
+    }
+    if (ok && n > 0) data.push_back(std::move(d));
+  }
+  std::vector<size_t> order(data.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::mt19937_64 rng(options.seed);
+  std::uniform_real_distribution<double> coin(0.0, 1.0);
+  std::vector<float> scores(mv.count());
+  std::vector<char> valid;
+  std::vector<int> cost;
+  uint64_t f[kMaxFeatures];
+  const auto t0 = std::chrono::steady_clock::now();
+  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+    std::shuffle(order.begin(), order.end(), rng);
+    size_t correct = 0, total = 0;
+    for (size_t di : order) {
+      const Prepared& d = data[di];
+      const int n = static_cast<int>(d.gh.size());
+      State st(n);
+      while (!st.terminal()) {
+        const size_t nf = features(st, d.tok, f);
+        std::fill(scores.begin(), scores.end(), 0.0f);
+        trainer.score(f, nf, scores.data());
+        validMoves(st, mv, valid);
+        const int pred = bestValid(scores.data(), valid);
+        moveCosts(st, mv, d.gh, d.gl, valid, cost);
+        int min_cost = 1 << 20;
+        for (int m = 0; m < mv.count(); ++m) {
+          if (valid[m]) min_cost = std::min(min_cost, cost[m]);
+        }
+        int gold = -1;
+        for (int m = 0; m < mv.count(); ++m) {
+          if (valid[m] && cost[m] == min_cost && (gold < 0 || scores[m] > scores[gold])) gold = m;
+        }
+        trainer.tick();
+        if (cost[pred] > min_cost)
+          trainer.update(f, nf, static_cast<uint32_t>(gold), static_cast<uint32_t>(pred));
+        const bool explore = epoch >= options.explore_from && coin(rng) < options.explore;
+        apply(st, mv, explore ? pred : gold);
+      }
+      for (int i = 0; i < n; ++i) {
+        correct += st.head[i] == d.gh[i] && st.label[i] == d.gl[i];
+        ++total;
+      }
+    }
+    if (log != nullptr) {
+      const double secs =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      *log << fmt::format("parser epoch {}: train LAS {:.2f}% ({:.0f} s)\n", epoch + 1,
+                          100.0 * correct / std::max<size_t>(total, 1), secs);
+      log->flush();
+    }
+  }
+  p.model_ = trainer.finish();
+  return p;
+}
+
+void Parser::parse(const std::vector<std::string_view>& words,
+                   const std::vector<std::string_view>& upos,
+                   const std::vector<std::string_view>& xpos, std::vector<int>& heads,
+                   std::vector<uint16_t>& labels) const {
+  (void)upos;
+  const int n = static_cast<int>(words.size());
+  heads.assign(n, -1);
+  labels.assign(n, root_label_);
+  if (n == 0) return;
+  const std::vector<PTok> tok = prepareTokens(words, xpos);
+  const Moves mv{static_cast<int>(labels_.size()), root_label_};
+  State st(n);
+  std::vector<float> scores(mv.count());
+  std::vector<char> valid;
+  uint64_t f[kMaxFeatures];
+  while (!st.terminal()) {
+    const size_t nf = features(st, tok, f);
+    std::fill(scores.begin(), scores.end(), 0.0f);
+    model_.addScores(f, nf, scores.data());
+    validMoves(st, mv, valid);
+    apply(st, mv, bestValid(scores.data(), valid));
+  }
+  for (int i = 0; i < n; ++i) {
+    heads[i] = st.head[i] >= n ? -1 : st.head[i];
+    labels[i] = static_cast<uint16_t>(st.label[i] < 0 ? root_label_ : st.label[i]);
+  }
+}
+
+std::string Parser::toBytes() const {
+  std::vector<ModelSection> secs;
+  {
+    ByteWriter w;
+    w.u32(static_cast<uint32_t>(labels_.size()));
+    for (const auto& l : labels_) w.str(l);
+    w.u32(root_label_);
+    secs.push_back({kSecLabels, std::move(w.bytes())});
+  }
+  {
+    ByteWriter w;
+    model_.serialize(w);
+    secs.push_back({kSecWeights, std::move(w.bytes())});
+  }
+  return encodeModelFile(ModelKind::kParser, secs);
+}
+
+Result<Parser> Parser::fromBytes(std::string_view bytes, const std::string& what) {
+  auto secs = decodeModelFile(bytes, ModelKind::kParser, what);
+  if (!secs.ok()) return secs.error();
+  Parser p;
+  {
+    auto sec = findSection(*secs, kSecLabels, what);
+    if (!sec.ok()) return sec.error();
+    ByteReader r((*sec)->bytes, what);
+    uint32_t n = 0, root = 0;
+    r.u32(n);
+    if (n == 0 || n > 4096) return Error::corrupt(fmt::format("{}: bad label count {}", what, n));
+    p.labels_.resize(n);
+    for (auto& l : p.labels_) r.str(l);
+    r.u32(root);
+    if (!r.ok()) return Error::corrupt(r.error());
+    if (!r.atEnd()) return Error::corrupt(fmt::format("{}: trailing bytes in LABL", what));
+    if (root >= n) return Error::corrupt(fmt::format("{}: root label out of range", what));
+    p.root_label_ = static_cast<uint16_t>(root);
+  }
+  {
+    auto sec = findSection(*secs, kSecWeights, what);
+    if (!sec.ok()) return sec.error();
+    ByteReader r((*sec)->bytes, what);
+    auto m = LinearModel::deserialize(r);
+    if (!m.ok()) return Error::corrupt(fmt::format("{}: {}", what, m.error().message));
+    if (!r.atEnd()) return Error::corrupt(fmt::format("{}: trailing bytes in WGTS", what));
+    p.model_ = std::move(m).value();
+  }
+  if (p.model_.numClasses() != 1 + 2 * p.labels_.size()) {
+    return Error::corrupt(fmt::format("{}: weight classes do not match the labels", what));
+  }
+  return p;
+}
+
+Result<Parser> Parser::load(const std::string& path) {
+  auto bytes = readFileBytes(path);
+  if (!bytes.ok()) return bytes.error();
+  return fromBytes(*bytes, path);
+}
+
+}  // namespace annalist::syntax

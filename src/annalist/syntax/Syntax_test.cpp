@@ -1,0 +1,242 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "annalist/io/DocumentSource.h"
+#include "annalist/syntax/Corpus.h"
+#include "annalist/syntax/Lemmatizer.h"
+#include "annalist/syntax/ModelIO.h"
+#include "annalist/syntax/Parser.h"
+#include "annalist/syntax/SyntaxAnnotator.h"
+#include "annalist/syntax/SyntaxEval.h"
+#include "annalist/syntax/Tagger.h"
+#include "annalist/text/Tokenizer.h"
+
+namespace annalist::syntax {
+namespace {
+
+// Three tiny gold sentences.
+const char* kTiny =
+    "1\tThe\tthe\tDET\tDT\tDefinite=Def|PronType=Art\t2\tdet\t_\t_\n"
+    "2\tminister\tminister\tNOUN\tNN\tNumber=Sing\t3\tnsubj\t_\t_\n"
+    "3\tcondemned\tcondemn\tVERB\tVBD\tMood=Ind|Tense=Past|VerbForm=Fin\t0\troot\t_\t_\n"
+    "4\tthe\tthe\tDET\tDT\tDefinite=Def|PronType=Art\t5\tdet\t_\t_\n"
+    "5\tattack\tattack\tNOUN\tNN\tNumber=Sing\t3\tobj\t_\tSpaceAfter=No\n"
+    "6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n"
+    "\n"
+    "1\tHamas\tHamas\tPROPN\tNNP\tNumber=Sing\t2\tnsubj\t_\t_\n"
+    "2\twent\tgo\tVERB\tVBD\tMood=Ind|Tense=Past|VerbForm=Fin\t0\troot\t_\t_\n"
+    "3\thome\thome\tADV\tRB\t_\t2\tadvmod\t_\tSpaceAfter=No\n"
+    "4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+    "\n"
+    "1\tThe\tthe\tDET\tDT\tDefinite=Def|PronType=Art\t2\tdet\t_\t_\n"
+    "2\tmice\tmouse\tNOUN\tNNS\tNumber=Plur\t3\tnsubj\t_\t_\n"
+    "3\tsaw\tsee\tVERB\tVBD\tMood=Ind|Tense=Past|VerbForm=Fin\t0\troot\t_\t_\n"
+    "4\tofficials\tofficial\tNOUN\tNNS\tNumber=Plur\t3\tobj\t_\tSpaceAfter=No\n"
+    "5\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n"
+    "\n";
+
+std::vector<AnnotatedSentence> tinyCorpus() {
+  io::ReadOptions opts;
+  opts.format = io::InputFormat::kConllu;
+  auto reader = io::makeRecordReader(io::InputFormat::kConllu, "tiny.conllu", kTiny, opts);
+  std::vector<AnnotatedSentence> out;
+  io::ReadItem item;
+  while (reader->next(item)) {
+    EXPECT_FALSE(item.error.has_value());
+    if (item.doc) appendSentences(*item.doc, out);
+  }
+  return out;
+}
+
+std::vector<std::string_view> views(const std::vector<std::string>& v) {
+  return {v.begin(), v.end()};
+}
+
+TEST(Syntax, TinyModelsLearnTheirTrainingSentences) {
+  const auto data = tinyCorpus();
+  ASSERT_EQ(data.size(), 3u);
+  TaggerTrainOptions to;
+  to.epochs = 8;
+  const Tagger tagger = Tagger::train(data, to, nullptr);
+  const Lemmatizer lm = Lemmatizer::train(data, {}, nullptr);
+  ParserTrainOptions po;
+  po.epochs = 15;
+  const Parser parser = Parser::train(data, po, nullptr);
+  for (const auto& s : data) {
+    std::vector<uint16_t> classes;
+    tagger.predict(views(s.words), classes);
+    std::vector<int> heads;
+    std::vector<uint16_t> labels;
+    parser.parse(views(s.words), views(s.upos), views(s.xpos), heads, labels);
+    for (size_t i = 0; i < s.size(); ++i) {
+      EXPECT_EQ(tagger.upos(classes[i]), s.upos[i]) << s.words[i];
+      EXPECT_EQ(tagger.xpos(classes[i]), s.xpos[i]) << s.words[i];
+      EXPECT_EQ(tagger.feats(classes[i], s.words[i]), s.feats[i]) << s.words[i];
+      EXPECT_EQ(lm.lemma(s.words[i], s.upos[i], s.xpos[i]), s.lemmas[i]) << s.words[i];
+      EXPECT_EQ(heads[i], s.heads[i]) << s.words[i];
+      EXPECT_EQ(parser.label(labels[i]), s.deprels[i]) << s.words[i];
+    }
+  }
+  // Round trip through the binary format gives identical predictions.
+  auto t2 = Tagger::fromBytes(tagger.toBytes(), "tagger");
+  ASSERT_TRUE(t2.ok()) << t2.error().message;
+  auto l2 = Lemmatizer::fromBytes(lm.toBytes(), "lemmatizer");
+  ASSERT_TRUE(l2.ok()) << l2.error().message;
+  auto p2 = Parser::fromBytes(parser.toBytes(), "parser");
+  ASSERT_TRUE(p2.ok()) << p2.error().message;
+  EXPECT_EQ(t2->toBytes(), tagger.toBytes());
+  EXPECT_EQ(l2->toBytes(), lm.toBytes());
+  EXPECT_EQ(p2->toBytes(), parser.toBytes());
+  // Deterministic training.
+  EXPECT_EQ(Parser::train(data, po, nullptr).toBytes(), parser.toBytes());
+  EXPECT_EQ(Tagger::train(data, to, nullptr).toBytes(), tagger.toBytes());
+}
+
+TEST(Syntax, LemmatizerRulesGeneraliseAndExceptionsHold) {
+  auto data = tinyCorpus();
+  const Lemmatizer lm = Lemmatizer::train(data, {}, nullptr);
+  EXPECT_EQ(lm.lemma("went", "VERB", "VBD"), "go");
+  EXPECT_EQ(lm.lemma("Went", "VERB", "VBD"), "go");
+  EXPECT_EQ(lm.lemma("mice", "NOUN", "NNS"), "mouse");
+  // Unseen word: the -s rule learned from "officials".
+  EXPECT_EQ(lm.lemma("diplomats", "NOUN", "NNS"), "diplomat");
+  EXPECT_EQ(Lemmatizer::ruleFor("Condemned", "condemn").lower, 1);
+  EXPECT_EQ(Lemmatizer::ruleFor("condemned", "condemn").strip, 2);
+}
+
+TEST(Syntax, ModelLoaderRejectsDamagedFiles) {
+  const auto data = tinyCorpus();
+  const std::string good = Parser::train(data, {}, nullptr).toBytes();
+  ASSERT_TRUE(Parser::fromBytes(good, "p").ok());
+  auto truncated = Parser::fromBytes(good.substr(0, good.size() - 5), "p");
+  ASSERT_FALSE(truncated.ok());
+  EXPECT_NE(truncated.error().message.find("p:"), std::string::npos);
+  auto trailing = Parser::fromBytes(good + "x", "p");
+  ASSERT_FALSE(trailing.ok());
+  EXPECT_NE(trailing.error().message.find("unexpected bytes"), std::string::npos)
+      << trailing.error().message;
+  std::string flipped = good;
+  flipped[flipped.size() / 2] ^= 0x55;
+  EXPECT_FALSE(Parser::fromBytes(flipped, "p").ok());
+  auto wrong_kind = Tagger::fromBytes(good, "p");
+  ASSERT_FALSE(wrong_kind.ok());
+  EXPECT_NE(wrong_kind.error().message.find("expected a tagger"), std::string::npos);
+  auto bad_magic = Parser::fromBytes(std::string(64, 'z'), "p");
+  ASSERT_FALSE(bad_magic.ok());
+  EXPECT_NE(bad_magic.error().message.find("magic"), std::string::npos);
+}
+
+TEST(Syntax, MissingModelDirectoryNamesTheFile) {
+  auto r = SyntaxAnnotator::load("/nonexistent-annalist-models");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("en_tagger.bin"), std::string::npos) << r.error().message;
+}
+
+TEST(Syntax, NormalizeAndShape) {
+  std::string out;
+  normalizeWord("Iran\xE2\x80\x99s 2019", out);
+  EXPECT_EQ(out, "iran's 0000");
+  wordShape("McCain", out);
+  EXPECT_EQ(out, "XxXxx");
+  wordShape("2019", out);
+  EXPECT_EQ(out, "dd");
+}
+
+}  // namespace
+}  // namespace annalist::syntax
+
+namespace annalist::syntax {
+namespace {
+
+// The shipped models on the example article: main verbs and their core arguments.
+class ShippedModels : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto a = SyntaxAnnotator::load(std::string(ANNALIST_TEST_DATA) + "/models");
+    if (a.ok()) annotator_ = std::move(a).value().release();
+  }
+  static void TearDownTestSuite() {
+    delete annotator_;
+    annotator_ = nullptr;
+  }
+  static SyntaxAnnotator* annotator_;
+};
+SyntaxAnnotator* ShippedModels::annotator_ = nullptr;
+
+// Index of the first token whose norm is `word` at or after `from`, or -1.
+int findToken(const Document& doc, std::string_view word, size_t from = 0) {
+  for (size_t i = from; i < doc.tokens.size(); ++i) {
+    if (doc.tokens[i].norm == word) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+// The dependent of `head` with relation `rel`, as its norm ("" when none).
+std::string dependent(const Document& doc, int head, std::string_view rel) {
+  for (const Token& t : doc.tokens) {
+    if (t.head == head && t.deprel == rel) return t.norm;
+  }
+  return "";
+}
+
+TEST_F(ShippedModels, ExampleArticleMainVerbs) {
+  if (annotator_ == nullptr) GTEST_SKIP() << "no trained models in data/models";
+  const std::string path = std::string(ANNALIST_TEST_SHARED) + "/examples/000_c50303a9743e5fee.txt";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "example article absent: " << path;
+  io::ReadOptions opts;
+  opts.format = io::InputFormat::kText;
+  io::DocumentSource src({path}, opts);
+  io::ReadItem item;
+  ASSERT_TRUE(src.next(item));
+  ASSERT_TRUE(item.doc.has_value());
+  Document doc = std::move(*item.doc);
+  text::Tokenizer tokenizer;
+  ASSERT_TRUE(tokenizer.process(doc).isOk());
+  ASSERT_TRUE(annotator_->process(doc).isOk());
+  ASSERT_TRUE(doc.has(Document::kDeps));
+
+  const int expressed = findToken(doc, "expressed");
+  ASSERT_GE(expressed, 0);
+  EXPECT_EQ(dependent(doc, expressed, "nsubj"), "Hamas");
+  EXPECT_EQ(dependent(doc, expressed, "obj"), "gratitude");
+  EXPECT_EQ(doc.tokens[expressed].lemma, "express");
+  EXPECT_EQ(doc.tokens[expressed].upos, "VERB");
+
+  const int underscored = findToken(doc, "underscored");
+  ASSERT_GE(underscored, 0);
+  EXPECT_EQ(dependent(doc, underscored, "nsubj"), "official");
+  EXPECT_EQ(doc.tokens[underscored].lemma, "underscore");
+
+  const int went = findToken(doc, "went");
+  ASSERT_GE(went, 0);
+  EXPECT_EQ(dependent(doc, went, "nsubj"), "Kharrazi");
+  EXPECT_EQ(doc.tokens[went].lemma, "go");
+
+  const int condemned = findToken(doc, "condemned");
+  ASSERT_GE(condemned, 0);
+  EXPECT_EQ(dependent(doc, condemned, "nsubj:pass"), "it");
+  EXPECT_EQ(doc.tokens[condemned].lemma, "condemn");
+  EXPECT_NE(doc.tokens[condemned].feats.find("Tense=Past"), std::string::npos);
+
+  // Every sentence is a tree: exactly one root, heads inside the sentence.
+  for (const Sentence& s : doc.sentences) {
+    int roots = 0;
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+      const Token& t = doc.tokens[i];
+      if (t.head < 0) {
+        ++roots;
+        EXPECT_EQ(t.deprel, "root");
+      } else {
+        EXPECT_GE(t.head, static_cast<int32_t>(s.token_begin));
+        EXPECT_LT(t.head, static_cast<int32_t>(s.token_end));
+      }
+    }
+    EXPECT_EQ(roots, 1);
+  }
+}
+
+}  // namespace
+}  // namespace annalist::syntax

@@ -1,0 +1,67 @@
+// Part-of-speech tagger: one greedy left-to-right averaged-perceptron classifier over joint
+// UPOS+XPOS classes (e.g. "VERB VBD"), with a tag dictionary for frequent unambiguous words
+// and a FEATS table (the UD morphological features of a word given its class, learned from
+// the training data with a per-class default).
+//
+// Thread safety: a Tagger is immutable after load/train; `predict` is const and thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "annalist/core/Result.h"
+#include "annalist/syntax/Corpus.h"
+#include "annalist/syntax/LinearModel.h"
+#include "annalist/syntax/WordClusters.h"
+
+namespace annalist::syntax {
+
+struct TaggerTrainOptions {
+  int epochs = 10;
+  uint32_t seed = 1;
+  uint32_t dict_min_count = 20;   // tag dictionary: words seen at least this often ...
+  double dict_min_ratio = 0.995;  // ... with one class at least this share of the time
+  uint32_t amb_min_count = 3;     // ambiguity-class lexicon: words seen at least this often
+};
+
+class Tagger {
+ public:
+  Tagger() = default;
+
+  // `clusters` (may be empty) become features and part of the model.
+  static Tagger train(const std::vector<AnnotatedSentence>& sentences,
+                      const TaggerTrainOptions& options, std::ostream* log,
+                      WordClusters clusters = {});
+  static Result<Tagger> load(const std::string& path);
+  static Result<Tagger> fromBytes(std::string_view bytes, const std::string& what);
+  std::string toBytes() const;
+
+  // Predicts one class per word (`words` are Token::norm forms of one sentence).
+  void predict(const std::vector<std::string_view>& words, std::vector<uint16_t>& classes) const;
+
+  size_t numClasses() const { return upos_.size(); }
+  const std::string& upos(uint16_t c) const { return upos_[c]; }
+  const std::string& xpos(uint16_t c) const { return xpos_[c]; }
+  // FEATS for `word` tagged with class `c` ("" when none).
+  const std::string& feats(uint16_t c, std::string_view word) const;
+  const LinearModel& weights() const { return model_; }
+  // Drops weights below `min_weight` (see LinearModel::pruned); for training only.
+  void prune(double min_weight) { model_ = model_.pruned(min_weight); }
+  const WordClusters& clusters() const { return clusters_; }
+
+ private:
+  std::vector<std::string> upos_, xpos_;  // per class
+  LinearModel model_;
+  std::unordered_map<uint64_t, uint16_t> dict_;  // hash(word) -> class
+  std::unordered_map<uint64_t, uint64_t> amb_;   // hash(normalised word) -> ambiguity class
+  WordClusters clusters_;
+  std::vector<std::string> feats_strings_;
+  std::vector<uint32_t> feats_default_;                 // per class, index into feats_strings_
+  std::unordered_map<uint64_t, uint32_t> feats_words_;  // hash(class, lower word) -> string
+};
+
+}  // namespace annalist::syntax
