@@ -25,5 +25,7 @@ void addEvalQuotesCommand(CommandGroups& groups, int& exit_code);
 void addEvalCorefCommand(CommandGroups& groups, int& exit_code);
 // text: annalist eval tokenize
 void addEvalTokenizeCommand(CommandGroups& groups, int& exit_code);
+// ner, eval ner, train ner (src/annalist/cli/CmdNer.cpp).
+void addNerCommands(CLI::App& app, CommandGroups& groups, int& exit_code);
 
 }  // namespace annalist::cli

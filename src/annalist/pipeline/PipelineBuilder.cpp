@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "annalist/core/DataPath.h"
 #include "annalist/coref/CorefResolver.h"
+#include "annalist/ner/NerTagger.h"
 #include "annalist/quotes/QuoteFinder.h"
 #include "annalist/text/Tokenizer.h"
 
@@ -44,6 +46,17 @@ Result<Pipeline> buildPipeline(const PipelineConfig& config) {
   // Later stages (syntax, entities, coref, quotes, events) are added here by their modules,
   // each guarded by `config.upto`.
   using Upto = PipelineConfig::Upto;
+  // Statistical NER (src/annalist/ner): mentions with source "ner" for the actors stage.
+  if (config.upto >= Upto::kEntities) {
+    const std::string path =
+        (config.models_dir.empty() ? dataPath("models") : config.models_dir) + "/ner.bin";
+    auto ner = ner::NerTagger::fromFile(path);
+    if (!ner.ok()) {
+      return Error(ner.error().kind,
+                   fmt::format("cannot load the NER model: {}", ner.error().message));
+    }
+    p.add(std::move(ner).value());
+  }
   // coref and quotes (owner: quotes)
   if (config.upto >= Upto::kCoref) p.add(std::make_unique<coref::CorefResolver>());
   if (config.upto >= Upto::kQuotes) p.add(std::make_unique<quotes::QuoteFinder>());

@@ -1,0 +1,438 @@
+// annalist ner / eval ner / train ner: the statistical named-entity recogniser.
+#include <fmt/format.h>
+#include <sys/resource.h>
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "annalist/cli/Commands.h"
+#include "annalist/cli/Common.h"
+#include "annalist/core/DataPath.h"
+#include "annalist/ner/DocumentBuilder.h"
+#include "annalist/ner/GumReader.h"
+#include "annalist/ner/Iob2.h"
+#include "annalist/ner/NerEval.h"
+#include "annalist/ner/NerTagger.h"
+#include "annalist/ner/NerTrainer.h"
+#include "annalist/text/Tokenizer.h"
+
+namespace annalist::cli {
+
+namespace {
+
+std::string defaultNerModel() {
+  return dataPath("models/ner.bin");
+}
+
+bool isIob2Input(const std::string& format, const std::string& path) {
+  if (format == "iob2") return true;
+  if (format != "auto") return false;
+  auto ends = [&](std::string_view suf) {
+    return path.size() >= suf.size() &&
+           path.compare(path.size() - suf.size(), suf.size(), suf) == 0;
+  };
+  return ends(".iob2") || ends(".iob");
+}
+
+nlohmann::json entitiesJson(const Document& d) {
+  nlohmann::json ents = nlohmann::json::array();
+  for (const Mention& m : d.mentions) {
+    if (m.source != "ner") continue;
+    ents.push_back({{"text", std::string(d.slice(m.start, m.end))},
+                    {"start", m.start},
+                    {"end", m.end},
+                    {"type", m.type},
+                    {"sentence", m.sentence},
+                    {"token_start", m.token_begin},
+                    {"token_end", m.token_end}});
+  }
+  return {{"id", d.id()}, {"entities", std::move(ents)}};
+}
+
+// IOB2 for a document read from any format: `# sent_id`, `# text`, then id, token, tag.
+void writeDocIob2(const Document& d, std::ostream& out) {
+  const auto tags = ner::tagsFromMentions(d);
+  out << "# newdoc id = " << d.id() << '\n';
+  for (uint32_t si = 0; si < d.sentences.size(); ++si) {
+    const Sentence& s = d.sentences[si];
+    out << "# sent_id = " << d.id() << '-' << (si + 1) << '\n';
+    std::string text(d.slice(s.start, s.end));
+    for (char& c : text)
+      if (c == '\n' || c == '\r') c = ' ';
+    out << "# text = " << text << '\n';
+    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+      out << (t - s.token_begin + 1) << '\t' << d.tokenText(t) << '\t' << tags[t] << '\n';
+    }
+    out << '\n';
+  }
+}
+
+// Replaces the third tab-separated column (the tag) of an IOB2 token line.
+std::string withTag(const std::string& line, const std::string& tag) {
+  const size_t t1 = line.find('\t');
+  const size_t t2 = t1 == std::string::npos ? std::string::npos : line.find('\t', t1 + 1);
+  if (t2 == std::string::npos) return line.substr(0, t1) + '\t' + tag;  // token<TAB>tag layout
+  const size_t t3 = line.find('\t', t2 + 1);
+  return line.substr(0, t2 + 1) + tag + (t3 == std::string::npos ? "" : line.substr(t3));
+}
+
+// `annalist ner` over IOB2 inputs: keeps their tokens and sentences.
+int runNerIob2(const CommonOptions& opts, const ner::NerTagger& tagger) {
+  std::ofstream file_out;
+  std::ostream* out = &std::cout;
+  if (!opts.output.empty() && opts.output != "-") {
+    file_out.open(opts.output, std::ios::binary);
+    if (!file_out) {
+      std::cerr << "annalist ner: cannot write " << opts.output << "\n";
+      return kExitFatal;
+    }
+    out = &file_out;
+  }
+  const bool jsonl = opts.output_format == "jsonl";
+  size_t docs = 0, sentences = 0, tokens = 0, failed = 0;
+  for (const auto& path : opts.inputs) {
+    Result<std::vector<ner::TaggedSentence>> sents =
+        path == "-" ? ner::parseIob2(std::string(std::istreambuf_iterator<char>(std::cin),
+                                                 std::istreambuf_iterator<char>()),
+                                     "-")
+                    : ner::readIob2File(path);
+    if (!sents) {
+      std::cerr << "annalist ner: error: " << sents.error().message << "\n";
+      ++failed;
+      continue;
+    }
+    const auto& all = *sents;
+    for (size_t b = 0; b < all.size();) {
+      size_t e = b + 1;
+      while (e < all.size() && all[e].doc_id == all[b].doc_id) ++e;
+      Document doc = ner::documentFromSentences(
+          std::span<const ner::TaggedSentence>(all.data() + b, e - b), all[b].doc_id);
+      if (Status st = tagger.process(doc); !st) {
+        std::cerr << "annalist ner: error: " << doc.id() << ": " << st.message() << "\n";
+        ++failed;
+        b = e;
+        continue;
+      }
+      ++docs;
+      if (jsonl) {
+        *out << entitiesJson(doc).dump() << '\n';
+      } else {
+        const auto tags = ner::tagsFromMentions(doc);
+        size_t t = 0;
+        for (size_t s = b; s < e; ++s) {
+          for (const auto& c : all[s].comments) *out << c << '\n';
+          for (const auto& line : all[s].lines) *out << withTag(line, tags[t++]) << '\n';
+          *out << '\n';
+        }
+      }
+      for (size_t s = b; s < e; ++s) tokens += all[s].words.size();
+      sentences += e - b;
+      b = e;
+    }
+  }
+  out->flush();
+  if (!opts.quiet) {
+    std::cerr << fmt::format("annalist ner: {} documents, {} sentences, {} tokens, {} failed\n",
+                             docs, sentences, tokens, failed);
+  }
+  if (!*out) return kExitFatal;
+  return failed > 0 ? kExitSomeFailed : kExitOk;
+}
+
+struct EvalOptions {
+  std::vector<std::string> gold;
+  std::string model;
+  std::string parts = "all";
+  std::string output_format = "text";
+};
+
+struct TrainOptions {
+  std::vector<std::string> train, gum;
+  std::string train_parts = "all";
+  std::vector<std::string> dev;
+  std::string dev_parts = "all";
+  std::string gazetteers;
+  std::string out;
+  int epochs = 10;
+  uint64_t seed = 1;
+  int iob2_repeat = 1;
+  float min_weight = 0.0f;
+  std::string types = "PER,ORG,LOC";
+  std::string dump_train;
+  std::vector<std::string> lexicon;
+};
+
+Result<std::vector<ner::TaggedSentence>> readIob2Set(const std::vector<std::string>& paths,
+                                                     const std::string& parts) {
+  std::vector<ner::TaggedSentence> all;
+  for (const auto& p : paths) {
+    auto s = ner::readIob2File(p);
+    if (!s) return s.error();
+    if (!ner::filterParts(*s, parts)) {
+      return Error::invalid(
+          fmt::format("bad parts '{}': expected all or a list of train,tune,test", parts));
+    }
+    for (auto& x : *s) all.push_back(std::move(x));
+  }
+  return all;
+}
+
+int runEval(const EvalOptions& o) {
+  auto model = ner::NerModel::load(o.model.empty() ? defaultNerModel() : o.model);
+  if (!model) {
+    std::cerr << "annalist eval ner: " << model.error().message << "\n";
+    return kExitFatal;
+  }
+  auto gold = readIob2Set(o.gold, o.parts);
+  if (!gold) {
+    std::cerr << "annalist eval ner: " << gold.error().message << "\n";
+    return kExitFatal;
+  }
+  // Gold types the model cannot produce are ignored (scored as O), e.g. MISC.
+  std::map<std::string, bool> known;
+  for (const auto& t : model->types()) known[t] = true;
+  ner::NerScorer scorer;
+  ner::NerModel::Scratch scratch;
+  std::vector<std::string_view> words;
+  std::vector<std::string> pred;
+  size_t ntokens = 0;
+  const auto t0 = std::chrono::steady_clock::now();
+  for (auto& s : *gold) {
+    for (auto& t : s.tags) {
+      if (t.size() > 2 && !known.count(t.substr(2))) t = "O";
+    }
+    words.assign(s.words.begin(), s.words.end());
+    model->tag(words, scratch);
+    pred.clear();
+    for (uint16_t l : scratch.labels) pred.push_back(model->labelName(l));
+    scorer.add(s.tags, pred);
+    ntokens += s.words.size();
+  }
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (o.output_format == "json") {
+    nlohmann::json j;
+    j["sentences"] = scorer.sentences();
+    j["tokens"] = scorer.tokens();
+    auto counts = [](const ner::TypeCounts& c) {
+      return nlohmann::json{{"gold", c.gold},       {"predicted", c.predicted},
+                            {"correct", c.correct}, {"precision", c.precision()},
+                            {"recall", c.recall()}, {"f1", c.f1()}};
+    };
+    j["overall"] = counts(scorer.overall());
+    for (const auto& [type, c] : scorer.byType()) j["types"][type] = counts(c);
+    std::cout << j.dump() << '\n';
+  } else {
+    std::cout << scorer.report();
+    std::cout << fmt::format("tagging: {:.0f} tokens/s\n", secs > 0 ? ntokens / secs : 0.0);
+  }
+  return kExitOk;
+}
+
+int runTrain(const TrainOptions& o) {
+  const auto t0 = std::chrono::steady_clock::now();
+  std::vector<ner::TaggedSentence> train;
+  auto iob = readIob2Set(o.train, o.train_parts);
+  if (!iob) {
+    std::cerr << "annalist train ner: " << iob.error().message << "\n";
+    return kExitFatal;
+  }
+  size_t n_iob = iob->size(), n_gum = 0;
+  std::vector<ner::TaggedSentence> gum;
+  for (int r = 0; r < o.iob2_repeat; ++r) {
+    for (const auto& s : *iob) train.push_back(s);
+  }
+  for (const auto& p : o.gum) {
+    auto bytes = ner::readFileBytes(p);
+    if (!bytes) {
+      std::cerr << "annalist train ner: " << bytes.error().message << "\n";
+      return kExitFatal;
+    }
+    auto g = ner::parseGumConllu(*bytes, p);
+    if (!g) {
+      std::cerr << "annalist train ner: " << g.error().message << "\n";
+      return kExitFatal;
+    }
+    n_gum += g->size();
+    gum.insert(gum.end(), std::make_move_iterator(g->begin()), std::make_move_iterator(g->end()));
+  }
+  auto dev = readIob2Set(o.dev, o.dev_parts);
+  if (!dev) {
+    std::cerr << "annalist train ner: " << dev.error().message << "\n";
+    return kExitFatal;
+  }
+  auto gaz = ner::loadGazetteers(o.gazetteers.empty() ? dataPath("ner/gazetteers") : o.gazetteers);
+  if (!gaz) {
+    std::cerr << "annalist train ner: " << gaz.error().message << "\n";
+    return kExitFatal;
+  }
+  ner::LexiconBuilder lexb;
+  for (const auto& p : o.lexicon) {
+    auto bytes = ner::readFileBytes(p);
+    Status st = bytes ? lexb.addConllu(*bytes, p) : Status(bytes.error());
+    if (!st) {
+      std::cerr << "annalist train ner: " << st.message() << "\n";
+      return kExitFatal;
+    }
+  }
+  // GUM types countries acting as governments as organizations; UNER tags them LOC.
+  const size_t relabelled = ner::relabelOrgsInList(gum, *gaz, "countries");
+  train.insert(train.end(), std::make_move_iterator(gum.begin()),
+               std::make_move_iterator(gum.end()));
+  // Copies with hyphenated words whole, as annalist's tokenizer writes them (al-Arouri).
+  size_t merged = 0;
+  for (size_t i = 0, n = train.size(); i < n; ++i) {
+    ner::TaggedSentence m;
+    if (ner::mergeHyphenated(train[i], m)) {
+      train.push_back(std::move(m));
+      ++merged;
+    }
+  }
+  if (!o.dump_train.empty()) {
+    std::ofstream dump(o.dump_train, std::ios::binary);
+    for (const auto& s : train) {
+      dump << "# newdoc id = " << s.doc_id << "\n# sent_id = " << s.sent_id << '\n';
+      for (size_t i = 0; i < s.words.size(); ++i)
+        dump << (i + 1) << '\t' << s.words[i] << '\t' << s.tags[i] << '\n';
+      dump << '\n';
+    }
+  }
+  ner::NerTrainOptions topts;
+  topts.epochs = o.epochs;
+  topts.seed = o.seed;
+  topts.min_weight = o.min_weight;
+  topts.types.clear();
+  for (size_t start = 0; start <= o.types.size();) {
+    size_t comma = o.types.find(',', start);
+    if (comma == std::string::npos) comma = o.types.size();
+    if (comma > start) topts.types.push_back(o.types.substr(start, comma - start));
+    start = comma + 1;
+  }
+  std::cerr << fmt::format(
+      "annalist train ner: {} IOB2 sentences (x{}), {} GUM sentences, {} dev sentences, {} "
+      "gazetteer lists, {} GUM country ORG->LOC, lexicon of {} words, {} hyphen-merged copies\n",
+      n_iob, o.iob2_repeat, n_gum, dev->size(), gaz->names.size(), relabelled, lexb.words(),
+      merged);
+  auto model = ner::trainNer(
+      train, *dev, std::move(gaz).value(), lexb.build(), topts, [](const ner::EpochStats& st) {
+        std::cerr << fmt::format(
+            "epoch {:>2}: train token acc {:.2f}%, features {}{}\n", st.epoch,
+            st.train_token_accuracy, st.features,
+            st.dev_f1 >= 0 ? fmt::format(", dev F1 {:.2f}", st.dev_f1) : std::string());
+      });
+  if (!model) {
+    std::cerr << "annalist train ner: " << model.error().message << "\n";
+    return kExitFatal;
+  }
+  if (Status st = model->save(o.out); !st) {
+    std::cerr << "annalist train ner: " << st.message() << "\n";
+    return kExitFatal;
+  }
+  struct rusage ru {};
+  getrusage(RUSAGE_SELF, &ru);
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::cerr << fmt::format(
+      "annalist train ner: wrote {} ({} features, {} bytes) in {:.1f}s, peak RSS {} MiB\n", o.out,
+      model->featureCount(), model->serialize().size(), secs, ru.ru_maxrss / 1024);
+  return kExitOk;
+}
+
+}  // namespace
+
+void addNerCommands(CLI::App& app, CommandGroups& groups, int& exit_code) {
+  // annalist ner INPUTS...
+  {
+    auto opts = std::make_shared<CommonOptions>();
+    auto model = std::make_shared<std::string>();
+    CLI::App* cmd = app.add_subcommand(
+        "ner", "Named-entity recognition (PER/ORG/LOC); entity JSONL or IOB2 output");
+    addCommonOptions(cmd, *opts, {"jsonl", "iob2"});
+    cmd->add_option("--model", *model, "NER model file (default: data/models/ner.bin)");
+    cmd->callback([opts, model, &exit_code] {
+      auto tagger = ner::NerTagger::fromFile(model->empty() ? defaultNerModel() : *model);
+      if (!tagger) {
+        std::cerr << "annalist ner: " << tagger.error().message << "\n";
+        exit_code = kExitFatal;
+        return;
+      }
+      bool iob2 = !opts->inputs.empty();
+      for (const auto& in : opts->inputs) iob2 = iob2 && isIob2Input(opts->input_format, in);
+      if (iob2) {
+        exit_code = runNerIob2(*opts, **tagger);
+        return;
+      }
+      Pipeline p;
+      p.add(std::make_unique<text::Tokenizer>());
+      p.add(std::move(tagger).value());
+      const bool jsonl = opts->output_format == "jsonl";
+      exit_code = runDocuments("ner", *opts, p, [jsonl](const Document& d, std::ostream& out) {
+        if (jsonl) {
+          out << entitiesJson(d).dump() << '\n';
+        } else {
+          writeDocIob2(d, out);
+        }
+      });
+    });
+  }
+  // annalist eval ner GOLD.iob2...
+  if (groups.eval != nullptr) {
+    auto o = std::make_shared<EvalOptions>();
+    CLI::App* cmd = groups.eval->add_subcommand(
+        "ner", "Entity-level P/R/F1 of the NER model on IOB2 gold data (conlleval convention)");
+    cmd->add_option("gold", o->gold, "Gold IOB2 files (UNER layout)")->required();
+    cmd->add_option("--model", o->model, "NER model file (default: data/models/ner.bin)");
+    cmd->add_option("--parts", o->parts,
+                    "Score only these parts of the document-hash split: all or train,tune,test")
+        ->capture_default_str();
+    cmd->add_option("--output-format", o->output_format, "text or json")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
+    cmd->callback([o, &exit_code] { exit_code = runEval(*o); });
+  }
+  // annalist train ner --train ... --out MODEL
+  if (groups.train != nullptr) {
+    auto o = std::make_shared<TrainOptions>();
+    CLI::App* cmd =
+        groups.train->add_subcommand("ner", "Train the NER model (averaged perceptron)");
+    cmd->add_option("--train", o->train, "IOB2 training files");
+    cmd->add_option("--train-parts", o->train_parts,
+                    "Use only these parts of the IOB2 training files (all or train,tune,test)")
+        ->capture_default_str();
+    cmd->add_option("--gum", o->gum, "GUM CoNLL-U files with the Entity layer (en_gum-*.conllu)");
+    cmd->add_option("--dev", o->dev, "IOB2 dev files (entity F1 reported after each epoch)");
+    cmd->add_option("--dev-parts", o->dev_parts, "Parts of the dev files to use")
+        ->capture_default_str();
+    cmd->add_option("--gazetteers", o->gazetteers,
+                    "Directory of gazetteer lists (*.txt; default data/ner/gazetteers)");
+    cmd->add_option("--out", o->out, "Model file to write")->required();
+    cmd->add_option("--epochs", o->epochs, "Training epochs")->capture_default_str();
+    cmd->add_option("--seed", o->seed, "Shuffle seed")->capture_default_str();
+    cmd->add_option("--iob2-repeat", o->iob2_repeat,
+                    "Repeat the IOB2 training sentences this many times (in-domain weight)")
+        ->check(CLI::Range(1, 20))
+        ->capture_default_str();
+    cmd->add_option("--min-weight", o->min_weight,
+                    "Drop features whose largest averaged weight is below this")
+        ->capture_default_str();
+    cmd->add_option(
+        "--lexicon", o->lexicon,
+        "CoNLL-U files with gold UPOS for the word lexicon feature (e.g. UD EWT train)");
+    cmd->add_option("--dump-train", o->dump_train,
+                    "Also write the training sentences (with derived tags) as IOB2 here");
+    cmd->add_option("--types", o->types, "Entity types to learn (others become O)")
+        ->capture_default_str();
+    cmd->callback([o, &exit_code] {
+      if (o->train.empty() && o->gum.empty()) {
+        std::cerr << "annalist train ner: give --train and/or --gum\n";
+        exit_code = kExitUsage;
+        return;
+      }
+      exit_code = runTrain(*o);
+    });
+  }
+}
+
+}  // namespace annalist::cli

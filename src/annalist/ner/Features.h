@@ -1,0 +1,133 @@
+// Feature extraction and greedy decoding shared by NerModel (inference) and NerTrainer.
+// Features are 64-bit hashes of (template id, values); the models map them to weight rows.
+// Internal to the ner module. Thread-safe: functions are pure; Gazetteers is immutable once
+// built.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace annalist::ner {
+
+// Named word lists (lower-cased, multi-word entries joined by single spaces) used as features.
+struct Gazetteers {
+  static constexpr size_t kMaxLists = 16;
+  static constexpr size_t kMaxWords = 5;
+  std::vector<std::string> names;
+  std::vector<std::vector<std::string>> entries;  // per list, as written in the model file
+
+  // Rebuilds the hashed lookup sets from `names`/`entries`. Call after filling them.
+  void build();
+  // Membership of the lower-cased token-hash sequence `h` (one per token) in list `g`.
+  bool contains(size_t g, uint64_t phrase_hash) const { return sets_[g].count(phrase_hash) != 0; }
+  size_t maxWords() const { return max_words_; }
+
+ private:
+  std::vector<std::unordered_set<uint64_t>> sets_;
+  size_t max_words_ = 1;
+};
+
+// Per-word statistics from a POS-tagged corpus (lower-cased word -> how often it is a proper
+// noun, how often it is capitalised away from the sentence start, how frequent it is), packed
+// in one byte: bits 0-2 proper-noun ratio bucket (1..6), bits 3-5 capitalisation ratio bucket
+// (1..7), bits 6-7 frequency bucket (1..3). 0 = unseen word.
+struct Lexicon {
+  std::vector<std::pair<uint64_t, uint8_t>> entries;  // sorted by key (as in the model file)
+  void build();
+  uint8_t get(uint64_t lower_hash) const {
+    auto it = map_.find(lower_hash);
+    return it == map_.end() ? 0 : it->second;
+  }
+
+ private:
+  std::unordered_map<uint64_t, uint8_t> map_;
+};
+
+// Hash of a phrase: per-token folded hashes combined in order.
+uint64_t phraseHash(std::span<const uint64_t> token_hashes);
+// TokenInfo::cap of one word.
+uint8_t capitalisation(std::string_view word);
+// Folded (lower-cased) hash of one word; the same function Gazetteers::build uses per word.
+uint64_t foldedWordHash(std::string_view word);
+
+// Per-token values computed once per sentence.
+struct TokenInfo {
+  uint64_t lower = 0, form = 0, shape = 0;
+  uint64_t prefix[3] = {0, 0, 0};
+  uint64_t suffix[4] = {0, 0, 0, 0};
+  uint8_t cap = 0;    // 0 lower, 1 Capitalised, 2 ALLCAPS, 3 digit, 4 punct/other, 5 mixed
+  uint8_t flags = 0;  // bit 0 digit, 1 hyphen, 2 period, 3 apostrophe
+  uint8_t length = 0;
+  uint8_t nprefix = 0, nsuffix = 0;
+  uint32_t gaz = 0;  // 2 bits per gazetteer list: 0 none, 1 begins a match, 2 inside a match
+  uint8_t lex = 0;   // Lexicon value (0 = unseen)
+  uint64_t after_hyphen = 0;     // folded hash of the part after the last hyphen (0 = none)
+  uint8_t after_hyphen_cap = 0;  // 1 when that part starts with an upper-case letter
+};
+
+// A sentence's static (history-independent) features: token i's features are
+// feats[offsets[i] .. offsets[i+1]).
+struct SentenceFeatures {
+  std::vector<TokenInfo> info;
+  std::vector<uint64_t> feats;
+  std::vector<uint32_t> offsets;
+  void extract(std::span<const std::string_view> words, const Gazetteers& gaz, const Lexicon& lex);
+};
+
+// Number of history-dependent features per token.
+inline constexpr int kDynamicFeatures = 4;
+// Fills the history-dependent features of token `info` given the previous two labels
+// (-1 = sentence start).
+void dynamicFeatures(const TokenInfo& info, int prev1, int prev2, uint64_t out[kDynamicFeatures]);
+
+// Label layout: 0 = O, 1 + 2k = B-type k, 2 + 2k = I-type k.
+inline bool allowedAfter(int label, int prev) {
+  if (label == 0 || (label & 1) == 1) return true;  // O or B-*
+  return prev == label || prev == label - 1;        // I-k after B-k or I-k
+}
+
+// Greedy left-to-right decoding. `lookup(key)` returns a pointer to `nlabels` weights or
+// nullptr. `scores` must hold `nlabels` floats. Writes one label per token into `out`.
+template <class Lookup>
+void greedyDecode(const SentenceFeatures& sf, int nlabels, const Lookup& lookup,
+                  std::vector<uint16_t>& out, float* scores) {
+  const size_t n = sf.info.size();
+  out.resize(n);
+  int p1 = -1, p2 = -1;
+  uint64_t dyn[kDynamicFeatures];
+  for (size_t i = 0; i < n; ++i) {
+    for (int l = 0; l < nlabels; ++l) scores[l] = 0.0f;
+    for (uint32_t k = sf.offsets[i]; k < sf.offsets[i + 1]; ++k) {
+      if (const float* w = lookup(sf.feats[k])) {
+        for (int l = 0; l < nlabels; ++l) scores[l] += w[l];
+      }
+    }
+    dynamicFeatures(sf.info[i], p1, p2, dyn);
+    for (uint64_t f : dyn) {
+      if (const float* w = lookup(f)) {
+        for (int l = 0; l < nlabels; ++l) scores[l] += w[l];
+      }
+    }
+    int best = 0;
+    float best_score = 0;
+    bool any = false;
+    for (int l = 0; l < nlabels; ++l) {
+      if (!allowedAfter(l, p1 < 0 ? 0 : p1)) continue;
+      if (!any || scores[l] > best_score) {
+        best = l;
+        best_score = scores[l];
+        any = true;
+      }
+    }
+    out[i] = static_cast<uint16_t>(best);
+    p2 = p1;
+    p1 = best;
+  }
+}
+
+}  // namespace annalist::ner

@@ -1,0 +1,145 @@
+#include "annalist/ner/NerModel.h"
+
+#include <gtest/gtest.h>
+
+#include "annalist/ner/NerTrainer.h"
+
+namespace annalist::ner {
+namespace {
+
+TaggedSentence sent(std::vector<std::string> words, std::vector<std::string> tags) {
+  TaggedSentence s;
+  s.words = std::move(words);
+  s.tags = std::move(tags);
+  return s;
+}
+
+std::vector<TaggedSentence> tinyCorpus() {
+  return {
+      sent({"Saleh", "al-Arouri", "visited", "Tehran", "."}, {"B-PER", "I-PER", "O", "B-LOC", "O"}),
+      sent({"Hamas", "praised", "Iran", "on", "Sunday", "."},
+           {"B-ORG", "O", "B-LOC", "O", "O", "O"}),
+      sent({"The", "official", "met", "Kharrazi", "in", "Gaza", "."},
+           {"O", "O", "O", "B-PER", "O", "B-LOC", "O"}),
+      sent({"Google", "hired", "John", "Smith", "."}, {"B-ORG", "O", "B-PER", "I-PER", "O"}),
+  };
+}
+
+Gazetteers tinyGazetteers() {
+  Gazetteers g;
+  g.names = {"countries", "first_names"};
+  g.entries = {{"Iran", "Gaza Strip"}, {"John"}};
+  g.build();
+  return g;
+}
+
+NerModel trainTiny() {
+  NerTrainOptions opts;
+  opts.epochs = 8;
+  auto m = trainNer(tinyCorpus(), {}, tinyGazetteers(), Lexicon{}, opts);
+  EXPECT_TRUE(m.ok()) << m.error().message;
+  return std::move(m).value();
+}
+
+TEST(NerModel, TinyModelLearnsItsTrainingSentences) {
+  const NerModel m = trainTiny();
+  EXPECT_EQ(m.types(), (std::vector<std::string>{"PER", "ORG", "LOC"}));
+  EXPECT_EQ(m.labelCount(), 7);
+  EXPECT_EQ(m.labelName(0), "O");
+  EXPECT_EQ(m.labelName(1), "B-PER");
+  EXPECT_EQ(m.labelName(6), "I-LOC");
+  for (const auto& s : tinyCorpus()) EXPECT_EQ(m.tag(s.words), s.tags);
+  EXPECT_GT(m.featureCount(), 10u);
+}
+
+TEST(NerModel, OutputIsAlwaysWellFormedBio) {
+  const NerModel m = trainTiny();
+  const auto tags = m.tag({"al-Arouri", "Smith", "Iran", "and", "Hamas", "Gaza", "Strip"});
+  for (size_t i = 0; i < tags.size(); ++i) {
+    if (tags[i][0] == 'I') {
+      ASSERT_GT(i, 0u);
+      EXPECT_EQ(tags[i - 1].substr(2), tags[i].substr(2));
+    }
+  }
+  EXPECT_TRUE(m.tag({}).empty());
+}
+
+TEST(NerModel, TrainingIsDeterministic) {
+  EXPECT_EQ(trainTiny().serialize(), trainTiny().serialize());
+}
+
+TEST(NerModel, RoundTripsThroughBytesAndFiles) {
+  const NerModel m = trainTiny();
+  const std::string bytes = m.serialize();
+  auto back = NerModel::parse(bytes, "mem");
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(back->serialize(), bytes);
+  EXPECT_EQ(back->featureCount(), m.featureCount());
+  EXPECT_EQ(back->gazetteers().names, m.gazetteers().names);
+  for (const auto& s : tinyCorpus()) EXPECT_EQ(back->tag(s.words), s.tags);
+
+  const std::string path = ::testing::TempDir() + "/ner_roundtrip.bin";
+  ASSERT_TRUE(m.save(path).isOk());
+  auto loaded = NerModel::load(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  EXPECT_EQ(loaded->serialize(), bytes);
+}
+
+TEST(NerModel, RejectsCorruptFiles) {
+  const std::string bytes = trainTiny().serialize();
+  auto expectError = [](std::string_view b, std::string_view needle) {
+    auto r = NerModel::parse(b, "m.bin");
+    ASSERT_FALSE(r.ok()) << "accepted a bad model (expected: " << needle << ")";
+    EXPECT_NE(r.error().message.find(needle), std::string::npos) << r.error().message;
+    EXPECT_NE(r.error().message.find("m.bin"), std::string::npos) << r.error().message;
+  };
+  // Wrong magic.
+  std::string bad = bytes;
+  bad[0] = 'X';
+  expectError(bad, "bad magic");
+  expectError("", "bad magic");
+  // Truncated at several points.
+  for (size_t cut : {size_t{10}, size_t{20}, bytes.size() / 2, bytes.size() - 1}) {
+    expectError(std::string_view(bytes).substr(0, cut), "truncated");
+  }
+  // Trailing bytes.
+  expectError(bytes + "xy", "trailing");
+  // A flipped weight byte: checksum.
+  bad = bytes;
+  bad[bytes.size() - 12] ^= 0x5A;
+  expectError(bad, "checksum");
+  // Wrong version (the u32 after the magic).
+  bad = bytes;
+  bad[8] = 99;
+  expectError(bad, "version 99");
+  // Wrong kind.
+  bad = bytes;
+  bad[16] = 'X';  // first byte of the kind string after its u32 length
+  expectError(bad, "model, expected 'ner-perceptron'");
+}
+
+TEST(NerModel, LoadNamesAMissingFile) {
+  auto r = NerModel::load("/nonexistent/ner.bin");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("/nonexistent/ner.bin"), std::string::npos);
+}
+
+TEST(NerModel, LexiconBuilderCountsProperNouns) {
+  LexiconBuilder b;
+  ASSERT_TRUE(b.addConllu("1\tIran\tIran\tPROPN\tNNP\t_\t0\troot\t_\t_\n"
+                          "2\tsaid\tsay\tVERB\tVBD\t_\t1\tdep\t_\t_\n"
+                          "\n",
+                          "mem")
+                  .isOk());
+  const Lexicon lex = b.build();
+  ASSERT_EQ(lex.entries.size(), 2u);
+  Lexicon copy = lex;
+  copy.build();
+  EXPECT_EQ(copy.get(foldedWordHash("iran")) & 7u, 6u);  // always PROPN
+  EXPECT_EQ(copy.get(foldedWordHash("said")) & 7u, 1u);  // never PROPN
+  EXPECT_EQ(copy.get(foldedWordHash("unseen")), 0u);
+  EXPECT_FALSE(b.addConllu("1\tbroken\n", "x.conllu").isOk());
+}
+
+}  // namespace
+}  // namespace annalist::ner

@@ -1,0 +1,55 @@
+#include "annalist/ner/NerTagger.h"
+
+#include <fmt/format.h>
+
+namespace annalist::ner {
+
+NerTagger::NerTagger(std::shared_ptr<const NerModel> model) : model_(std::move(model)) {}
+
+Result<std::unique_ptr<NerTagger>> NerTagger::fromFile(const std::string& path) {
+  auto m = NerModel::load(path);
+  if (!m) return m.error();
+  return std::make_unique<NerTagger>(std::make_shared<const NerModel>(std::move(m).value()));
+}
+
+Status NerTagger::process(Document& doc) const {
+  NerModel::Scratch scratch;
+  std::vector<std::string_view> words;
+  for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    if (s.token_end <= s.token_begin || s.token_end > doc.tokens.size()) continue;
+    words.clear();
+    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+      const Token& tok = doc.tokens[t];
+      words.push_back(tok.norm.empty() ? doc.tokenText(tok) : std::string_view(tok.norm));
+    }
+    model_->tag(words, scratch);
+    const auto& labels = scratch.labels;
+    for (uint32_t i = 0; i < labels.size();) {
+      const int l = labels[i];
+      if (l == 0) {
+        ++i;
+        continue;
+      }
+      // A chunk starts at B-k (or a stray I-k) and continues over I-k.
+      const int b_label = (l & 1) ? l : l - 1;
+      uint32_t j = i + 1;
+      while (j < labels.size() && labels[j] == b_label + 1) ++j;
+      Mention m;
+      m.token_begin = s.token_begin + i;
+      m.token_end = s.token_begin + j;
+      m.start = doc.tokens[m.token_begin].start;
+      m.end = doc.tokens[m.token_end - 1].end;
+      m.sentence = si;
+      m.head_token = m.token_end - 1;
+      m.type = model_->types()[static_cast<size_t>((b_label - 1) / 2)];
+      m.source = "ner";
+      doc.mentions.push_back(std::move(m));
+      i = j;
+    }
+  }
+  doc.layers |= Document::kMentions;
+  return Status::ok();
+}
+
+}  // namespace annalist::ner

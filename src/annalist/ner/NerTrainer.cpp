@@ -1,0 +1,289 @@
+#include "annalist/ner/NerTrainer.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <random>
+#include <unordered_map>
+
+#include "annalist/ner/Iob2.h"
+#include "annalist/ner/NerEval.h"
+
+namespace annalist::ner {
+
+namespace {
+
+struct Params {
+  int L = 0;
+  std::unordered_map<uint64_t, uint32_t> index;
+  std::vector<uint64_t> keys;
+  std::vector<float> w;
+  std::vector<double> total;
+  std::vector<uint64_t> stamp;
+
+  const float* find(uint64_t k) const {
+    auto it = index.find(k);
+    return it == index.end() ? nullptr : &w[static_cast<size_t>(it->second) * L];
+  }
+  void update(uint64_t k, int label, float delta, uint64_t now) {
+    auto [it, inserted] = index.try_emplace(k, static_cast<uint32_t>(keys.size()));
+    if (inserted) {
+      keys.push_back(k);
+      w.resize(w.size() + L, 0.0f);
+      total.resize(total.size() + L, 0.0);
+      stamp.resize(stamp.size() + L, now);
+    }
+    const size_t p = static_cast<size_t>(it->second) * L + label;
+    total[p] += static_cast<double>(now - stamp[p]) * w[p];
+    stamp[p] = now;
+    w[p] += delta;
+  }
+  std::vector<float> averaged(uint64_t now) const {
+    std::vector<float> out(w.size());
+    for (size_t p = 0; p < w.size(); ++p) {
+      const double t = total[p] + static_cast<double>(now - stamp[p]) * w[p];
+      out[p] = now > 0 ? static_cast<float>(t / static_cast<double>(now)) : w[p];
+    }
+    return out;
+  }
+};
+
+int labelOf(const std::string& tag, const std::vector<std::string>& types) {
+  if (tag.size() < 3 || tag[1] != '-') return 0;
+  const std::string_view type = std::string_view(tag).substr(2);
+  for (size_t k = 0; k < types.size(); ++k) {
+    if (types[k] == type) return static_cast<int>(1 + 2 * k + (tag[0] == 'I' ? 1 : 0));
+  }
+  return 0;
+}
+
+NerModel buildModel(const Params& p, uint64_t now, const std::vector<std::string>& types,
+                    const Gazetteers& gaz, const Lexicon& lex, float min_weight) {
+  const std::vector<float> avg = p.averaged(now);
+  std::vector<uint64_t> keys;
+  std::vector<float> weights;
+  const auto L = static_cast<size_t>(p.L);
+  for (size_t i = 0; i < p.keys.size(); ++i) {
+    float m = 0;
+    for (size_t l = 0; l < L; ++l) m = std::max(m, std::fabs(avg[i * L + l]));
+    if (m == 0.0f || m < min_weight) continue;
+    keys.push_back(p.keys[i]);
+    weights.insert(weights.end(), avg.begin() + static_cast<ptrdiff_t>(i * L),
+                   avg.begin() + static_cast<ptrdiff_t>((i + 1) * L));
+  }
+  return NerModel::fromParts(types, gaz, lex, std::move(keys), weights);
+}
+
+}  // namespace
+
+Result<Gazetteers> loadGazetteers(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    return Error::notFound(fmt::format("gazetteer directory '{}' does not exist", dir));
+  }
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (e.is_regular_file() && e.path().extension() == ".txt") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  if (files.size() > Gazetteers::kMaxLists) {
+    return Error::invalid(fmt::format("'{}' has {} gazetteer lists, at most {} are supported", dir,
+                                      files.size(), Gazetteers::kMaxLists));
+  }
+  Gazetteers g;
+  for (const auto& f : files) {
+    auto bytes = readFileBytes(f.string());
+    if (!bytes) return bytes.error();
+    std::vector<std::string> entries;
+    size_t pos = 0;
+    const std::string& s = *bytes;
+    while (pos < s.size()) {
+      size_t eol = s.find('\n', pos);
+      if (eol == std::string::npos) eol = s.size();
+      std::string line = s.substr(pos, eol - pos);
+      pos = eol + 1;
+      // Normalise whitespace to single spaces.
+      std::string norm;
+      bool space = false;
+      for (char c : line) {
+        if (c == ' ' || c == '\t' || c == '\r') {
+          space = !norm.empty();
+        } else {
+          if (space) norm += ' ';
+          space = false;
+          norm += c;
+        }
+      }
+      if (norm.empty() || norm[0] == '#') continue;
+      entries.push_back(std::move(norm));
+    }
+    std::sort(entries.begin(), entries.end());
+    entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+    g.names.push_back(f.stem().string());
+    g.entries.push_back(std::move(entries));
+  }
+  g.build();
+  return g;
+}
+
+Status LexiconBuilder::addConllu(std::string_view content, std::string_view origin) {
+  size_t pos = 0, line_no = 0;
+  bool initial = true;
+  while (pos < content.size()) {
+    size_t eol = content.find('\n', pos);
+    if (eol == std::string_view::npos) eol = content.size();
+    std::string_view line = content.substr(pos, eol - pos);
+    pos = eol + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) {
+      initial = true;
+      continue;
+    }
+    if (line[0] == '#') continue;
+    std::string_view cols[4];
+    size_t start = 0;
+    for (int c = 0; c < 4; ++c) {
+      const size_t tab = line.find('\t', start);
+      if (tab == std::string_view::npos) {
+        return Error::parse(fmt::format("{}:{}: expected CoNLL-U columns", origin, line_no));
+      }
+      cols[c] = line.substr(start, tab - start);
+      start = tab + 1;
+    }
+    if (cols[0].find_first_of("-.") != std::string_view::npos) continue;
+    const std::string_view form = cols[1];
+    Counts& c = counts_[foldedWordHash(form)];
+    ++c.n;
+    if (cols[3] == "PROPN") ++c.propn;
+    if (!initial) {
+      ++c.noninitial;
+      const uint8_t cap = capitalisation(form);
+      if (cap == 1 || cap == 2) ++c.cap_noninitial;
+    }
+    initial = false;
+  }
+  return Status::ok();
+}
+
+Lexicon LexiconBuilder::build() const {
+  auto bucket = [](uint32_t num, uint32_t den) -> uint8_t {
+    if (den == 0) return 7;
+    const double r = static_cast<double>(num) / den;
+    if (num == 0) return 1;
+    if (r < 0.2) return 2;
+    if (r < 0.5) return 3;
+    if (r < 0.8) return 4;
+    if (num < den) return 5;
+    return 6;
+  };
+  Lexicon lex;
+  for (const auto& [k, c] : counts_) {
+    const uint8_t f = c.n == 1 ? 1 : c.n < 5 ? 2 : 3;
+    const uint8_t v = static_cast<uint8_t>(
+        bucket(c.propn, c.n) | (bucket(c.cap_noninitial, c.noninitial) << 3) | (f << 6));
+    lex.entries.emplace_back(k, v);
+  }
+  std::sort(lex.entries.begin(), lex.entries.end());
+  return lex;
+}
+
+Result<NerModel> trainNer(const std::vector<TaggedSentence>& train,
+                          const std::vector<TaggedSentence>& dev, Gazetteers gazetteers,
+                          Lexicon lexicon, const NerTrainOptions& options,
+                          const std::function<void(const EpochStats&)>& progress) {
+  if (train.empty()) return Error::invalid("no training sentences");
+  if (options.types.empty()) return Error::invalid("no entity types to train");
+  gazetteers.build();
+  lexicon.build();
+  Params p;
+  p.L = static_cast<int>(1 + 2 * options.types.size());
+  // Pre-extract features and gold labels.
+  struct Item {
+    SentenceFeatures f;
+    std::vector<uint16_t> gold;
+  };
+  std::vector<Item> items(train.size());
+  for (size_t s = 0; s < train.size(); ++s) {
+    std::vector<std::string_view> words(train[s].words.begin(), train[s].words.end());
+    items[s].f.extract(words, gazetteers, lexicon);
+    for (const auto& t : train[s].tags) {
+      items[s].gold.push_back(static_cast<uint16_t>(labelOf(t, options.types)));
+    }
+  }
+  std::vector<size_t> order(items.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::mt19937_64 rng(options.seed);
+  uint64_t now = 0;
+  std::vector<float> scores(static_cast<size_t>(p.L));
+  uint64_t dyn[kDynamicFeatures];
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    for (size_t i = order.size(); i > 1; --i) {
+      const size_t j = static_cast<size_t>(rng() % i);
+      std::swap(order[i - 1], order[j]);
+    }
+    size_t tokens = 0, correct = 0;
+    for (size_t s : order) {
+      const Item& it = items[s];
+      int p1 = -1, p2 = -1;
+      for (size_t i = 0; i < it.gold.size(); ++i) {
+        ++now;
+        std::fill(scores.begin(), scores.end(), 0.0f);
+        const uint32_t b = it.f.offsets[i], e = it.f.offsets[i + 1];
+        for (uint32_t k = b; k < e; ++k) {
+          if (const float* w = p.find(it.f.feats[k])) {
+            for (int l = 0; l < p.L; ++l) scores[l] += w[l];
+          }
+        }
+        dynamicFeatures(it.f.info[i], p1, p2, dyn);
+        for (uint64_t f : dyn) {
+          if (const float* w = p.find(f)) {
+            for (int l = 0; l < p.L; ++l) scores[l] += w[l];
+          }
+        }
+        int best = 0;
+        bool any = false;
+        for (int l = 0; l < p.L; ++l) {
+          if (!allowedAfter(l, p1 < 0 ? 0 : p1)) continue;
+          if (!any || scores[l] > scores[best]) {
+            best = l;
+            any = true;
+          }
+        }
+        const int gold = it.gold[i];
+        ++tokens;
+        if (best == gold) {
+          ++correct;
+        } else {
+          for (uint32_t k = b; k < e; ++k) {
+            p.update(it.f.feats[k], gold, 1.0f, now);
+            p.update(it.f.feats[k], best, -1.0f, now);
+          }
+          for (uint64_t f : dyn) {
+            p.update(f, gold, 1.0f, now);
+            p.update(f, best, -1.0f, now);
+          }
+        }
+        p2 = p1;
+        p1 = best;
+      }
+    }
+    EpochStats st;
+    st.epoch = epoch;
+    st.train_token_accuracy = tokens ? 100.0 * correct / tokens : 0;
+    st.features = p.keys.size();
+    if (!dev.empty() && progress) {
+      const NerModel m = buildModel(p, now, options.types, gazetteers, lexicon, options.min_weight);
+      NerScorer scorer;
+      for (const auto& s : dev) scorer.add(s.tags, m.tag(s.words));
+      st.dev_f1 = scorer.overall().f1();
+    }
+    if (progress) progress(st);
+  }
+  return buildModel(p, now, options.types, gazetteers, lexicon, options.min_weight);
+}
+
+}  // namespace annalist::ner

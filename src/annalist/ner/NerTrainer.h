@@ -1,0 +1,61 @@
+// Trains a NerModel (averaged perceptron, greedy decoding with predicted tag history) from
+// IOB2-tagged sentences. Deterministic: the same data, gazetteers and options give a
+// byte-identical model (sentence order is shuffled with a seeded std::mt19937_64 and a
+// hand-written Fisher-Yates shuffle).
+// Not thread-safe; use one trainer per thread.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "annalist/core/Result.h"
+#include "annalist/ner/NerModel.h"
+#include "annalist/ner/TaggedSentence.h"
+
+namespace annalist::ner {
+
+struct NerTrainOptions {
+  int epochs = 10;
+  uint64_t seed = 1;
+  std::vector<std::string> types = {"PER", "ORG", "LOC"};  // other tag types become O
+  // Features whose largest averaged weight magnitude is below this are dropped from the model.
+  float min_weight = 0.0f;
+};
+
+struct EpochStats {
+  int epoch = 0;
+  double train_token_accuracy = 0;  // of the greedy predictions made while training
+  double dev_f1 = -1;               // entity F1 on the dev set (-1 without one)
+  size_t features = 0;
+};
+
+// Reads gazetteer lists from `dir`: every `*.txt` file (sorted by name) is one list named after
+// the file stem; one entry per line, `#` comments and blank lines ignored.
+Result<Gazetteers> loadGazetteers(const std::string& dir);
+
+// Accumulates word statistics from CoNLL-U text with gold UPOS (e.g. UD English EWT train)
+// for the word lexicon feature. Errors name the line.
+class LexiconBuilder {
+ public:
+  Status addConllu(std::string_view content, std::string_view origin);
+  Lexicon build() const;
+  size_t words() const { return counts_.size(); }
+
+ private:
+  struct Counts {
+    uint32_t n = 0, propn = 0, noninitial = 0, cap_noninitial = 0;
+  };
+  std::unordered_map<uint64_t, Counts> counts_;
+};
+
+// Trains on `train`; when `dev` is non-empty reports its entity F1 after each epoch through
+// `progress`. Errors when there are no sentences or no entity types.
+Result<NerModel> trainNer(const std::vector<TaggedSentence>& train,
+                          const std::vector<TaggedSentence>& dev, Gazetteers gazetteers,
+                          Lexicon lexicon, const NerTrainOptions& options,
+                          const std::function<void(const EpochStats&)>& progress = {});
+
+}  // namespace annalist::ner

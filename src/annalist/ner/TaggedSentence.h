@@ -1,0 +1,40 @@
+// A sentence of given tokens with one BIO/IOB2 tag per token: the unit of NER training,
+// evaluation and IOB2 input/output. Plain data; no invariants beyond
+// `words.size() == tags.size()` (and `lines.size()` when the sentence was read from IOB2).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace annalist::ner {
+
+struct TaggedSentence {
+  std::string doc_id;                 // `# newdoc id` in force (or the sentence id when none)
+  std::string sent_id;                // `# sent_id`, or ""
+  std::string text;                   // `# text`, or ""
+  std::vector<std::string> comments;  // raw `#` lines before the tokens (IOB2 input)
+  std::vector<std::string> lines;     // raw token lines (IOB2 input), for echoing back
+  std::vector<std::string> words;
+  std::vector<std::string> tags;  // "O", "B-PER", "I-LOC", ...; "O" when unknown
+};
+
+// Training-data augmentation for annalist's tokenizer, which keeps hyphenated words whole
+// (al-Arouri) where UD/UNER split them (al - Arouri): a copy of `s` with every `A - B` token
+// triple written without spaces in `s.text` merged into one token `A-B` (tag of A, or of B when
+// A is O). Returns false (and leaves `out` alone) when nothing was merged.
+bool mergeHyphenated(const TaggedSentence& s, TaggedSentence& out);
+
+// Deterministic split of a corpus into parts by document id, so that sentences of one document
+// never straddle train and test: FNV-1a(doc_id) % 10 == 0 or 1 -> "test" (20%), 2 or 3 ->
+// "tune" (20%), otherwise "train" (60%).
+// The split is made of ten buckets FNV-1a(doc_id) % 10 (test = 0,1; tune = 2,3; train = 4..9).
+std::string_view splitPart(std::string_view doc_id);
+int splitBucket(std::string_view doc_id);
+
+// Keeps the sentences whose part is listed in `parts`: a comma-separated list of train, tune,
+// test or single bucket digits 0-9 ("all" keeps everything). Returns false when `parts` names
+// an unknown part.
+bool filterParts(std::vector<TaggedSentence>& sentences, std::string_view parts);
+
+}  // namespace annalist::ner
