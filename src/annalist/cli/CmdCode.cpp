@@ -7,6 +7,7 @@
 
 #include "annalist/cli/Commands.h"
 #include "annalist/cli/Common.h"
+#include "annalist/events/EventRecords.h"
 #include "annalist/io/DocumentJson.h"
 #include "annalist/pipeline/PipelineBuilder.h"
 
@@ -17,6 +18,7 @@ struct CodeOptions {
   CommonOptions common;
   std::vector<std::string> dictionaries;
   std::string db;
+  bool keep_negated = false;  // events component
 };
 }  // namespace
 
@@ -28,8 +30,11 @@ void addCodeCommand(CLI::App& app, int& exit_code) {
                   "builtin | annalist:DIR | petrarch:DIR | tabari:FILE,... (repeatable; given "
                   "explicitly it replaces the built-in set unless 'builtin' is listed)");
   cmd->add_option("--db", opts->db, "Write documents, events and quotes into this SQLite store");
+  cmd->add_flag("--keep-negated", opts->keep_negated,
+                "Also write events of negated predicates (flagged \"negated\": true)");
   cmd->callback([opts, &exit_code] {
     PipelineConfig config;
+    config.keep_negated_events = opts->keep_negated;
     for (const auto& spec : opts->dictionaries) {
       auto parsed = parseDictionarySpec(spec);
       if (!parsed.ok()) {
@@ -50,10 +55,21 @@ void addCodeCommand(CLI::App& app, int& exit_code) {
       exit_code = kExitUsage;
       return;
     }
-    // Until the events component lands, the record is the annotated document.
-    exit_code = runDocuments(
-        "code", opts->common, *pipeline,
-        [](const Document& d, std::ostream& out) { out << io::documentJson(d).dump() << '\n'; });
+    // Event records (events component): JSONL (docs/FORMATS.md "Event records") or TSV.
+    const bool tsv = opts->common.output_format == "tsv";
+    auto header_pending = std::make_shared<bool>(tsv);
+    exit_code = runDocuments("code", opts->common, *pipeline,
+                             [tsv, header_pending](const Document& d, std::ostream& out) {
+                               if (*header_pending) {
+                                 out << events::eventsTsvHeader();
+                                 *header_pending = false;
+                               }
+                               if (tsv) {
+                                 events::writeEventsTsv(d, out);
+                               } else {
+                                 events::writeEventsJsonl(d, out);
+                               }
+                             });
   });
 }
 

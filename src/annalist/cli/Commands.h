@@ -24,5 +24,7 @@ void addQuotesCommand(CLI::App& app, int& exit_code);
 void addEvalQuotesCommand(CommandGroups& groups, int& exit_code);
 // text: annalist eval tokenize
 void addEvalTokenizeCommand(CommandGroups& groups, int& exit_code);
+void addExplainCommand(CLI::App& app, int& exit_code);             // events
+void addEvalEventsCommand(CommandGroups& groups, int& exit_code);  // events
 
 }  // namespace annalist::cli

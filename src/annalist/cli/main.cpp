@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
   addQuotesCommand(app, exit_code);
   addEvalQuotesCommand(groups, exit_code);
   addEvalTokenizeCommand(groups, exit_code);
+  addExplainCommand(app, exit_code);
+  addEvalEventsCommand(groups, exit_code);
 
   // A group with no registered children is hidden; otherwise it needs one child.
   for (CLI::App* g : {groups.eval, groups.train, groups.dict, groups.actors}) {

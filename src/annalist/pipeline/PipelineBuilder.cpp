@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "annalist/core/DataPath.h"
+#include "annalist/events/AnnalistVerbReader.h"
+#include "annalist/events/CameoTable.h"
+#include "annalist/events/PetrarchVerbReader.h"
 #include "annalist/quotes/QuoteFinder.h"
 #include "annalist/text/Tokenizer.h"
 
@@ -45,7 +49,51 @@ Result<Pipeline> buildPipeline(const PipelineConfig& config) {
   using Upto = PipelineConfig::Upto;
   // quotes (owner: quotes)
   if (config.upto >= Upto::kQuotes) p.add(std::make_unique<quotes::QuoteFinder>());
+  // ---- events (owner: events) ----
+  if (config.upto >= PipelineConfig::Upto::kEvents) {
+    auto coder = buildEventCoder(config);
+    if (!coder.ok()) return coder.error();
+    p.add(std::move(coder.value()));
+  }
+  // ---- end events ----
   return p;
 }
+
+// ---- events (owner: events) ----
+Result<std::shared_ptr<const events::VerbDictionary>> loadVerbDictionaries(
+    const PipelineConfig& config) {
+  auto all = std::make_shared<events::VerbDictionary>();
+  std::vector<DictionarySpec> specs = config.dictionaries;
+  if (specs.empty()) specs.push_back(DictionarySpec{"builtin", {}});
+  for (const DictionarySpec& spec : specs) {
+    std::vector<std::string> paths = spec.paths;
+    if (spec.kind == "builtin") paths = {dataPath("dictionaries/verbs")};
+    for (const std::string& path : paths) {
+      Result<events::VerbDictionary> d =
+          (spec.kind == "builtin" || spec.kind == "annalist")
+              ? events::loadAnnalistVerbs(path)
+              : (spec.kind == "petrarch" ? events::loadPetrarchDirectory(path)
+                                         : events::loadPetrarchFile(path));
+      if (!d.ok()) {
+        return Error{d.error().kind, fmt::format("verb dictionary ({}:{}): {}", spec.kind, path,
+                                                 d.error().message)};
+      }
+      all->merge(std::move(d.value()));
+    }
+  }
+  return std::shared_ptr<const events::VerbDictionary>(std::move(all));
+}
+
+Result<std::unique_ptr<events::EventCoder>> buildEventCoder(const PipelineConfig& config) {
+  auto dict = loadVerbDictionaries(config);
+  if (!dict.ok()) return dict.error();
+  auto table = events::CameoTable::load(dataPath("dictionaries/cameo.tsv"));
+  if (!table.ok()) return table.error();
+  events::CoderOptions options;
+  options.keep_negated = config.keep_negated_events;
+  return std::make_unique<events::EventCoder>(
+      dict.value(), std::make_shared<const events::CameoTable>(std::move(table.value())), options);
+}
+// ---- end events ----
 
 }  // namespace annalist

@@ -6,10 +6,13 @@
 // all worker threads.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "annalist/core/Result.h"
+#include "annalist/events/EventCoder.h"
+#include "annalist/events/VerbDictionary.h"
 #include "annalist/pipeline/Pipeline.h"
 
 namespace annalist {
@@ -27,9 +30,18 @@ struct PipelineConfig {
   Upto upto = Upto::kEvents;
   std::string models_dir;                    // "" = dataPath("models")
   std::vector<DictionarySpec> dictionaries;  // empty = builtin only
+  // events: keep events of negated predicates (flagged negated=true) instead of dropping them.
+  bool keep_negated_events = false;
 };
 
 // Builds the pipeline; errors name the model or dictionary file that failed and why.
 Result<Pipeline> buildPipeline(const PipelineConfig& config);
+
+// The verb/event dictionaries named by `config.dictionaries` (builtin when empty; explicit
+// specs replace builtin unless "builtin" is listed), merged in the order given.
+Result<std::shared_ptr<const events::VerbDictionary>> loadVerbDictionaries(
+    const PipelineConfig& config);
+// The event coder stage alone (for `annalist explain` and `annalist eval events`).
+Result<std::unique_ptr<events::EventCoder>> buildEventCoder(const PipelineConfig& config);
 
 }  // namespace annalist

@@ -1,0 +1,61 @@
+#include "annalist/events/AnnalistVerbReader.h"
+
+#include <gtest/gtest.h>
+
+namespace annalist::events {
+namespace {
+
+TEST(AnnalistVerbReader, EntriesSetsAndSlots) {
+  auto d = parseAnnalistVerbs(R"(# test
+@TIES = ties | relations
+verb restore | renew : ---   # comment
+  obj=@TIES : 064
+  obj=@TIES prep=with target=prep:with : 064
+verb meet : 040
+noun talks : 040:040
+verb take +part : ---
+)",
+                              "t.verbs.txt");
+  ASSERT_TRUE(d.ok()) << d.error().message;
+  ASSERT_EQ(d->blockCount(), 4u);
+  EXPECT_EQ(d->block(0).name, "RESTORE");
+  EXPECT_EQ(d->block(0).code, "---");
+  ASSERT_EQ(d->block(0).patterns.size(), 2u);
+  const VerbPattern& p = d->block(0).patterns[1];
+  ASSERT_EQ(p.slots.size(), 2u);
+  EXPECT_EQ(p.slots[0].slot, SlotConstraint::Slot::kObject);
+  EXPECT_NE(std::find(p.slots[0].words.begin(), p.slots[0].words.end(), "RELATIONS"),
+            p.slots[0].words.end());
+  EXPECT_EQ(p.slots[1].prep, "WITH");
+  EXPECT_EQ(p.target_slot, "prep:WITH");
+  EXPECT_GT(p.specificity, d->block(0).patterns[0].specificity);
+  EXPECT_EQ(p.rule, "t.verbs.txt:5 RESTORE obj=@TIES prep=with target=prep:with : 064");
+  ASSERT_NE(d->lookup("RENEWED"), nullptr);
+  ASSERT_NE(d->lookup("MET"), nullptr);  // irregular past
+  EXPECT_TRUE(d->block(2).nominal);
+  ASSERT_NE(d->lookup("PARTS"), nullptr);
+  EXPECT_EQ(d->lookup("PARTS")->front().head, 1u);
+}
+
+TEST(AnnalistVerbReader, ErrorsNameTheLine) {
+  auto d = parseAnnalistVerbs("verb meet : 040\n  wrong=x : 041\n", "bad.txt");
+  ASSERT_FALSE(d.ok());
+  EXPECT_NE(d.error().message.find("bad.txt:2"), std::string::npos) << d.error().message;
+  EXPECT_FALSE(parseAnnalistVerbs("  obj=x : 040\n", "b").ok());
+  EXPECT_FALSE(parseAnnalistVerbs("verb x : 040\n  obj=@NOPE : 041\n", "b").ok());
+  EXPECT_FALSE(parseAnnalistVerbs("verb x 040\n", "b").ok());
+}
+
+TEST(AnnalistVerbReader, ShippedDictionaryLoads) {
+  auto d = loadAnnalistVerbs(std::string(ANNALIST_TEST_DATA) + "/dictionaries/verbs");
+  ASSERT_TRUE(d.ok()) << d.error().message;
+  auto s = d->stats();
+  EXPECT_GT(s.blocks, 100u);
+  EXPECT_GT(s.patterns, 200u);
+  for (const char* w : {"CONDEMN", "MET", "PRAISED", "ATTACKED", "ARRESTED", "THREATENS"}) {
+    EXPECT_NE(d->lookup(w), nullptr) << w;
+  }
+}
+
+}  // namespace
+}  // namespace annalist::events

@@ -1,0 +1,893 @@
+#include "annalist/events/EventCoder.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "annalist/events/EventDate.h"
+
+namespace annalist::events {
+
+namespace {
+
+bool startsWith(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(0, p.size()) == p;
+}
+
+std::string lowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool isNegationWord(std::string_view up) {
+  return up == "NOT" || up == "N'T" || up == "NEVER" || up == "NO" || up == "NEITHER" ||
+         up == "NOR" || up == "CANNOT";
+}
+
+// One coded actor taking part in an event.
+struct ActorRef {
+  int32_t mention = -1;
+  std::string code;
+};
+
+// Per-sentence view: upper-cased forms and lemmas, children lists, coded mentions.
+struct SentView {
+  const Document& doc;
+  uint32_t b = 0, e = 0;
+  bool parsed = false, tagged = false;
+  std::vector<std::string> up, lem;
+  std::vector<std::vector<uint32_t>> kids;  // by local index, global child indices
+  std::vector<int32_t> mention_at;          // coded mention starting at local index
+  std::vector<int32_t> mention_of;          // any mention covering local index
+  std::vector<int32_t> coded_of;            // coded mention covering local index
+
+  SentView(const Document& d, uint32_t sentence) : doc(d) {
+    const Sentence& s = d.sentences[sentence];
+    b = s.token_begin;
+    e = s.token_end;
+    const uint32_t n = e - b;
+    up.resize(n);
+    lem.resize(n);
+    kids.resize(n);
+    mention_at.assign(n, -1);
+    mention_of.assign(n, -1);
+    coded_of.assign(n, -1);
+    parsed = d.has(Document::kDeps);
+    tagged = d.has(Document::kTags);
+    for (uint32_t i = 0; i < n; ++i) {
+      const Token& t = d.tokens[b + i];
+      up[i] = upperAscii(t.norm.empty() ? d.tokenText(t) : std::string_view(t.norm));
+      lem[i] = upperAscii(t.lemma);
+      if (!t.upos.empty()) tagged = true;
+      if (t.head >= 0) parsed = true;
+    }
+    if (parsed) {
+      for (uint32_t i = 0; i < n; ++i) {
+        const int32_t h = d.tokens[b + i].head;
+        if (h >= static_cast<int32_t>(b) && h < static_cast<int32_t>(e)) {
+          kids[h - b].push_back(b + i);
+        }
+      }
+    }
+    for (size_t m = 0; m < d.mentions.size(); ++m) {
+      const Mention& mm = d.mentions[m];
+      if (mm.token_begin < b || mm.token_end > e || mm.token_begin >= mm.token_end) continue;
+      const bool coded = !codeOf(static_cast<int32_t>(m)).empty();
+      for (uint32_t t = mm.token_begin; t < mm.token_end; ++t) {
+        if (mention_of[t - b] < 0) mention_of[t - b] = static_cast<int32_t>(m);
+        if (coded && coded_of[t - b] < 0) coded_of[t - b] = static_cast<int32_t>(m);
+      }
+      if (coded && mention_at[mm.token_begin - b] < 0) {
+        mention_at[mm.token_begin - b] = static_cast<int32_t>(m);
+      }
+    }
+  }
+
+  uint32_t size() const { return e - b; }
+  const Token& tok(uint32_t global) const { return doc.tokens[global]; }
+  std::string_view deprel(uint32_t g) const { return doc.tokens[g].deprel; }
+  std::string lemmaUp(uint32_t g) const { return lem[g - b].empty() ? up[g - b] : lem[g - b]; }
+
+  // The code a mention contributes: its own, else its coreference entity's.
+  std::string codeOf(int32_t m) const {
+    const Mention& mm = doc.mentions[m];
+    if (!mm.code.empty()) return mm.code;
+    if (mm.entity >= 0 && static_cast<size_t>(mm.entity) < doc.entities.size()) {
+      return doc.entities[mm.entity].code;
+    }
+    return "";
+  }
+
+  bool wordMatch(std::string_view w, uint32_t local) const {
+    const std::string& u = up[local];
+    if (u == w || (!lem[local].empty() && lem[local] == w)) return true;
+    // plural of a pattern noun
+    if (u.size() == w.size() + 1 && u.back() == 'S' && startsWith(u, w)) return true;
+    if (u.size() == w.size() + 2 && u.substr(w.size()) == "ES" && startsWith(u, w)) return true;
+    return false;
+  }
+
+  std::vector<uint32_t> children(uint32_t g, std::string_view rel_prefix) const {
+    std::vector<uint32_t> out;
+    for (uint32_t c : kids[g - b]) {
+      const std::string_view r = deprel(c);
+      if (r == rel_prefix || (startsWith(r, rel_prefix) && r.size() > rel_prefix.size() &&
+                              r[rel_prefix.size()] == ':')) {
+        out.push_back(c);
+      }
+    }
+    return out;
+  }
+
+  // The preposition (case child lemma, upper) of a nominal, "" when none.
+  std::string caseOf(uint32_t g) const {
+    for (uint32_t c : kids[g - b]) {
+      if (deprel(c) == "case") return lemmaUp(c);
+    }
+    return "";
+  }
+};
+
+// Bindings made by a sequence pattern.
+struct Binding {
+  int32_t source = -1, target = -1;  // mention indices
+  bool compound = false;
+};
+
+// Forward matcher for post-verb elements. `pos` = local position, `exact` = must be at pos.
+bool matchPost(const SentView& sv, const std::vector<PatternElem>& el, size_t k, uint32_t pos,
+               bool exact, Binding& bind) {
+  if (k == el.size()) return true;
+  const PatternElem& e = el[k];
+  const uint32_t n = sv.size();
+  if (e.kind == PatternElem::Kind::kSkip) return matchPost(sv, el, k + 1, pos, false, bind);
+  for (uint32_t p = pos; p < n; ++p) {
+    if (exact && p != pos) break;
+    if (e.kind == PatternElem::Kind::kWords) {
+      for (const auto& alt : e.alts) {
+        if (p + alt.size() > n) continue;
+        bool ok = true;
+        for (size_t j = 0; j < alt.size() && ok; ++j) ok = sv.wordMatch(alt[j], p + j);
+        if (ok && matchPost(sv, el, k + 1, p + static_cast<uint32_t>(alt.size()), e.glued, bind)) {
+          return true;
+        }
+      }
+    } else {
+      const int32_t m = sv.mention_at[p];
+      if (m < 0) continue;
+      Binding saved = bind;
+      if (e.kind == PatternElem::Kind::kSource) bind.source = m;
+      if (e.kind == PatternElem::Kind::kTarget) bind.target = m;
+      if (e.kind == PatternElem::Kind::kCompound) {
+        bind.compound = true;
+        if (bind.target < 0) bind.target = m;
+      }
+      const uint32_t end = sv.doc.mentions[m].token_end - sv.b;
+      if (matchPost(sv, el, k + 1, end, e.glued, bind)) return true;
+      bind = saved;
+    }
+  }
+  return false;
+}
+
+// Backward matcher for pre-verb elements el[0..k): element k-1 must end at or before `end`
+// (exactly at `end` when `exact`).
+bool matchPre(const SentView& sv, const std::vector<PatternElem>& el, size_t k, uint32_t end,
+              bool exact, Binding& bind) {
+  if (k == 0) return true;
+  const PatternElem& e = el[k - 1];
+  const bool glued_here = e.glued;  // glued to what follows -> must end exactly at `end`
+  const bool must = exact || glued_here;
+  if (e.kind == PatternElem::Kind::kSkip) return matchPre(sv, el, k - 1, end, false, bind);
+  for (int64_t stop = end; stop > 0; --stop) {
+    if (must && stop != static_cast<int64_t>(end)) break;
+    if (e.kind == PatternElem::Kind::kWords) {
+      for (const auto& alt : e.alts) {
+        const int64_t start = stop - static_cast<int64_t>(alt.size());
+        if (start < 0) continue;
+        bool ok = true;
+        for (size_t j = 0; j < alt.size() && ok; ++j) {
+          ok = sv.wordMatch(alt[j], static_cast<uint32_t>(start + j));
+        }
+        if (ok && matchPre(sv, el, k - 1, static_cast<uint32_t>(start), false, bind)) {
+          return true;
+        }
+      }
+    } else {
+      // an actor whose mention ends at `stop`
+      const int32_t m = sv.coded_of[stop - 1];
+      if (m < 0 || sv.doc.mentions[m].token_end - sv.b != stop) continue;
+      Binding saved = bind;
+      if (e.kind == PatternElem::Kind::kSource) bind.source = m;
+      if (e.kind == PatternElem::Kind::kTarget) bind.target = m;
+      if (e.kind == PatternElem::Kind::kCompound) {
+        bind.compound = true;
+        if (bind.source < 0) bind.source = m;
+      }
+      const uint32_t start = sv.doc.mentions[m].token_begin - sv.b;
+      if (matchPre(sv, el, k - 1, start, false, bind)) return true;
+      bind = saved;
+    }
+  }
+  return false;
+}
+
+// Dependency-slot constraint check; on success may set the target slot token.
+bool matchSlots(const SentView& sv, const VerbPattern& p, uint32_t v, uint32_t v_last, bool passive,
+                std::string* why, int64_t* target_tok) {
+  for (const SlotConstraint& c : p.slots) {
+    auto inSet = [&](uint32_t g) {
+      if (c.words.empty()) return true;
+      const std::string l = sv.lemmaUp(g);
+      for (const auto& w : c.words) {
+        if (w == l || w == sv.up[g - sv.b]) return true;
+      }
+      return false;
+    };
+    bool ok = false;
+    if (sv.parsed) {
+      switch (c.slot) {
+        case SlotConstraint::Slot::kObject: {
+          auto objs = sv.children(v, passive ? "nsubj" : "obj");
+          if (!passive) {
+            for (uint32_t x : sv.children(v, "iobj")) objs.push_back(x);
+          }
+          for (uint32_t o : objs) {
+            if (inSet(o)) {
+              ok = true;
+              if (p.target_slot == "obj" && target_tok) *target_tok = o;
+            }
+            for (uint32_t cj : sv.children(o, "conj")) {
+              if (inSet(cj)) ok = true;
+            }
+          }
+          break;
+        }
+        case SlotConstraint::Slot::kPrep: {
+          std::vector<uint32_t> cands = sv.children(v, "obl");
+          for (uint32_t o : sv.children(v, "obj")) {
+            for (uint32_t x : sv.children(o, "nmod")) cands.push_back(x);
+          }
+          for (uint32_t x : sv.children(v, "nmod")) cands.push_back(x);
+          for (uint32_t x : cands) {
+            if (sv.caseOf(x) == c.prep && inSet(x)) {
+              ok = true;
+              if (target_tok && p.target_slot == "prep:" + c.prep) *target_tok = x;
+              break;
+            }
+          }
+          break;
+        }
+        case SlotConstraint::Slot::kParticle:
+          for (uint32_t x : sv.children(v, "compound")) {
+            if (sv.deprel(x) == "compound:prt" && inSet(x)) ok = true;
+          }
+          break;
+        case SlotConstraint::Slot::kXcomp:
+          for (uint32_t x : sv.children(v, "xcomp")) {
+            if (inSet(x)) ok = true;
+          }
+          break;
+        case SlotConstraint::Slot::kSubject:
+          for (uint32_t x : sv.children(v, "nsubj")) {
+            if (inSet(x)) ok = true;
+          }
+          break;
+      }
+    } else {
+      // No parse: approximate slots by nearby words after the predicate.
+      const uint32_t from = v_last + 1 - sv.b;
+      const uint32_t to = std::min<uint32_t>(sv.size(), from + 8);
+      auto wordIn = [&](uint32_t l) { return c.words.empty() ? true : inSet(sv.b + l); };
+      switch (c.slot) {
+        case SlotConstraint::Slot::kObject:
+        case SlotConstraint::Slot::kXcomp:
+        case SlotConstraint::Slot::kParticle:
+          for (uint32_t l = from; l < to && !ok; ++l) ok = !c.words.empty() && wordIn(l);
+          break;
+        case SlotConstraint::Slot::kPrep:
+          for (uint32_t l = from; l < to && !ok; ++l) {
+            if (sv.up[l] != c.prep) continue;
+            if (c.words.empty()) {
+              ok = true;
+            } else {
+              for (uint32_t k = l + 1; k < std::min<uint32_t>(sv.size(), l + 5) && !ok; ++k) {
+                ok = wordIn(k);
+              }
+            }
+          }
+          break;
+        case SlotConstraint::Slot::kSubject:
+          ok = false;
+          break;
+      }
+    }
+    if (!ok) {
+      if (why) {
+        static constexpr const char* kNames[] = {"obj", "prep", "prt", "xcomp", "subj"};
+        *why = fmt::format("slot {}{} not found", kNames[static_cast<int>(c.slot)],
+                           c.prep.empty() ? "" : ":" + lowerAscii(c.prep));
+      }
+      return false;
+    }
+  }
+  return true;
+}
+
+// Actors at or under token g (following conjunctions, compounds, nominal modifiers).
+void actorsUnder(const SentView& sv, uint32_t g, std::vector<ActorRef>& out, int depth) {
+  const uint32_t l = g - sv.b;
+  int32_t m = sv.coded_of[l];
+  if (m < 0 && depth > 0) {
+    // Search the modifiers of the head breadth-first for the nearest coded mention.
+    std::vector<uint32_t> frontier{g};
+    for (int d = 0; d < 2 && m < 0; ++d) {
+      std::vector<uint32_t> next;
+      for (uint32_t f : frontier) {
+        for (uint32_t c : sv.kids[f - sv.b]) {
+          const std::string_view r = sv.deprel(c);
+          if (r == "conj" || r == "acl:relcl" || r == "acl" || r == "parataxis" || r == "cc" ||
+              r == "punct" || startsWith(r, "advcl")) {
+            continue;
+          }
+          if (m < 0 && sv.coded_of[c - sv.b] >= 0) m = sv.coded_of[c - sv.b];
+          next.push_back(c);
+        }
+      }
+      frontier = std::move(next);
+    }
+  }
+  if (m >= 0) {
+    bool dup = false;
+    for (const auto& a : out) dup = dup || a.mention == m;
+    if (!dup) out.push_back({m, sv.codeOf(m)});
+  }
+  if (depth > 0) {
+    for (uint32_t c : sv.children(g, "conj")) actorsUnder(sv, c, out, depth - 1);
+  }
+}
+
+// Linear neighbours: a compound group of coded mentions starting at/after local `from`
+// (forward) or ending before local `to` (backward).
+std::vector<ActorRef> linearGroup(const SentView& sv, uint32_t from, bool forward,
+                                  const std::vector<ActorRef>& exclude) {
+  std::vector<ActorRef> out;
+  auto excluded = [&](int32_t m) {
+    for (const auto& a : exclude)
+      if (a.mention == m) return true;
+    return false;
+  };
+  auto joiner = [&](uint32_t l) {
+    const std::string& u = sv.up[l];
+    return u == "," || u == "AND" || u == "THE" || u == "&";
+  };
+  if (forward) {
+    uint32_t l = from;
+    while (l < sv.size() && (sv.coded_of[l] < 0 || excluded(sv.coded_of[l]))) ++l;
+    while (l < sv.size() && sv.coded_of[l] >= 0 && !excluded(sv.coded_of[l])) {
+      const int32_t m = sv.coded_of[l];
+      out.push_back({m, sv.codeOf(m)});
+      l = sv.doc.mentions[m].token_end - sv.b;
+      uint32_t k = l;
+      while (k < sv.size() && joiner(k)) ++k;
+      if (k == l || k >= sv.size() || sv.coded_of[k] < 0) break;
+      l = k;
+    }
+  } else {
+    int64_t l = static_cast<int64_t>(from) - 1;
+    while (l >= 0 && (sv.coded_of[l] < 0 || excluded(sv.coded_of[l]))) --l;
+    while (l >= 0 && sv.coded_of[l] >= 0 && !excluded(sv.coded_of[l])) {
+      const int32_t m = sv.coded_of[l];
+      out.insert(out.begin(), ActorRef{m, sv.codeOf(m)});
+      l = static_cast<int64_t>(sv.doc.mentions[m].token_begin - sv.b) - 1;
+      int64_t k = l;
+      while (k >= 0 && joiner(static_cast<uint32_t>(k))) --k;
+      if (k == l || k < 0 || sv.coded_of[k] < 0) break;
+      l = k;
+    }
+  }
+  return out;
+}
+
+// Syntactic subject token of predicate g (climbing control, coordination, relative clauses).
+int64_t subjectOf(const SentView& sv, uint32_t g, int depth = 0) {
+  for (uint32_t c : sv.kids[g - sv.b]) {
+    const std::string_view r = sv.deprel(c);
+    if (r == "nsubj" || r == "csubj") return c;
+  }
+  if (depth > 3) return -1;
+  const Token& t = sv.tok(g);
+  const std::string_view r = t.deprel;
+  if (t.head < 0) return -1;
+  const uint32_t h = static_cast<uint32_t>(t.head);
+  if (h < sv.b || h >= sv.e) return -1;
+  if (r == "xcomp" || r == "conj" || startsWith(r, "advcl")) return subjectOf(sv, h, depth + 1);
+  if (r == "acl:relcl") return h;
+  return -1;
+}
+
+bool isPassive(const SentView& sv, uint32_t g) {
+  for (uint32_t c : sv.kids[g - sv.b]) {
+    const std::string_view r = sv.deprel(c);
+    if (r == "nsubj:pass" || r == "aux:pass") return true;
+  }
+  return false;
+}
+
+struct Modality {
+  bool negated = false;
+  std::string modality = "asserted";
+};
+
+Modality modalityOf(const SentView& sv, uint32_t v) {
+  Modality m;
+  auto auxWord = [&](const std::string& w) {
+    if (w == "WILL" || w == "SHALL" || w == "'LL") {
+      if (m.modality == "asserted") m.modality = "future";
+    } else if (w == "WOULD" || w == "COULD" || w == "MIGHT" || w == "MAY" || w == "SHOULD" ||
+               w == "'D") {
+      m.modality = "hypothetical";
+    }
+  };
+  if (sv.parsed) {
+    uint32_t g = v;
+    for (int hop = 0; hop < 4; ++hop) {
+      for (uint32_t c : sv.kids[g - sv.b]) {
+        const std::string_view r = sv.deprel(c);
+        const std::string w = sv.lemmaUp(c);
+        const std::string& u = sv.up[c - sv.b];
+        if ((r == "advmod" || r == "neg" || r == "det") && (isNegationWord(u) || w == "NOT")) {
+          if (r != "det" || u == "NO") m.negated = true;
+        }
+        if (startsWith(r, "aux")) auxWord(u);
+        if (r == "mark" && (u == "IF" || u == "UNLESS")) m.modality = "conditional";
+      }
+      const Token& t = sv.tok(g);
+      if (t.head < 0 || static_cast<uint32_t>(t.head) < sv.b ||
+          static_cast<uint32_t>(t.head) >= sv.e) {
+        break;
+      }
+      const std::string_view r = t.deprel;
+      const uint32_t h = static_cast<uint32_t>(t.head);
+      if (r != "xcomp" && r != "ccomp") break;
+      const std::string hl = sv.lemmaUp(h);
+      if (hl == "REFUSE" || hl == "DECLINE" || hl == "FAIL" || hl == "REJECT") {
+        m.negated = true;
+      } else if (hl == "PLAN" || hl == "HOPE" || hl == "INTEND" || hl == "WANT" || hl == "SEEK" ||
+                 hl == "AIM" || hl == "WISH" || hl == "TRY" || hl == "EXPECT" || hl == "PROMISE" ||
+                 hl == "PLEDGE" || hl == "VOW" || hl == "PREPARE") {
+        if (r == "xcomp") m.modality = "intended";
+      }
+      if (r == "ccomp") break;
+      g = h;
+    }
+  } else {
+    const uint32_t l = v - sv.b;
+    for (uint32_t k = l >= 3 ? l - 3 : 0; k < l; ++k) {
+      const std::string& u = sv.up[k];
+      if (isNegationWord(u)) m.negated = true;
+      auxWord(u);
+    }
+  }
+  return m;
+}
+
+// Splits an actor code such as "FRO/BIL/SAM" into its parts.
+std::vector<std::string> splitCodes(const std::string& code) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= code.size()) {
+    const size_t slash = code.find('/', start);
+    std::string part =
+        code.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    if (!part.empty()) out.push_back(std::move(part));
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return out;
+}
+
+struct Candidate {
+  uint32_t v = 0;                      // head token (global)
+  uint32_t first = 0, last = 0;        // global token range of the verb phrase
+  std::vector<const VerbForm*> forms;  // every entry indexed for this phrase (same length)
+};
+
+bool acceptablePos(const SentView& sv, uint32_t g, bool nominal) {
+  if (!sv.tagged) return true;
+  const Token& t = sv.tok(g);
+  if (nominal) return t.upos == "NOUN" || startsWith(t.xpos, "NN");
+  return t.upos == "VERB" || startsWith(t.xpos, "VB") ||
+         (t.upos == "AUX" && sv.lemmaUp(g) != "BE" && sv.lemmaUp(g) != "HAVE");
+}
+
+bool discardMatch(const SentView& sv, const std::vector<std::string>& phrase) {
+  const uint32_t n = sv.size();
+  for (uint32_t i = 0; i + phrase.size() <= n; ++i) {
+    bool ok = true;
+    for (size_t j = 0; j < phrase.size() && ok; ++j) ok = sv.wordMatch(phrase[j], i + j);
+    if (ok) return true;
+  }
+  return false;
+}
+
+std::string patternText(const VerbPattern& p) {
+  const size_t sp = p.rule.find(' ');
+  return sp == std::string::npos ? p.rule : p.rule.substr(sp + 1);
+}
+
+}  // namespace
+
+EventCoder::EventCoder(std::shared_ptr<const VerbDictionary> dict,
+                       std::shared_ptr<const CameoTable> cameo, CoderOptions options)
+    : dict_(std::move(dict)), cameo_(std::move(cameo)), options_(options) {}
+
+Status EventCoder::process(Document& doc) const {
+  doc.events.clear();
+  doc.layers |= Document::kEvents;
+  // Story-level discards: no events for the whole document.
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    SentView sv(doc, s);
+    for (const auto& phrase : dict_->storyDiscards()) {
+      if (discardMatch(sv, phrase)) return Status::ok();
+    }
+  }
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) codeSentence(doc, s, nullptr);
+  return Status::ok();
+}
+
+void EventCoder::explainSentence(Document& doc, uint32_t sentence, std::ostream& out) const {
+  codeSentence(doc, sentence, &out);
+}
+
+void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* trace) const {
+  const SentView sv(doc, sentence);
+  const Sentence& sent = doc.sentences[sentence];
+  for (const auto& phrase : dict_->sentenceDiscards()) {
+    if (discardMatch(sv, phrase)) {
+      if (trace) {
+        std::string joined;
+        for (const auto& w : phrase) joined += (joined.empty() ? "" : " ") + w;
+        *trace << "sentence discarded by discard phrase '" << joined << "'\n";
+      }
+      return;
+    }
+  }
+  // 1. Candidate predicates.
+  std::vector<Candidate> cands;
+  for (uint32_t g = sv.b; g < sv.e; ++g) {
+    const uint32_t l = g - sv.b;
+    if (sv.mention_of[l] >= 0) continue;
+    Candidate best;
+    for (const std::string* key : {&sv.up[l], &sv.lem[l]}) {
+      if (key->empty()) continue;
+      const auto* forms = dict_->lookup(*key);
+      if (!forms) continue;
+      for (const VerbForm& f : *forms) {
+        const int64_t first = static_cast<int64_t>(g) - f.head;
+        const int64_t last = first + static_cast<int64_t>(f.words.size()) - 1;
+        if (first < sv.b || last >= sv.e) continue;
+        bool ok = true;
+        for (size_t j = 0; j < f.words.size() && ok; ++j) {
+          if (j == f.head) continue;
+          ok = sv.wordMatch(f.words[j], static_cast<uint32_t>(first + j - sv.b));
+        }
+        if (!ok) continue;
+        if (!acceptablePos(sv, g, dict_->block(f.block).nominal)) continue;
+        const bool longer = best.forms.empty() || (last - first) > (best.last - best.first);
+        if (longer) {
+          best.v = g;
+          best.first = static_cast<uint32_t>(first);
+          best.last = static_cast<uint32_t>(last);
+          best.forms.clear();
+        }
+        if (longer || (last - first) == (best.last - best.first)) {
+          bool dup = false;
+          for (const VerbForm* o : best.forms) dup = dup || o->block == f.block;
+          if (!dup) best.forms.push_back(&f);
+        }
+      }
+    }
+    if (!best.forms.empty()) {
+      std::sort(best.forms.begin(), best.forms.end(),
+                [](const VerbForm* x, const VerbForm* y) { return x->block < y->block; });
+      cands.push_back(std::move(best));
+    }
+  }
+
+  // Lower-case words for date resolution.
+  std::vector<std::string> lower_words;
+  std::vector<std::string_view> word_views;
+  std::vector<ResolvedDate> dates;
+  if (doc.date && !cands.empty()) {
+    for (uint32_t l = 0; l < sv.size(); ++l) lower_words.push_back(lowerAscii(sv.up[l]));
+    for (const auto& w : lower_words) word_views.push_back(w);
+    dates = findDates(word_views, *doc.date);
+  }
+
+  // Consumed tokens: multi-word verbs whose non-head words are verbs too are not re-coded.
+  std::vector<uint32_t> consumed;  // predicates folded into a governing verb's pattern
+  for (const Candidate& c : cands) {
+    if (std::find(consumed.begin(), consumed.end(), c.v) != consumed.end()) {
+      if (trace) *trace << "predicate token " << (c.v - sv.b + 1) << " folded into its governor\n";
+      continue;
+    }
+    const bool passive = sv.parsed && isPassive(sv, c.v);
+    // 2. Patterns of every entry indexed for this phrase; the most specific match wins.
+    const VerbPattern* chosen = nullptr;
+    const VerbBlock* chosen_block = nullptr;
+    Binding chosen_bind;
+    int64_t slot_target = -1;
+    for (const VerbForm* form : c.forms) {
+      const VerbBlock& blk = dict_->block(form->block);
+      if (trace) {
+        *trace << fmt::format("predicate '{}' (token {}) -> {} [{}] at {}\n",
+                              doc.slice(doc.tokens[c.first].start, doc.tokens[c.last].end),
+                              c.v - sv.b + 1, blk.name, form->code.empty() ? blk.code : form->code,
+                              blk.origin);
+      }
+      for (const VerbPattern& p : blk.patterns) {
+        Binding bind;
+        std::string why;
+        int64_t tt = -1;
+        bool ok = true;
+        if (!p.pre.empty() && !matchPre(sv, p.pre, p.pre.size(), c.first - sv.b, false, bind)) {
+          ok = false;
+          why = "words before the verb not found";
+        }
+        if (ok && !p.post.empty() &&
+            !matchPost(sv, p.post, 0, c.last + 1 - sv.b, p.verb_glued, bind)) {
+          ok = false;
+          why = "words after the verb not found";
+        }
+        if (ok && !p.slots.empty() && !matchSlots(sv, p, c.v, c.last, passive, &why, &tt)) {
+          ok = false;
+        }
+        if (trace) {
+          *trace << fmt::format("  {} {} [{}]{}\n", ok ? "MATCH  " : "no     ", patternText(p),
+                                p.code, ok ? "" : " -- " + why);
+        }
+        if (ok && (!chosen || p.specificity > chosen->specificity)) {
+          chosen = &p;
+          chosen_block = &blk;
+          chosen_bind = bind;
+          slot_target = tt;
+        }
+      }
+    }
+    // Without a pattern: the first entry whose own/default code is an event.
+    const VerbForm* def_form = c.forms.front();
+    if (!chosen) {
+      for (const VerbForm* form : c.forms) {
+        const std::string& fc = form->code.empty() ? dict_->block(form->block).code : form->code;
+        if (fc != "---" && !fc.empty()) {
+          def_form = form;
+          break;
+        }
+      }
+    }
+    const VerbBlock& block = chosen ? *chosen_block : dict_->block(def_form->block);
+    std::string code =
+        chosen ? chosen->code : (def_form->code.empty() ? block.code : def_form->code);
+    std::string rule =
+        chosen ? chosen->rule
+               : fmt::format("{} {} [{}] (verb default)", block.origin, block.name, code);
+    if (trace) *trace << "  chosen: " << rule << "\n";
+    if (chosen && sv.parsed) {
+      for (const SlotConstraint& sc : chosen->slots) {
+        if (sc.slot != SlotConstraint::Slot::kXcomp) continue;
+        for (uint32_t x : sv.children(c.v, "xcomp")) consumed.push_back(x);
+      }
+    }
+    std::string fwd = code, rev;
+    if (const size_t colon = code.find(':'); colon != std::string::npos) {
+      fwd = code.substr(0, colon);
+      rev = code.substr(colon + 1);
+    }
+    auto active = [](const std::string& x) {
+      return !x.empty() && x != "---" && x.find_first_not_of("0123456789") != 0;
+    };
+    if (!active(fwd) && !active(rev)) {
+      if (trace) *trace << "  no event: null code\n";
+      continue;
+    }
+    // 3. Negation and modality.
+    Modality mod = modalityOf(sv, c.v);
+    if (chosen) {
+      for (const auto& e : chosen->pre) {
+        for (const auto& alt : e.alts) {
+          for (const auto& w : alt) {
+            if (isNegationWord(w) || w == "FAILED" || w == "REFUSAL" || w == "REFUSED") {
+              mod.negated = false;
+            }
+          }
+        }
+      }
+    }
+    if (mod.negated && !options_.keep_negated) {
+      if (trace) *trace << "  no event: negated predicate\n";
+      continue;
+    }
+    // 4. Source and target.
+    std::vector<ActorRef> sources, targets;
+    if (chosen_bind.source >= 0) {
+      sources.push_back({chosen_bind.source, sv.codeOf(chosen_bind.source)});
+    }
+    if (chosen_bind.target >= 0) {
+      targets.push_back({chosen_bind.target, sv.codeOf(chosen_bind.target)});
+    }
+    if (sv.parsed) {
+      if (sources.empty()) {
+        if (passive) {
+          for (uint32_t o : sv.children(c.v, "obl")) {
+            if (sv.caseOf(o) == "BY") actorsUnder(sv, o, sources, 3);
+          }
+        } else if (block.nominal) {
+          for (uint32_t x : sv.children(c.v, "nmod")) {
+            const std::string_view r = sv.deprel(x);
+            const std::string cs = sv.caseOf(x);
+            if (r == "nmod:poss" || cs == "BY" || cs == "OF") actorsUnder(sv, x, sources, 3);
+          }
+        } else {
+          const int64_t subj = subjectOf(sv, c.v);
+          if (subj >= 0) actorsUnder(sv, static_cast<uint32_t>(subj), sources, 3);
+        }
+      }
+      if (targets.empty()) {
+        if (slot_target >= 0) actorsUnder(sv, static_cast<uint32_t>(slot_target), targets, 3);
+        if (targets.empty() && passive) {
+          for (uint32_t x : sv.children(c.v, "nsubj")) actorsUnder(sv, x, targets, 3);
+        }
+        if (targets.empty() && !block.nominal) {
+          for (uint32_t x : sv.children(c.v, "obj")) actorsUnder(sv, x, targets, 3);
+          for (uint32_t x : sv.children(c.v, "iobj")) actorsUnder(sv, x, targets, 3);
+        }
+        if (targets.empty()) {
+          const auto rel = block.nominal ? std::string_view("nmod") : std::string_view("obl");
+          for (uint32_t x : sv.children(c.v, rel)) {
+            const std::string_view r = sv.deprel(x);
+            const std::string cs = sv.caseOf(x);
+            if (r == "obl:tmod" || r == "obl:npmod" || r == "nmod:poss" || r == "nmod:tmod") {
+              continue;
+            }
+            if ((passive || block.nominal) && (cs == "BY" || cs == "OF")) continue;
+            actorsUnder(sv, x, targets, 3);
+            if (!targets.empty()) break;
+          }
+        }
+      }
+      if (block.nominal && sources.empty() && targets.size() >= 2) {
+        sources.push_back(targets.front());
+        targets.erase(targets.begin());
+      }
+    }
+    // Positional fallback (no parse, or the tree gave nothing).
+    if (sources.empty() && !block.nominal) {
+      sources = linearGroup(sv, c.first - sv.b, false, targets);
+    }
+    if (targets.empty() && !block.nominal) {
+      targets = linearGroup(sv, c.last + 1 - sv.b, true, sources);
+    }
+    if (chosen_bind.compound && targets.empty() && sources.size() >= 2) {
+      targets.assign(sources.begin() + 1, sources.end());
+      sources.resize(1);
+    }
+    if (sources.empty()) {
+      if (trace) *trace << "  no event: no source actor\n";
+      continue;
+    }
+    if (trace) {
+      for (const auto& s : sources) *trace << "  source: " << s.code << "\n";
+      for (const auto& t : targets) *trace << "  target: " << t.code << "\n";
+      if (mod.modality != "asserted") *trace << "  modality: " << mod.modality << "\n";
+    }
+    // 5. Date, quote, headline.
+    std::optional<Date> date = doc.date;
+    std::string date_source = doc.date ? "story" : "none";
+    if (!dates.empty()) {
+      const uint32_t vl = c.v - sv.b;
+      const ResolvedDate* best = nullptr;
+      auto dist = [&](const ResolvedDate& d) {
+        return d.first > vl ? d.first - vl : vl - std::min(vl, d.last - 1);
+      };
+      for (const auto& d : dates) {
+        if (!best || dist(d) < dist(*best)) best = &d;
+      }
+      date = best->date;
+      date_source = "text";
+    }
+    const Token& vt = doc.tokens[c.v];
+    bool in_quote = false;
+    int32_t reported_by = -1;
+    for (const Quote& q : doc.quotes) {
+      if (vt.start >= q.content.start && vt.end <= q.content.end) {
+        in_quote = true;
+        reported_by = q.speaker_entity;
+        break;
+      }
+    }
+    // 6. Events: one per (source, target) pair and code direction.
+    auto makeActor = [&](const ActorRef& a, const std::string& code) {
+      EventActor ea;
+      ea.code = code;
+      if (a.mention >= 0) {
+        const Mention& m = doc.mentions[a.mention];
+        ea.span = Span{m.start, m.end};
+        ea.actor_id = m.actor_id;
+        ea.mention = a.mention;
+        ea.entity = m.entity;
+        if (ea.actor_id.empty() && m.entity >= 0 &&
+            static_cast<size_t>(m.entity) < doc.entities.size()) {
+          ea.actor_id = doc.entities[m.entity].actor_id;
+        }
+      }
+      return ea;
+    };
+    auto emit = [&](const ActorRef& s, const std::string& scode, const ActorRef* t,
+                    const std::string& tcode, const std::string& ecode) {
+      if (!active(ecode)) return;
+      if (options_.drop_self_events && t && scode == tcode) return;
+      Event ev;
+      ev.sentence = sentence;
+      ev.date = date;
+      ev.date_source = date_source;
+      ev.source = makeActor(s, scode);
+      if (t) ev.target = makeActor(*t, tcode);
+      ev.cameo = ecode;
+      ev.cameo_root = CameoTable::root(ecode);
+      if (const CameoCode* cc = cameo_ ? cameo_->resolve(ecode) : nullptr) {
+        ev.quad_class = cc->quad_class;
+        ev.goldstein = cc->goldstein;
+        ev.plover_event = cc->plover_event;
+        ev.plover_mode = cc->plover_mode;
+        ev.plover_context = cc->plover_context;
+      }
+      ev.negated = mod.negated;
+      ev.modality = mod.modality;
+      ev.reported_by = reported_by;
+      ev.in_quote = in_quote;
+      ev.in_headline = sent.headline;
+      ev.trigger = Span{doc.tokens[c.first].start, doc.tokens[c.last].end};
+      Span evd = ev.trigger;
+      for (const EventActor* a : {&ev.source, &ev.target}) {
+        if (a->span.empty()) continue;
+        evd.start = std::min(evd.start, a->span.start);
+        evd.end = std::max(evd.end, a->span.end);
+      }
+      ev.evidence = evd;
+      ev.rule = rule;
+      for (const Event& old : doc.events) {
+        if (old.sentence == ev.sentence && old.cameo == ev.cameo &&
+            old.source.code == ev.source.code && old.target.code == ev.target.code &&
+            old.trigger == ev.trigger) {
+          return;
+        }
+      }
+      if (trace) {
+        *trace << fmt::format("  EVENT {} -> {} {}\n", ev.source.code,
+                              ev.target.code.empty() ? "---" : ev.target.code, ev.cameo);
+      }
+      doc.events.push_back(std::move(ev));
+    };
+    for (const ActorRef& s : sources) {
+      for (const std::string& sc : splitCodes(s.code)) {
+        if (targets.empty()) {
+          emit(s, sc, nullptr, "", fwd);
+          continue;
+        }
+        for (const ActorRef& t : targets) {
+          if (t.mention == s.mention) continue;
+          for (const std::string& tc : splitCodes(t.code)) {
+            emit(s, sc, &t, tc, fwd);
+            emit(t, tc, &s, sc, rev);
+          }
+        }
+      }
+    }
+  }
+}
+
+}  // namespace annalist::events

@@ -1,0 +1,56 @@
+// The event coder stage: finds dictionary predicates in each sentence, matches their patterns
+// (word sequences and dependency slots), resolves source and target actors from the mentions
+// layer (through the dependency tree when parsed, else by position), and writes
+// Document::events with CAMEO/PLOVER codes, negation, modality, quote attribution, dates,
+// trigger/evidence spans and the rule that fired.
+//
+// Reads: tokens, sentences, syntax (optional: lemma/upos/head/deprel), mentions, entities and
+// quotes (optional). Writes: events. Thread safety: immutable; `process` may run concurrently
+// on different documents.
+#pragma once
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "annalist/core/Stage.h"
+#include "annalist/events/CameoTable.h"
+#include "annalist/events/VerbDictionary.h"
+
+namespace annalist::events {
+
+struct CoderOptions {
+  // Keep events whose predicate is negated ("did not attend"), flagged negated=true. Off by
+  // default: a negated predicate produces no event.
+  bool keep_negated = false;
+  // Events whose source and target codes are equal are dropped (PETRARCH convention).
+  bool drop_self_events = true;
+};
+
+class EventCoder final : public Stage {
+ public:
+  EventCoder(std::shared_ptr<const VerbDictionary> dict, std::shared_ptr<const CameoTable> cameo,
+             CoderOptions options = {});
+
+  std::string_view name() const override { return "events"; }
+  uint32_t needs() const override { return Document::kText | Document::kMentions; }
+  uint32_t provides() const override { return Document::kEvents; }
+  Status process(Document& doc) const override;
+
+  // Codes one sentence and writes a human-readable trace: predicates found, every pattern
+  // tried and why it matched or not, the actors chosen. Events are appended to doc.events.
+  void explainSentence(Document& doc, uint32_t sentence, std::ostream& out) const;
+
+  const VerbDictionary& dictionary() const { return *dict_; }
+  const CameoTable& cameo() const { return *cameo_; }
+
+ private:
+  void codeSentence(Document& doc, uint32_t sentence, std::ostream* trace) const;
+
+  std::shared_ptr<const VerbDictionary> dict_;
+  std::shared_ptr<const CameoTable> cameo_;
+  CoderOptions options_;
+};
+
+}  // namespace annalist::events

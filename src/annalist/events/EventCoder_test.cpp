@@ -1,0 +1,309 @@
+#include "annalist/events/EventCoder.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "annalist/events/AnnalistVerbReader.h"
+#include "annalist/events/PetrarchVerbReader.h"
+#include "annalist/io/DocumentSource.h"
+
+namespace annalist::events {
+namespace {
+
+std::string readFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+Document loadConllu(const std::string& path) {
+  io::ReadOptions opts;
+  auto reader = io::makeRecordReader(io::InputFormat::kConllu, path, readFile(path), opts);
+  io::ReadItem item;
+  EXPECT_TRUE(reader->next(item));
+  EXPECT_TRUE(item.doc.has_value()) << (item.error ? item.error->reason : "");
+  return std::move(*item.doc);
+}
+
+// Adds a dictionary-style mention over local tokens [b, e) of sentence `s`.
+int addMention(Document& doc, uint32_t s, uint32_t b, uint32_t e, std::string code) {
+  const Sentence& sent = doc.sentences[s];
+  Mention m;
+  m.sentence = s;
+  m.token_begin = sent.token_begin + b;
+  m.token_end = sent.token_begin + e;
+  m.start = doc.tokens[m.token_begin].start;
+  m.end = doc.tokens[m.token_end - 1].end;
+  m.head_token = m.token_end - 1;
+  m.type = "ORG";
+  m.source = "dict";
+  m.code = std::move(code);
+  doc.mentions.push_back(m);
+  doc.layers |= Document::kMentions;
+  return static_cast<int>(doc.mentions.size() - 1);
+}
+
+std::shared_ptr<const CameoTable> table() {
+  static auto t = std::make_shared<const CameoTable>(
+      CameoTable::load(std::string(ANNALIST_TEST_DATA) + "/dictionaries/cameo.tsv").value());
+  return t;
+}
+
+std::shared_ptr<const VerbDictionary> builtin() {
+  auto d = loadAnnalistVerbs(std::string(ANNALIST_TEST_DATA) + "/dictionaries/verbs");
+  EXPECT_TRUE(d.ok()) << d.error().message;
+  return std::make_shared<const VerbDictionary>(std::move(d.value()));
+}
+
+std::vector<const Event*> eventsOf(const Document& doc, uint32_t s) {
+  std::vector<const Event*> out;
+  for (const auto& e : doc.events)
+    if (e.sentence == s) out.push_back(&e);
+  return out;
+}
+
+class CoderOnExample : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    doc = loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/example_sentences.conllu");
+    ASSERT_EQ(doc.sentences.size(), 6u);
+    doc.date = Date::parseIso("2019-07-21");
+    addMention(doc, 0, 0, 1, "HMS");
+    addMention(doc, 0, 7, 12, "IRN");
+    addMention(doc, 1, 1, 3, "PSE");
+    // "it" resolved by coreference to the US deal (entity carries the code).
+    int it = addMention(doc, 1, 8, 9, "");
+    doc.mentions[it].source = "pronoun";
+    doc.mentions[it].entity = 0;
+    Entity deal;
+    deal.id = 0;
+    deal.name = "The Deal of the Century";
+    deal.code = "USA";
+    deal.mentions = {static_cast<uint32_t>(it)};
+    doc.entities.push_back(deal);
+    addMention(doc, 1, 12, 15, "PSE");
+    addMention(doc, 2, 0, 1, "IRNGOV");
+    addMention(doc, 2, 3, 5, "HMS");
+    addMention(doc, 3, 0, 2, "IGO");
+    addMention(doc, 4, 0, 1, "IRN");
+    addMention(doc, 4, 5, 6, "HMS");
+    addMention(doc, 5, 0, 1, "IRN");
+    addMention(doc, 5, 2, 3, "SYR");
+    addMention(doc, 5, 6, 7, "HMS");
+  }
+  Document doc;
+};
+
+TEST_F(CoderOnExample, GratitudeIsPraise) {
+  EventCoder coder(builtin(), table());
+  ASSERT_TRUE(coder.process(doc).isOk());
+  auto ev = eventsOf(doc, 0);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0]->source.code, "HMS");
+  EXPECT_EQ(ev[0]->target.code, "IRN");
+  EXPECT_EQ(ev[0]->cameo, "051");
+  EXPECT_EQ(ev[0]->cameo_root, "05");
+  EXPECT_EQ(ev[0]->quad_class, 1);
+  EXPECT_EQ(ev[0]->plover_event, "SUPPORT");
+  EXPECT_EQ(doc.slice(ev[0]->trigger), "expressed");
+  EXPECT_EQ(doc.slice(ev[0]->evidence),
+            "Hamas has always expressed its gratitude to the Islamic Republic of Iran");
+  EXPECT_NE(ev[0]->rule.find("core.verbs.txt:"), std::string::npos);
+  EXPECT_NE(ev[0]->rule.find("@PRAISE"), std::string::npos);
+  EXPECT_EQ(ev[0]->date_source, "story");
+}
+
+TEST_F(CoderOnExample, PassiveCondemnationThroughCoreference) {
+  EventCoder coder(builtin(), table());
+  ASSERT_TRUE(coder.process(doc).isOk());
+  auto ev = eventsOf(doc, 1);
+  bool condemn = false, oppose = false;
+  for (const Event* e : ev) {
+    if (e->cameo == "122") {
+      condemn = true;
+      EXPECT_EQ(e->source.code, "PSE");  // the by-agent
+      EXPECT_EQ(e->target.code, "USA");  // "it" -> the deal's entity
+      EXPECT_EQ(doc.slice(e->source.span), "various Palestinian groups");
+    }
+    if (e->cameo == "111") oppose = true;  // "stood against"
+  }
+  EXPECT_TRUE(condemn);
+  EXPECT_TRUE(oppose);
+}
+
+TEST_F(CoderOnExample, MeetingWithDate) {
+  EventCoder coder(builtin(), table());
+  ASSERT_TRUE(coder.process(doc).isOk());
+  auto ev = eventsOf(doc, 2);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0]->source.code, "IRNGOV");
+  EXPECT_EQ(ev[0]->target.code, "HMS");
+  EXPECT_EQ(ev[0]->cameo_root, "04");
+  EXPECT_EQ(ev[0]->plover_event, "CONSULT");
+  ASSERT_TRUE(ev[0]->date.has_value());
+  EXPECT_EQ(ev[0]->date->toString(), "2019-07-21");  // "on Sunday": the story day itself
+  EXPECT_EQ(ev[0]->date_source, "text");
+}
+
+TEST_F(CoderOnExample, NegatedAttendanceIsNoEvent) {
+  EventCoder coder(builtin(), table());
+  ASSERT_TRUE(coder.process(doc).isOk());
+  EXPECT_TRUE(eventsOf(doc, 3).empty());
+  CoderOptions keep;
+  keep.keep_negated = true;
+  EventCoder keeping(builtin(), table(), keep);
+  ASSERT_TRUE(keeping.process(doc).isOk());
+  auto ev = eventsOf(doc, 3);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_TRUE(ev[0]->negated);
+}
+
+TEST_F(CoderOnExample, FutureSupportMostSpecificPattern) {
+  EventCoder coder(builtin(), table());
+  ASSERT_TRUE(coder.process(doc).isOk());
+  auto ev = eventsOf(doc, 4);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0]->source.code, "IRN");
+  EXPECT_EQ(ev[0]->target.code, "HMS");
+  EXPECT_EQ(ev[0]->cameo, "070");
+  EXPECT_EQ(ev[0]->modality, "future");
+}
+
+TEST_F(CoderOnExample, CompoundSubjectAndControlVerb) {
+  EventCoder coder(builtin(), table());
+  ASSERT_TRUE(coder.process(doc).isOk());
+  auto ev = eventsOf(doc, 5);
+  // "Iran and Syria agreed to help Hamas": one 033 event per source; "help" is folded in.
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(ev[0]->source.code, "IRN");
+  EXPECT_EQ(ev[1]->source.code, "SYR");
+  for (const Event* e : ev) {
+    EXPECT_EQ(e->target.code, "HMS");
+    EXPECT_EQ(e->cameo, "033");
+  }
+}
+
+TEST_F(CoderOnExample, ExplainTracesPatterns) {
+  EventCoder coder(builtin(), table());
+  std::ostringstream out;
+  coder.explainSentence(doc, 0, out);
+  const std::string t = out.str();
+  EXPECT_NE(t.find("predicate 'expressed'"), std::string::npos) << t;
+  EXPECT_NE(t.find("MATCH"), std::string::npos) << t;
+  EXPECT_NE(t.find("slot obj not found"), std::string::npos) << t;
+  EXPECT_NE(t.find("EVENT HMS -> IRN 051"), std::string::npos) << t;
+}
+
+// PETRARCH-style word patterns on an unparsed sentence (positional actors).
+TEST(CoderPetrarch, SequencePatternsWithoutParse) {
+  auto dict = parsePetrarchVerbs(R"(
+&TIETYPES
++MILITARY
++ECONOMIC
+--- RESTORE [050] ---
+RESTORE
+- * DIPLOMATIC TIES [064]
+- * &TIETYPES TIES [902]
+--- ARRIVE [032:033] ---
+ARRIVE
+--- CLASH [223] ---
+CLASH
+- NOT * [904]
+)",
+                                 "t.verbs");
+  ASSERT_TRUE(dict.ok()) << dict.error().message;
+  auto d = std::make_shared<const VerbDictionary>(std::move(dict.value()));
+  auto code = [&](std::string text, std::vector<std::pair<std::string, std::string>> actors) {
+    Document doc("t", text);
+    // whitespace tokens
+    uint32_t start = 0;
+    for (uint32_t i = 0; i <= text.size(); ++i) {
+      if (i == text.size() || text[i] == ' ') {
+        if (i > start) {
+          Token t;
+          t.start = t.byte_start = start;
+          t.end = t.byte_end = i;
+          t.norm = text.substr(start, i - start);
+          doc.tokens.push_back(t);
+        }
+        start = i + 1;
+      }
+    }
+    Sentence s;
+    s.token_begin = 0;
+    s.token_end = static_cast<uint32_t>(doc.tokens.size());
+    s.end = static_cast<uint32_t>(text.size());
+    doc.sentences.push_back(s);
+    for (const auto& [word, c] : actors) {
+      for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
+        if (doc.tokens[i].norm == word) addMention(doc, 0, i, i + 1, c);
+      }
+    }
+    EventCoder coder(d, table());
+    EXPECT_TRUE(coder.process(doc).isOk());
+    std::string out;
+    for (const auto& e : doc.events) {
+      out += e.source.code + ">" + (e.target.code.empty() ? "---" : e.target.code) + ":" + e.cameo +
+             " ";
+    }
+    return out;
+  };
+  EXPECT_EQ(
+      code("Arnor will restore diplomatic ties with Gondor", {{"Arnor", "ARN"}, {"Gondor", "GON"}}),
+      "ARN>GON:064 ");
+  EXPECT_EQ(
+      code("Arnor will restore military ties with Gondor", {{"Arnor", "ARN"}, {"Gondor", "GON"}}),
+      "ARN>GON:902 ");
+  EXPECT_EQ(code("Arnor will restore trade with Gondor", {{"Arnor", "ARN"}, {"Gondor", "GON"}}),
+            "ARN>GON:050 ");
+  EXPECT_EQ(code("Bree arrived in Gondor", {{"Bree", "BRE"}, {"Gondor", "GON"}}),
+            "BRE>GON:032 GON>BRE:033 ");
+  EXPECT_EQ(code("Arnor and Bree will restore diplomatic ties with Gondor",
+                 {{"Arnor", "ARN"}, {"Bree", "BRE"}, {"Gondor", "GON"}}),
+            "ARN>GON:064 BRE>GON:064 ");
+  // The pattern consumes the negation, so the event stands.
+  EXPECT_EQ(code("Arnor did not clash with Gondor", {{"Arnor", "ARN"}, {"Gondor", "GON"}}),
+            "ARN>GON:904 ");
+  // Multi-code actors ("FRO/BIL") give one event per code.
+  EXPECT_EQ(code("Shire arrived in Gondor", {{"Shire", "FRO/BIL"}, {"Gondor", "GON"}}),
+            "FRO>GON:032 GON>FRO:033 BIL>GON:032 GON>BIL:033 ");
+}
+
+TEST(CoderPetrarch, DiscardsSkipSentencesAndStories) {
+  auto verbs = parsePetrarchVerbs("--- RESTORE [064] ---\nRESTORE\n", "v");
+  auto disc = parsePetrarchDiscards("BASEBALL\n+TYPHOON\n", "d");
+  ASSERT_TRUE(verbs.ok() && disc.ok());
+  verbs->merge(std::move(disc.value()));
+  auto d = std::make_shared<const VerbDictionary>(std::move(verbs.value()));
+  EventCoder coder(d, table());
+  for (const std::string text : {"Arnor will restore baseball with Gondor",
+                                 "Arnor will restore ties with Gondor after a typhoon"}) {
+    Document doc("t", text);
+    uint32_t start = 0;
+    for (uint32_t i = 0; i <= text.size(); ++i) {
+      if (i == text.size() || text[i] == ' ') {
+        Token t;
+        t.start = t.byte_start = start;
+        t.end = t.byte_end = i;
+        t.norm = text.substr(start, i - start);
+        doc.tokens.push_back(t);
+        start = i + 1;
+      }
+    }
+    Sentence s;
+    s.token_end = static_cast<uint32_t>(doc.tokens.size());
+    s.end = static_cast<uint32_t>(text.size());
+    doc.sentences.push_back(s);
+    addMention(doc, 0, 0, 1, "ARN");
+    addMention(doc, 0, 5, 6, "GON");
+    ASSERT_TRUE(coder.process(doc).isOk());
+    EXPECT_TRUE(doc.events.empty()) << text;
+  }
+}
+
+}  // namespace
+}  // namespace annalist::events
