@@ -5,6 +5,7 @@
 #include <iostream>
 #include <ostream>
 
+#include "annalist/cli/CodeStore.h"
 #include "annalist/cli/Commands.h"
 #include "annalist/cli/Common.h"
 #include "annalist/io/DocumentJson.h"
@@ -16,7 +17,7 @@ namespace {
 struct CodeOptions {
   CommonOptions common;
   std::vector<std::string> dictionaries;
-  std::string db;
+  StoreFlags store;
 };
 }  // namespace
 
@@ -27,8 +28,11 @@ void addCodeCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--dictionaries", opts->dictionaries,
                   "builtin | annalist:DIR | petrarch:DIR | tabari:FILE,... (repeatable; given "
                   "explicitly it replaces the built-in set unless 'builtin' is listed)");
-  cmd->add_option("--db", opts->db, "Write documents, events and quotes into this SQLite store");
-  cmd->callback([opts, &exit_code] {
+  cmd->add_option("--db", opts->store.db,
+                  "Ingest documents, events, quotes and actors into this SQLite store (records "
+                  "are then written only with an explicit --output)");
+  addStoreOptions(cmd, opts->store);
+  cmd->callback([opts, cmd, &exit_code] {
     PipelineConfig config;
     for (const auto& spec : opts->dictionaries) {
       auto parsed = parseDictionarySpec(spec);
@@ -45,15 +49,17 @@ void addCodeCommand(CLI::App& app, int& exit_code) {
       exit_code = kExitFatal;
       return;
     }
-    if (!opts->db.empty()) {
-      std::cerr << "annalist code: --db is not available yet (store component)\n";
-      exit_code = kExitUsage;
+    // Until the events component lands, the record is the annotated document.
+    const DocWriter writer = [](const Document& d, std::ostream& out) {
+      out << io::documentJson(d).dump() << '\n';
+    };
+    if (!opts->store.db.empty()) {
+      // Store component: ingest (records only with an explicit --output).
+      exit_code = runIntoStore("code", opts->common, *pipeline, config, writer, opts->store,
+                               cmd->get_option("--output")->count() > 0);
       return;
     }
-    // Until the events component lands, the record is the annotated document.
-    exit_code = runDocuments(
-        "code", opts->common, *pipeline,
-        [](const Document& d, std::ostream& out) { out << io::documentJson(d).dump() << '\n'; });
+    exit_code = runDocuments("code", opts->common, *pipeline, writer);
   });
 }
 

@@ -25,5 +25,8 @@ void addEvalQuotesCommand(CommandGroups& groups, int& exit_code);
 void addEvalCorefCommand(CommandGroups& groups, int& exit_code);
 // text: annalist eval tokenize
 void addEvalTokenizeCommand(CommandGroups& groups, int& exit_code);
+// Store component: query and export the store.
+void addQueryCommand(CLI::App& app, int& exit_code);
+void addExportCommand(CLI::App& app, int& exit_code);
 
 }  // namespace annalist::cli

@@ -54,11 +54,16 @@ bool makeReadOptions(const CommonOptions& opts, io::ReadOptions& out) {
 
 int runDocuments(std::string_view command, const CommonOptions& opts, const Pipeline& pipeline,
                  const DocWriter& writer) {
+  return runDocuments(command, opts, pipeline, writer, RunHooks{});
+}
+
+int runDocuments(std::string_view command, const CommonOptions& opts, const Pipeline& pipeline,
+                 const DocWriter& writer, const RunHooks& hooks) {
   io::ReadOptions ropts;
   if (!makeReadOptions(opts, ropts)) return kExitUsage;
   std::ofstream file_out;
   std::ostream* out = &std::cout;
-  if (!opts.output.empty() && opts.output != "-") {
+  if (hooks.write_records && !opts.output.empty() && opts.output != "-") {
     file_out.open(opts.output, std::ios::binary);
     if (!file_out) {
       std::cerr << "annalist " << command << ": cannot write " << opts.output << "\n";
@@ -79,11 +84,14 @@ int runDocuments(std::string_view command, const CommonOptions& opts, const Pipe
   run.threads = opts.threads;
   run.progress = !opts.quiet && isatty(STDERR_FILENO) && source.totalBytes() > (1u << 20);
   size_t shown_errors = 0;
+  Status hook_status;
   auto summary = runPipeline(pipeline, source, run, [&](const Document* d, const io::DocError* e) {
     if (d) {
-      writer(*d, *out);
+      if (hooks.write_records) writer(*d, *out);
+      if (hooks.on_document && hook_status.isOk()) hook_status = hooks.on_document(*d);
       return;
     }
+    if (hooks.on_error && hook_status.isOk()) hook_status = hooks.on_error(*e);
     if (err_out.is_open()) err_out << io::errorJson(*e).dump() << '\n';
     if (!opts.quiet && shown_errors++ < 20) {
       std::cerr << fmt::format("annalist {}: error: {}{}{}: {}\n", command, e->origin,
@@ -91,6 +99,11 @@ int runDocuments(std::string_view command, const CommonOptions& opts, const Pipe
     }
   });
   out->flush();
+  if (hooks.on_end && hook_status.isOk()) hook_status = hooks.on_end(summary);
+  if (!hook_status.isOk()) {
+    std::cerr << "annalist " << command << ": " << hook_status.message() << "\n";
+    return kExitFatal;
+  }
   if (!opts.quiet) {
     std::cerr << fmt::format(
         "annalist {}: read {} documents, processed {}, failed {} ({} sentences, {} tokens, "

@@ -47,4 +47,19 @@ using DocWriter = std::function<void(const Document& doc, std::ostream& out)>;
 int runDocuments(std::string_view command, const CommonOptions& opts, const Pipeline& pipeline,
                  const DocWriter& writer);
 
+// Per-run hooks for sinks beside the record writer (the store). All run on the main thread,
+// in input order. A hook returning an error stops further hook calls and makes the run
+// fatal (exit 1) after the pipeline drains; `on_end` gets the summary's failed count.
+struct RunHooks {
+  std::function<Status(const Document& doc)> on_document;
+  std::function<Status(const io::DocError& error)> on_error;
+  std::function<Status(const RunSummary& summary)> on_end;
+  // When false, records are not written at all (e.g. `code --db` without --output).
+  bool write_records = true;
+};
+
+// runDocuments with hooks.
+int runDocuments(std::string_view command, const CommonOptions& opts, const Pipeline& pipeline,
+                 const DocWriter& writer, const RunHooks& hooks);
+
 }  // namespace annalist::cli
