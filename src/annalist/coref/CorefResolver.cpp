@@ -5,6 +5,7 @@
 #include <map>
 #include <numeric>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -168,9 +169,10 @@ std::string_view countryKey(std::string_view w) {
       {"europe", "eu"},
       {"european", "eu"},
   };
-  for (const auto& [k, v] : kMap)
-    if (k == w) return v;
-  return {};
+  static const std::unordered_map<std::string_view, std::string_view> kIndex(std::begin(kMap),
+                                                                             std::end(kMap));
+  auto it = kIndex.find(w);
+  return it == kIndex.end() ? std::string_view() : it->second;
 }
 bool isPlace(std::string_view w) {
   const auto key = countryKey(w);
@@ -408,6 +410,19 @@ class Resolver {
   std::vector<int> parent_;
   std::vector<CAttr> attrs_;
   std::vector<bool> is_role_, brk_;
+  // Word classes of each token (computed once per distinct word form of the document).
+  enum : uint8_t {
+    kDetW = 1,
+    kFuncCapW = 2,
+    kTitleW = 4,
+    kDemonymW = 8,
+    kPronW = 16,
+    kCountryW = 32,
+    kRoleW = 64,
+  };
+  std::vector<uint8_t> wc_;
+  std::unordered_map<std::string_view, uint8_t> word_class_;
+  std::unordered_map<std::string_view, RoleInfo> role_info_;
   std::vector<RoleInfo> roles_;
   std::vector<uint32_t> next_role_;  // first role-noun token at or after i (n when none)
   std::unordered_set<std::string_view> lower_seen_;  // forms written in lower case somewhere
@@ -437,6 +452,7 @@ bool Resolver::verbish(uint32_t i) const {
 void Resolver::prepareTokens() {
   const size_t n = doc_.tokens.size();
   lower_.resize(n);
+  wc_.assign(n, 0);
   is_role_.assign(n, false);
   roles_.assign(n, RoleInfo{});
   brk_.assign(n, false);
@@ -466,9 +482,24 @@ void Resolver::prepareTokens() {
     }
     cap_[i] = cap;
     if (!cap) lower_seen_.insert(lower_[i]);
-    RoleInfo r;
-    is_role_[i] = roleNoun(l, r);
-    roles_[i] = r;
+    auto memo = word_class_.find(l);
+    uint8_t wc;
+    if (memo == word_class_.end()) {
+      Pron p;
+      wc = static_cast<uint8_t>((isDeterminer(l) ? kDetW : 0) | (isFunctionCap(l) ? kFuncCapW : 0) |
+                                (isTitle(l) ? kTitleW : 0) | (isDemonym(l) ? kDemonymW : 0) |
+                                (pronounInfo(l, p) ? kPronW : 0) |
+                                (!countryKey(l).empty() ? kCountryW : 0));
+      RoleInfo r;
+      if (roleNoun(l, r)) wc |= kRoleW;
+      word_class_.emplace(l, wc);
+      role_info_.emplace(l, r);
+    } else {
+      wc = memo->second;
+    }
+    wc_[i] = wc;
+    is_role_[i] = (wc & kRoleW) != 0;
+    if (is_role_[i]) roles_[i] = role_info_.find(l)->second;
     // Direct-quote state (straight/curly double quotes), reset at paragraph breaks.
     if (!doc_.sentences.empty()) {
       const uint32_t p = doc_.sentences[sent_of_[i]].paragraph;
@@ -485,7 +516,7 @@ void Resolver::prepareTokens() {
   }
   for (size_t i = 0; i < n; ++i) {
     const std::string& x = lower_[i];
-    brk_[i] = x == "," || x == "." || x == "\"" || isDeterminer(x) ||
+    brk_[i] = x == "," || x == "." || x == "\"" || (wc_[i] & kDetW) ||
               verbish(static_cast<uint32_t>(i)) ||
               in(x, {"of", "and", "or", "in", "on", "at", "for", "with", "to", "by", "from"});
   }
@@ -498,7 +529,7 @@ void Resolver::annotateMention(M& m) {
   m.in_quote = quote_[m.tb];
   m.words.clear();
   for (uint32_t i = m.tb; i < m.te; ++i) {
-    if (i == m.tb && isDeterminer(lower_[i])) continue;
+    if (i == m.tb && (wc_[i] & kDetW)) continue;
     if (doc_.tokens[i].norm == "'s" || doc_.tokens[i].norm == "'") continue;
     m.words.push_back(lower_[i]);
   }
@@ -670,7 +701,7 @@ void Resolver::detectMentions() {
     while (i < s.token_end) {
       const std::string& w = lower_[i];
       Pron p;
-      if (!covered_[i] && pronounInfo(w, p)) {
+      if (!covered_[i] && (wc_[i] & kPronW) && pronounInfo(w, p)) {
         // "us" as a country is a name; "US" written in capitals is not the pronoun.
         if (!(w == "us" && doc_.tokenText(i) == "US")) {
           addPronoun(i, p);
@@ -681,7 +712,7 @@ void Resolver::detectMentions() {
       // Nominal: [det] (modifier)* ROLE  or  NAME/ACRONYM ROLE ("SCFRI head").
       {
         uint32_t b = i;
-        const bool det = isDeterminer(w) && ![](std::string_view x) {
+        const bool det = (wc_[i] & kDetW) && ![](std::string_view x) {
           static const WordSet k{"his", "her", "its", "their", "our", "my", "your"};
           return k.count(x) != 0;
         }(w);
@@ -709,7 +740,7 @@ void Resolver::detectMentions() {
         if (role_end > 0 && (det || role_end - b >= 2 || (b == s.token_begin))) {
           // Without a determiner the phrase needs a modifier ("SCFRI head", "Iranian
           // official") or to open the sentence ("Officials said").
-          if (det || cap_[b] || isDemonym(lower_[b]) || role_end - b >= 2) {
+          if (det || cap_[b] || (wc_[b] & kDemonymW) || role_end - b >= 2) {
             if (role.type == std::string_view("PER") && lower_[role_end - 1].back() == 's' &&
                 !in(lower_[role_end - 1], {"boss", "press"})) {
               role.number = Number::kPlural;
@@ -725,24 +756,24 @@ void Resolver::detectMentions() {
       if (own_names && cap_[i] && !covered_[i] && doc_.tokens[i].norm != "\"") {
         uint32_t b = i;
         // Skip sentence-initial function words ("The", "In").
-        if (isFunctionCap(w) || isTitle(w) || isDemonym(w)) {
+        if (wc_[i] & (kFuncCapW | kTitleW | kDemonymW)) {
           ++i;
           continue;
         }
         uint32_t e = i + 1;
         while (e < s.token_end && !covered_[e]) {
-          if (cap_[e] && !isFunctionCap(lower_[e]) && !isDemonym(lower_[e])) {
+          if (cap_[e] && !(wc_[e] & (kFuncCapW | kDemonymW))) {
             ++e;
           } else if ([](std::string_view x) {
                        static const WordSet k{"of", "on",  "for", "and", "the",
                                               "de", "bin", "ibn", "al"};
                        return k.count(x) != 0;
                      }(lower_[e]) &&
-                     e + 1 < s.token_end && cap_[e + 1] && !isFunctionCap(lower_[e + 1]) &&
+                     e + 1 < s.token_end && cap_[e + 1] && !(wc_[e + 1] & kFuncCapW) &&
                      !(lower_[e] == "and" && e - b == 1)) {
             e += 2;
           } else if (lower_[e] == "of" && e + 2 < s.token_end && lower_[e + 1] == "the" &&
-                     cap_[e + 2] && !isFunctionCap(lower_[e + 2])) {
+                     cap_[e + 2] && !(wc_[e + 2] & kFuncCapW)) {
             e += 3;
           } else {
             break;

@@ -660,9 +660,18 @@ bool Finder::layoutAttribution(size_t qi, Attribution& a) {
   // 1. The frame after the quote: `"...," X said` / `"...," said X` / `"..." -- X`.
   bool after_found = false;
   Attribution aa = a;
-  const bool after_ok =
+  bool after_ok =
       last_word == "," || last_word == "?" || last_word == "!" || isDashTok(last_word) ||
       (after >= 0 && after < n && (t_[after].lower == "," || isDashTok(t_[after].lower)));
+  // `"... ." Trump said.` - a short frame ending the sentence is a cue even after a period.
+  if (!after_ok && after >= 0 && after < n && paraOf(after) == q.para_last) {
+    int32_t k = after;
+    while (k < n && k < after + 6 && paraOf(k) == q.para_last && !isSentencePunct(t_[k].lower) &&
+           t_[k].q == QMark::kNone) {
+      ++k;
+    }
+    if (k > after && k < n && isSentencePunct(t_[k].lower) && k - after <= 5) after_ok = true;
+  }
   if (after >= 0 && after < n && paraOf(after) == q.para_last && after_ok && q.size() >= 3) {
     int32_t hi = after;
     while (hi < n && hi < after + 14 && paraOf(hi) == q.para_last && t_[hi].q == QMark::kNone &&
