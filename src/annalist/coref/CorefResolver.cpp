@@ -5,6 +5,8 @@
 #include <map>
 #include <numeric>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "annalist/core/Utf8.h"
@@ -12,6 +14,8 @@
 namespace annalist::coref {
 
 namespace {
+
+using WordSet = std::unordered_set<std::string_view>;
 
 bool in(std::string_view w, std::initializer_list<std::string_view> list) {
   for (auto x : list)
@@ -26,23 +30,27 @@ enum class Kind : uint8_t { kName, kNominal, kPronoun };
 // ---- word lists (annalist's own) -------------------------------------------------------------
 
 bool isMaleFirstName(std::string_view w) {
-  return in(w, {"john",      "james",    "robert",   "michael", "william",  "david",    "richard",
-                "joseph",    "thomas",   "charles",  "donald",  "george",   "barack",   "bill",
-                "joe",       "mike",     "paul",     "mark",    "peter",    "jeb",      "ted",
-                "marco",     "bernie",   "chris",    "rand",    "ben",      "newt",     "mitt",
-                "tim",       "jim",      "tom",      "bob",     "steve",    "stephen",  "kevin",
-                "brian",     "jeff",     "jeffrey",  "scott",   "eric",     "andrew",   "daniel",
-                "matthew",   "anthony",  "edward",   "henry",   "frank",    "jack",     "harry",
-                "vladimir",  "xi",       "emmanuel", "boris",   "recep",    "benjamin", "mohammad",
-                "mohammed",  "muhammad", "ali",      "hassan",  "hossein",  "hussein",  "saleh",
-                "kamal",     "javad",    "mahmoud",  "ahmad",   "ahmed",    "abbas",    "ismail",
-                "khaled",    "omar",     "yahya",    "saeed",   "abdullah", "salman",   "bashar",
-                "ayatollah", "sheikh",   "lord",     "king",    "prince",   "nicolas",  "angela",
-                "justin",    "narendra", "shinzo",   "moon",    "kim",      "lindsey",  "mitch",
-                "chuck",     "harry",    "lou",      "al",      "carl",     "gary",     "larry",
-                "dennis",    "martin",   "jerry",    "rick",    "ron",      "ronald",   "gerald",
-                "jimmy",     "dick",     "colin",    "ashton",  "ash",      "rex",      "sean",
-                "reince",    "corey",    "jared",    "roger",   "dinesh"});
+  return [](std::string_view x) {
+    static const WordSet k{
+        "john",      "james",    "robert",   "michael", "william",  "david",    "richard",
+        "joseph",    "thomas",   "charles",  "donald",  "george",   "barack",   "bill",
+        "joe",       "mike",     "paul",     "mark",    "peter",    "jeb",      "ted",
+        "marco",     "bernie",   "chris",    "rand",    "ben",      "newt",     "mitt",
+        "tim",       "jim",      "tom",      "bob",     "steve",    "stephen",  "kevin",
+        "brian",     "jeff",     "jeffrey",  "scott",   "eric",     "andrew",   "daniel",
+        "matthew",   "anthony",  "edward",   "henry",   "frank",    "jack",     "harry",
+        "vladimir",  "xi",       "emmanuel", "boris",   "recep",    "benjamin", "mohammad",
+        "mohammed",  "muhammad", "ali",      "hassan",  "hossein",  "hussein",  "saleh",
+        "kamal",     "javad",    "mahmoud",  "ahmad",   "ahmed",    "abbas",    "ismail",
+        "khaled",    "omar",     "yahya",    "saeed",   "abdullah", "salman",   "bashar",
+        "ayatollah", "sheikh",   "lord",     "king",    "prince",   "nicolas",  "angela",
+        "justin",    "narendra", "shinzo",   "moon",    "kim",      "lindsey",  "mitch",
+        "chuck",     "harry",    "lou",      "al",      "carl",     "gary",     "larry",
+        "dennis",    "martin",   "jerry",    "rick",    "ron",      "ronald",   "gerald",
+        "jimmy",     "dick",     "colin",    "ashton",  "ash",      "rex",      "sean",
+        "reince",    "corey",    "jared",    "roger",   "dinesh"};
+    return k.count(x) != 0;
+  }(w);
 }
 bool isFemaleFirstName(std::string_view w) {
   return in(
@@ -58,15 +66,22 @@ bool isFemaleFirstName(std::string_view w) {
           "hope",    "sheryl",      "janet",     "golda",     "indira",   "benazir",   "queen"});
 }
 bool isTitle(std::string_view w) {
-  return in(w, {"mr.",       "mrs.",    "ms.",     "dr.",        "sen.",    "rep.",     "gov.",
-                "gen.",      "lt.",     "col.",    "president",  "senator", "governor", "minister",
-                "secretary", "judge",   "justice", "ambassador", "general", "sheikh",   "ayatollah",
-                "king",      "queen",   "prince",  "princess",   "pope",    "rev.",     "mayor",
-                "chairman",  "speaker", "sir",     "lord",       "lady",    "prof.",    "professor",
-                "mr",        "mrs",     "ms",      "dr"});
+  return [](std::string_view x) {
+    static const WordSet k{"mr.",      "mrs.",     "ms.",       "dr.",   "sen.",      "rep.",
+                           "gov.",     "gen.",     "lt.",       "col.",  "president", "senator",
+                           "governor", "minister", "secretary", "judge", "justice",   "ambassador",
+                           "general",  "sheikh",   "ayatollah", "king",  "queen",     "prince",
+                           "princess", "pope",     "rev.",      "mayor", "chairman",  "speaker",
+                           "sir",      "lord",     "lady",      "prof.", "professor", "mr",
+                           "mrs",      "ms",       "dr"};
+    return k.count(x) != 0;
+  }(w);
 }
 bool isFemaleTitle(std::string_view w) {
-  return in(w, {"mrs.", "ms.", "mrs", "ms", "queen", "princess", "lady"});
+  return [](std::string_view x) {
+    static const WordSet k{"mrs.", "ms.", "mrs", "ms", "queen", "princess", "lady"};
+    return k.count(x) != 0;
+  }(w);
 }
 bool isOrgWord(std::string_view w) {
   return in(
@@ -154,19 +169,23 @@ std::string_view countryKey(std::string_view w) {
       {"europe", "eu"},
       {"european", "eu"},
   };
-  for (const auto& [k, v] : kMap)
-    if (k == w) return v;
-  return {};
+  static const std::unordered_map<std::string_view, std::string_view> kIndex(std::begin(kMap),
+                                                                             std::end(kMap));
+  auto it = kIndex.find(w);
+  return it == kIndex.end() ? std::string_view() : it->second;
 }
 bool isPlace(std::string_view w) {
   const auto key = countryKey(w);
-  if (!key.empty() &&
-      !in(w, {"iranian",      "palestinian", "israeli",  "american",  "russian", "chinese",
-              "syrian",       "iraqi",       "lebanese", "egyptian",  "turkish", "jordanian",
-              "qatari",       "british",     "french",   "german",    "yemeni",  "afghan",
-              "pakistani",    "indian",      "japanese", "ukrainian", "mexican", "canadian",
-              "cuban",        "korean",      "libyan",   "european",  "saudi",   "iranians",
-              "palestinians", "israelis",    "americans"})) {
+  if (!key.empty() && ![](std::string_view x) {
+        static const WordSet k{"iranian",      "palestinian", "israeli",  "american",  "russian",
+                               "chinese",      "syrian",      "iraqi",    "lebanese",  "egyptian",
+                               "turkish",      "jordanian",   "qatari",   "british",   "french",
+                               "german",       "yemeni",      "afghan",   "pakistani", "indian",
+                               "japanese",     "ukrainian",   "mexican",  "canadian",  "cuban",
+                               "korean",       "libyan",      "european", "saudi",     "iranians",
+                               "palestinians", "israelis",    "americans"};
+        return k.count(x) != 0;
+      }(w)) {
     return true;
   }
   return in(
@@ -192,34 +211,46 @@ struct RoleInfo {
 // Role / person nouns and group nouns that head nominal mentions.
 bool roleNoun(std::string_view w, RoleInfo& r) {
   r = RoleInfo{};
-  if (in(w, {"official",    "minister",   "president",   "spokesperson",   "head",
-             "leader",      "chief",      "deputy",      "chair",          "secretary",
-             "senator",     "governor",   "ambassador",  "diplomat",       "envoy",
-             "candidate",   "nominee",    "lawmaker",    "representative", "mayor",
-             "general",     "commander",  "director",    "executive",      "founder",
-             "analyst",     "professor",  "author",      "writer",         "poet",
-             "negotiator",  "activist",   "billionaire", "doctor",         "judge",
-             "lawyer",      "attorney",   "officer",     "soldier",        "journalist",
-             "reporter",    "columnist",  "coach",       "student",        "teacher",
-             "pope",        "cleric",     "ayatollah",   "premier",        "strategist",
-             "adviser",     "advisor",    "aide",        "frontrunner",    "front-runner",
-             "contender",   "challenger", "incumbent",   "politician",     "economist",
-             "scientist",   "researcher", "expert",      "veteran",        "emperor",
-             "artist",      "player",     "democrat",    "republican",     "speaker",
-             "host",        "anchor",     "ceo",         "minister",       "militant",
-             "commentator", "critic",     "rival",       "opponent",       "successor",
-             "predecessor"})) {
+  if ([](std::string_view x) {
+        static const WordSet k{
+            "official",    "minister",   "president",   "spokesperson",   "head",
+            "leader",      "chief",      "deputy",      "chair",          "secretary",
+            "senator",     "governor",   "ambassador",  "diplomat",       "envoy",
+            "candidate",   "nominee",    "lawmaker",    "representative", "mayor",
+            "general",     "commander",  "director",    "executive",      "founder",
+            "analyst",     "professor",  "author",      "writer",         "poet",
+            "negotiator",  "activist",   "billionaire", "doctor",         "judge",
+            "lawyer",      "attorney",   "officer",     "soldier",        "journalist",
+            "reporter",    "columnist",  "coach",       "student",        "teacher",
+            "pope",        "cleric",     "ayatollah",   "premier",        "strategist",
+            "adviser",     "advisor",    "aide",        "frontrunner",    "front-runner",
+            "contender",   "challenger", "incumbent",   "politician",     "economist",
+            "scientist",   "researcher", "expert",      "veteran",        "emperor",
+            "artist",      "player",     "democrat",    "republican",     "speaker",
+            "host",        "anchor",     "ceo",         "minister",       "militant",
+            "commentator", "critic",     "rival",       "opponent",       "successor",
+            "predecessor"};
+        return k.count(x) != 0;
+      }(w)) {
     return true;
   }
-  if (in(w, {"man", "boy", "father", "son", "husband", "brother", "king", "prince", "businessman",
-             "congressman", "spokesman", "chairman", "gentleman", "uncle", "grandfather", "nephew",
-             "duke", "lord", "sir"})) {
+  if ([](std::string_view x) {
+        static const WordSet k{"man",       "boy",      "father",    "son",         "husband",
+                               "brother",   "king",     "prince",    "businessman", "congressman",
+                               "spokesman", "chairman", "gentleman", "uncle",       "grandfather",
+                               "nephew",    "duke",     "lord",      "sir"};
+        return k.count(x) != 0;
+      }(w)) {
     r.gender = Gender::kMale;
     return true;
   }
-  if (in(w, {"woman", "girl", "mother", "daughter", "wife", "sister", "queen", "princess",
-             "businesswoman", "congresswoman", "spokeswoman", "chairwoman", "lady", "aunt",
-             "grandmother", "niece", "duchess"})) {
+  if ([](std::string_view x) {
+        static const WordSet k{
+            "woman", "girl",     "mother",        "daughter",      "wife",        "sister",
+            "queen", "princess", "businesswoman", "congresswoman", "spokeswoman", "chairwoman",
+            "lady",  "aunt",     "grandmother",   "niece",         "duchess"};
+        return k.count(x) != 0;
+      }(w)) {
     r.gender = Gender::kFemale;
     return true;
   }
@@ -233,8 +264,11 @@ bool roleNoun(std::string_view w, RoleInfo& r) {
     r.gender = Gender::kNeuter;
     return true;
   }
-  if (in(w, {"country", "nation", "city", "state", "region", "capital", "province", "town",
-             "republic", "kingdom", "village"})) {
+  if ([](std::string_view x) {
+        static const WordSet k{"country",  "nation", "city",     "state",   "region", "capital",
+                               "province", "town",   "republic", "kingdom", "village"};
+        return k.count(x) != 0;
+      }(w)) {
     r.type = "GPE";
     r.gender = Gender::kNeuter;
     return true;
@@ -243,8 +277,11 @@ bool roleNoun(std::string_view w, RoleInfo& r) {
 }
 
 bool isDeterminer(std::string_view w) {
-  return in(w, {"the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "my", "your",
-                "these", "those"});
+  return [](std::string_view x) {
+    static const WordSet k{"the", "a",     "an",  "this", "that", "his",   "her",
+                           "its", "their", "our", "my",   "your", "these", "those"};
+    return k.count(x) != 0;
+  }(w);
 }
 bool isFunctionCap(std::string_view w) {
   // Capitalised sentence-initial words that do not start names.
@@ -372,6 +409,23 @@ class Resolver {
   std::vector<M> ms_;
   std::vector<int> parent_;
   std::vector<CAttr> attrs_;
+  std::vector<bool> is_role_, brk_;
+  // Word classes of each token (computed once per distinct word form of the document).
+  enum : uint8_t {
+    kDetW = 1,
+    kFuncCapW = 2,
+    kTitleW = 4,
+    kDemonymW = 8,
+    kPronW = 16,
+    kCountryW = 32,
+    kRoleW = 64,
+  };
+  std::vector<uint8_t> wc_;
+  std::unordered_map<std::string_view, uint8_t> word_class_;
+  std::unordered_map<std::string_view, RoleInfo> role_info_;
+  std::vector<RoleInfo> roles_;
+  std::vector<uint32_t> next_role_;  // first role-noun token at or after i (n when none)
+  std::unordered_set<std::string_view> lower_seen_;  // forms written in lower case somewhere
   std::vector<uint8_t> covered_;
 };
 
@@ -381,11 +435,15 @@ bool Resolver::verbish(uint32_t i) const {
     return u == "VERB" || u == "AUX";
   }
   const std::string& w = lower_[i];
-  if (in(w, {"is",       "are",    "was",         "were",        "has",      "have",     "had",
-             "will",     "would",  "can",         "could",       "said",     "says",     "told",
-             "added",    "went",   "did",         "does",        "should",   "also",     "may",
-             "might",    "must",   "underscored", "highlighted", "referred", "stressed", "noted",
-             "believes", "thinks", "wants",       "announced",   "called",   "asked"})) {
+  if ([](std::string_view x) {
+        static const WordSet k{
+            "is",       "are",    "was",         "were",        "has",      "have",     "had",
+            "will",     "would",  "can",         "could",       "said",     "says",     "told",
+            "added",    "went",   "did",         "does",        "should",   "also",     "may",
+            "might",    "must",   "underscored", "highlighted", "referred", "stressed", "noted",
+            "believes", "thinks", "wants",       "announced",   "called",   "asked"};
+        return k.count(x) != 0;
+      }(w)) {
     return true;
   }
   return w.size() > 4 && !cap_[i] && w.compare(w.size() - 2, 2, "ed") == 0;
@@ -394,6 +452,11 @@ bool Resolver::verbish(uint32_t i) const {
 void Resolver::prepareTokens() {
   const size_t n = doc_.tokens.size();
   lower_.resize(n);
+  wc_.assign(n, 0);
+  is_role_.assign(n, false);
+  roles_.assign(n, RoleInfo{});
+  brk_.assign(n, false);
+  next_role_.assign(n + 1, static_cast<uint32_t>(n));
   cap_.assign(n, false);
   quote_.assign(n, false);
   sent_of_.assign(n, 0);
@@ -418,6 +481,25 @@ void Resolver::prepareTokens() {
       cap = c3 >= 'A' && c3 <= 'Z';
     }
     cap_[i] = cap;
+    if (!cap) lower_seen_.insert(lower_[i]);
+    auto memo = word_class_.find(l);
+    uint8_t wc;
+    if (memo == word_class_.end()) {
+      Pron p;
+      wc = static_cast<uint8_t>((isDeterminer(l) ? kDetW : 0) | (isFunctionCap(l) ? kFuncCapW : 0) |
+                                (isTitle(l) ? kTitleW : 0) | (isDemonym(l) ? kDemonymW : 0) |
+                                (pronounInfo(l, p) ? kPronW : 0) |
+                                (!countryKey(l).empty() ? kCountryW : 0));
+      RoleInfo r;
+      if (roleNoun(l, r)) wc |= kRoleW;
+      word_class_.emplace(l, wc);
+      role_info_.emplace(l, r);
+    } else {
+      wc = memo->second;
+    }
+    wc_[i] = wc;
+    is_role_[i] = (wc & kRoleW) != 0;
+    if (is_role_[i]) roles_[i] = role_info_.find(l)->second;
     // Direct-quote state (straight/curly double quotes), reset at paragraph breaks.
     if (!doc_.sentences.empty()) {
       const uint32_t p = doc_.sentences[sent_of_[i]].paragraph;
@@ -432,6 +514,14 @@ void Resolver::prepareTokens() {
     }
     quote_[i] = inq;
   }
+  for (size_t i = 0; i < n; ++i) {
+    const std::string& x = lower_[i];
+    brk_[i] = x == "," || x == "." || x == "\"" || (wc_[i] & kDetW) ||
+              verbish(static_cast<uint32_t>(i)) ||
+              in(x, {"of", "and", "or", "in", "on", "at", "for", "with", "to", "by", "from"});
+  }
+  for (size_t i = n; i-- > 0;)
+    next_role_[i] = is_role_[i] ? static_cast<uint32_t>(i) : next_role_[i + 1];
 }
 
 void Resolver::annotateMention(M& m) {
@@ -439,7 +529,7 @@ void Resolver::annotateMention(M& m) {
   m.in_quote = quote_[m.tb];
   m.words.clear();
   for (uint32_t i = m.tb; i < m.te; ++i) {
-    if (i == m.tb && isDeterminer(lower_[i])) continue;
+    if (i == m.tb && (wc_[i] & kDetW)) continue;
     if (doc_.tokens[i].norm == "'s" || doc_.tokens[i].norm == "'") continue;
     m.words.push_back(lower_[i]);
   }
@@ -466,8 +556,10 @@ void Resolver::annotateMention(M& m) {
   }
   if (m.subject && m.te < doc_.tokens.size()) {
     uint32_t j = m.te;
-    while (j < doc_.tokens.size() && j < m.te + 4 &&
-           in(lower_[j], {"also", "has", "had", "then", "later", "went", "on", "to"}))
+    while (j < doc_.tokens.size() && j < m.te + 4 && [](std::string_view x) {
+      static const WordSet k{"also", "has", "had", "then", "later", "went", "on", "to"};
+      return k.count(x) != 0;
+    }(lower_[j]))
       ++j;
     if (j < doc_.tokens.size() &&
         in(lower_[j],
@@ -502,12 +594,19 @@ void Resolver::addName(uint32_t b, uint32_t e) {
   const bool title_before = b > 0 && isTitle(lower_[b - 1]);
   bool gpe_word = false, misc_word = false;
   for (uint32_t i = b; i < e; ++i) {
-    if (in(lower_[i], {"republic", "kingdom", "emirates", "states", "union", "federation"}))
+    if ([](std::string_view x) {
+          static const WordSet k{"republic", "kingdom", "emirates",
+                                 "states",   "union",   "federation"};
+          return k.count(x) != 0;
+        }(lower_[i]))
       gpe_word = true;
-    if (in(lower_[i], {"revolution",   "war",        "day",      "deal",   "century",
-                       "act",          "agreement",  "accord",   "treaty", "plan",
-                       "summit",       "conference", "olympics", "cup",    "islam",
-                       "christianity", "judaism",    "election", "award",  "prize"}))
+    if ([](std::string_view x) {
+          static const WordSet k{"revolution",   "war",        "day",      "deal",   "century",
+                                 "act",          "agreement",  "accord",   "treaty", "plan",
+                                 "summit",       "conference", "olympics", "cup",    "islam",
+                                 "christianity", "judaism",    "election", "award",  "prize"};
+          return k.count(x) != 0;
+        }(lower_[i]))
       misc_word = true;
   }
   if (misc_word) {
@@ -602,7 +701,7 @@ void Resolver::detectMentions() {
     while (i < s.token_end) {
       const std::string& w = lower_[i];
       Pron p;
-      if (!covered_[i] && pronounInfo(w, p)) {
+      if (!covered_[i] && (wc_[i] & kPronW) && pronounInfo(w, p)) {
         // "us" as a country is a name; "US" written in capitals is not the pronoun.
         if (!(w == "us" && doc_.tokenText(i) == "US")) {
           addPronoun(i, p);
@@ -613,22 +712,24 @@ void Resolver::detectMentions() {
       // Nominal: [det] (modifier)* ROLE  or  NAME/ACRONYM ROLE ("SCFRI head").
       {
         uint32_t b = i;
-        const bool det =
-            isDeterminer(w) && !in(w, {"his", "her", "its", "their", "our", "my", "your"});
+        const bool det = (wc_[i] & kDetW) && ![](std::string_view x) {
+          static const WordSet k{"his", "her", "its", "their", "our", "my", "your"};
+          return k.count(x) != 0;
+        }(w);
         uint32_t j = det ? i + 1 : i;
         uint32_t k = j;
         RoleInfo r;
         uint32_t role_end = 0;
         RoleInfo role;
-        while (k < s.token_end && k < j + 5 && !covered_[k]) {
-          const std::string& x = lower_[k];
-          if (x == "," || x == "." || x == "\"" || isDeterminer(x) || verbish(k) ||
-              in(x, {"of", "and", "or", "in", "on", "at", "for", "with", "to", "by", "from"})) {
-            break;
-          }
-          if (roleNoun(x, r) && !(cap_[k] && k != s.token_begin && k + 1 < s.token_end &&
-                                  (cap_[k + 1] || in(lower_[k + 1], {"on", "of", "for"})) &&
-                                  !in(lower_[k + 1], {"said", "says"}))) {
+        // Cheap pre-check: a role noun must occur within the window.
+        const uint32_t window_end = std::min(s.token_end, j + 5);
+        if (next_role_[j] >= window_end) k = window_end;
+        while (k < window_end && !covered_[k]) {
+          if (brk_[k]) break;
+          r = roles_[k];
+          if (is_role_[k] && !(cap_[k] && k != s.token_begin && k + 1 < s.token_end &&
+                               (cap_[k + 1] || in(lower_[k + 1], {"on", "of", "for"})) &&
+                               !in(lower_[k + 1], {"said", "says"}))) {
             role_end = k + 1;
             role = r;
           } else if (role_end > 0) {
@@ -639,7 +740,7 @@ void Resolver::detectMentions() {
         if (role_end > 0 && (det || role_end - b >= 2 || (b == s.token_begin))) {
           // Without a determiner the phrase needs a modifier ("SCFRI head", "Iranian
           // official") or to open the sentence ("Officials said").
-          if (det || cap_[b] || isDemonym(lower_[b]) || role_end - b >= 2) {
+          if (det || cap_[b] || (wc_[b] & kDemonymW) || role_end - b >= 2) {
             if (role.type == std::string_view("PER") && lower_[role_end - 1].back() == 's' &&
                 !in(lower_[role_end - 1], {"boss", "press"})) {
               role.number = Number::kPlural;
@@ -655,20 +756,24 @@ void Resolver::detectMentions() {
       if (own_names && cap_[i] && !covered_[i] && doc_.tokens[i].norm != "\"") {
         uint32_t b = i;
         // Skip sentence-initial function words ("The", "In").
-        if (isFunctionCap(w) || isTitle(w) || isDemonym(w)) {
+        if (wc_[i] & (kFuncCapW | kTitleW | kDemonymW)) {
           ++i;
           continue;
         }
         uint32_t e = i + 1;
         while (e < s.token_end && !covered_[e]) {
-          if (cap_[e] && !isFunctionCap(lower_[e]) && !isDemonym(lower_[e])) {
+          if (cap_[e] && !(wc_[e] & (kFuncCapW | kDemonymW))) {
             ++e;
-          } else if (in(lower_[e], {"of", "on", "for", "and", "the", "de", "bin", "ibn", "al"}) &&
-                     e + 1 < s.token_end && cap_[e + 1] && !isFunctionCap(lower_[e + 1]) &&
+          } else if ([](std::string_view x) {
+                       static const WordSet k{"of", "on",  "for", "and", "the",
+                                              "de", "bin", "ibn", "al"};
+                       return k.count(x) != 0;
+                     }(lower_[e]) &&
+                     e + 1 < s.token_end && cap_[e + 1] && !(wc_[e + 1] & kFuncCapW) &&
                      !(lower_[e] == "and" && e - b == 1)) {
             e += 2;
           } else if (lower_[e] == "of" && e + 2 < s.token_end && lower_[e + 1] == "the" &&
-                     cap_[e + 2] && !isFunctionCap(lower_[e + 2])) {
+                     cap_[e + 2] && !(wc_[e + 2] & kFuncCapW)) {
             e += 3;
           } else {
             break;
@@ -677,10 +782,7 @@ void Resolver::detectMentions() {
         // A single capitalised word opening a sentence is a name only when it is not
         // written in lower case elsewhere.
         if (e - b == 1 && b == s.token_begin) {
-          bool seen_lower = false;
-          for (uint32_t t = 0; t < n && !seen_lower; ++t)
-            if (!cap_[t] && lower_[t] == w) seen_lower = true;
-          if (seen_lower) {
+          if (lower_seen_.count(w) != 0) {
             i = e;
             continue;
           }

@@ -4,6 +4,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "annalist/core/Utf8.h"
@@ -11,6 +12,8 @@
 namespace annalist::quotes {
 
 namespace {
+
+using WordSet = std::unordered_set<std::string_view>;
 
 enum class QMark : uint8_t { kNone, kOpen, kClose, kAmbig };
 
@@ -30,25 +33,39 @@ bool in(std::string_view w, std::initializer_list<std::string_view> list) {
 }
 
 bool isPronounSubject(std::string_view w) {
-  return in(w, {"he", "she", "they", "we", "i", "you", "it", "who", "which", "that"});
+  return [](std::string_view x) {
+    static const WordSet k{"he", "she", "they", "we", "i", "you", "it", "who", "which", "that"};
+    return k.count(x) != 0;
+  }(w);
 }
 bool isPersonalPronoun(std::string_view w) {
-  return in(w, {"he", "she", "they", "we", "i", "you", "it", "who"});
+  return [](std::string_view x) {
+    static const WordSet k{"he", "she", "they", "we", "i", "you", "it", "who"};
+    return k.count(x) != 0;
+  }(w);
 }
 bool isDeterminer(std::string_view w) {
-  return in(w, {"the",  "a",     "an",    "his",   "her",  "their", "its",     "our",   "my",
-                "your", "this",  "these", "those", "some", "many",  "several", "other", "both",
-                "each", "every", "any",   "most",  "few",  "all",   "no"});
+  return [](std::string_view x) {
+    static const WordSet k{"the",  "a",       "an",    "his",  "her",   "their", "its",
+                           "our",  "my",      "your",  "this", "these", "those", "some",
+                           "many", "several", "other", "both", "each",  "every", "any",
+                           "most", "few",     "all",   "no"};
+    return k.count(x) != 0;
+  }(w);
 }
 bool isAuxOrAdverb(std::string_view w) {
-  if (in(w, {"has",    "have",       "had",        "having",     "is",      "are",   "was",
-             "were",   "be",         "been",       "being",      "will",    "would", "could",
-             "should", "may",        "might",      "must",       "can",     "also",  "later",
-             "then",   "again",      "once",       "often",      "still",   "never", "not",
-             "n't",    "just",       "already",    "further",    "even",    "now",   "always",
-             "ever",   "first",      "last",       "yet",        "too",     "did",   "does",
-             "do",     "'s",         "'ve",        "'d",         "'ll",     "ca",    "wo",
-             "soon",   "previously", "reportedly", "repeatedly", "recently"})) {
+  if ([](std::string_view x) {
+        static const WordSet k{
+            "has",    "have",       "had",        "having",     "is",      "are",   "was",
+            "were",   "be",         "been",       "being",      "will",    "would", "could",
+            "should", "may",        "might",      "must",       "can",     "also",  "later",
+            "then",   "again",      "once",       "often",      "still",   "never", "not",
+            "n't",    "just",       "already",    "further",    "even",    "now",   "always",
+            "ever",   "first",      "last",       "yet",        "too",     "did",   "does",
+            "do",     "'s",         "'ve",        "'d",         "'ll",     "ca",    "wo",
+            "soon",   "previously", "reportedly", "repeatedly", "recently"};
+        return k.count(x) != 0;
+      }(w)) {
     return true;
   }
   return w.size() > 4 && w.substr(w.size() - 2) == "ly" && w != "only" && w != "family" &&
@@ -69,12 +86,16 @@ bool isFunctionWord(std::string_view w) {
              "though",  "although", "unless",  "until",   "upon",   "toward",  "towards"});
 }
 bool isTimeWord(std::string_view w) {
-  return in(w, {"monday",   "tuesday", "wednesday", "thursday",  "friday",  "saturday",
-                "sunday",   "january", "february",  "march",     "april",   "may",
-                "june",     "july",    "august",    "september", "october", "november",
-                "december", "jan.",    "feb.",      "aug.",      "sept.",   "oct.",
-                "nov.",     "dec.",    "today",     "yesterday", "tonight", "earlier",
-                "morning",  "evening", "afternoon", "night",     "week",    "thursday's"});
+  return [](std::string_view x) {
+    static const WordSet k{
+        "monday",   "tuesday", "wednesday", "thursday",  "friday",  "saturday",
+        "sunday",   "january", "february",  "march",     "april",   "may",
+        "june",     "july",    "august",    "september", "october", "november",
+        "december", "jan.",    "feb.",      "aug.",      "sept.",   "oct.",
+        "nov.",     "dec.",    "today",     "yesterday", "tonight", "earlier",
+        "morning",  "evening", "afternoon", "night",     "week",    "thursday's"};
+    return k.count(x) != 0;
+  }(w);
 }
 bool isSentencePunct(std::string_view w) {
   return w == "." || w == "!" || w == "?" || w == "..." || w == "…";
@@ -281,8 +302,12 @@ bool Finder::isVerbish(int32_t i) const {
   }
   const std::string& w = t_[i].lower;
   if (lex_.word(w) != nullptr && !t_[i].cap) return true;
-  if (in(w, {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
-             "did", "does", "do", "should", "may", "might", "must"})) {
+  if ([](std::string_view x) {
+        static const WordSet k{"is",   "are",  "was",    "were", "has",   "have",
+                               "had",  "will", "would",  "can",  "could", "did",
+                               "does", "do",   "should", "may",  "might", "must"};
+        return k.count(x) != 0;
+      }(w)) {
     return true;
   }
   return !t_[i].cap && w.size() > 4 && w.substr(w.size() - 2) == "ed";
@@ -392,9 +417,11 @@ std::optional<TokRange> Finder::cueAt(int32_t i) const {
   const CueEntry* e = lex_.word(k.lower);
   if (e == nullptr || k.cap) return std::nullopt;
   // An ambiguous base form ("state", "call", "report") needs a modal or "to" before it.
-  if (e->ambiguous && e->lemma == k.lower && !tags_ &&
-      (i == 0 || !in(t_[i - 1].lower, {"will", "would", "could", "should", "to", "did", "may",
-                                       "might", "must", "can", "ca", "n't", "not"}))) {
+  if (e->ambiguous && e->lemma == k.lower && !tags_ && (i == 0 || ![](std::string_view x) {
+        static const WordSet k{"will",  "would", "could", "should", "to",  "did", "may",
+                               "might", "must",  "can",   "ca",     "n't", "not"};
+        return k.count(x) != 0;
+      }(t_[i - 1].lower))) {
     return std::nullopt;
   }
   if (tags_) {
@@ -404,9 +431,13 @@ std::optional<TokRange> Finder::cueAt(int32_t i) const {
   if (i > 0 && (isDeterminer(t_[i - 1].lower) || t_[i - 1].lower == "'s")) return std::nullopt;
   if (i > 0 && t_[i - 1].lower == "to" && e->kind == CueKind::kBelief) return std::nullopt;
   // Forms that are far more often nouns or other senses in news text.
-  if (!tags_ && in(k.lower, {"states", "state", "continue", "continuing", "reading", "holding",
-                             "means", "finds", "shows", "lists", "orders", "issues", "backs",
-                             "files", "signs", "points", "labels", "votes", "offers"})) {
+  if (!tags_ && [](std::string_view x) {
+        static const WordSet k{"states",  "state",  "continue", "continuing", "reading",
+                               "holding", "means",  "finds",    "shows",      "lists",
+                               "orders",  "issues", "backs",    "files",      "signs",
+                               "points",  "labels", "votes",    "offers"};
+        return k.count(x) != 0;
+      }(k.lower)) {
     return std::nullopt;
   }
   if (i > 0 && !tags_) {
@@ -417,7 +448,10 @@ std::optional<TokRange> Finder::cueAt(int32_t i) const {
   TokRange r{i, i + 1};
   // Particles and fixed complements: "pointed out", "called for", "went on to say".
   if (i + 1 < static_cast<int32_t>(t_.size()) &&
-      in(t_[i + 1].lower, {"out", "for", "on", "up", "about", "to", "against", "of"}) &&
+      [](std::string_view x) {
+        static const WordSet k{"out", "for", "on", "up", "about", "to", "against", "of"};
+        return k.count(x) != 0;
+      }(t_[i + 1].lower) &&
       in(e->lemma,
          {"point", "call",  "follow",   "sum",  "insist", "comment", "reflect",   "talk",
           "speak", "refer", "complain", "rail", "write",  "testify", "speculate", "lash",
@@ -481,11 +515,15 @@ TokRange Finder::subjectOf(TokRange cue, int32_t lo, int32_t hi) const {
         j -= 3;
         continue;
       }
-      if (in(p, {"continued", "continues", "proceeded", "declined", "refused", "wanted",
-                 "wants",     "seemed",    "seems",     "appeared", "appears", "tried",
-                 "likes",     "liked",     "used",      "went",     "decided", "hastened",
-                 "rushed",    "moved",     "sought",    "had",      "has",     "have",
-                 "got",       "able",      "unable",    "quick",    "first",   "expected"})) {
+      if ([](std::string_view x) {
+            static const WordSet k{"continued", "continues", "proceeded", "declined", "refused",
+                                   "wanted",    "wants",     "seemed",    "seems",    "appeared",
+                                   "appears",   "tried",     "likes",     "liked",    "used",
+                                   "went",      "decided",   "hastened",  "rushed",   "moved",
+                                   "sought",    "had",       "has",       "have",     "got",
+                                   "able",      "unable",    "quick",     "first",    "expected"};
+            return k.count(x) != 0;
+          }(p)) {
         j -= 2;
         continue;
       }
@@ -554,7 +592,11 @@ int32_t Finder::contentStart(TokRange cue, const CueEntry& entry, int32_t hi) co
         continue;
       }
       // "in a statement", "in an interview with CNN", "on Tuesday", "for his part"
-      if (in(w, {"in", "on", "at", "during", "for", "via", "through", "last", "this", "earlier"})) {
+      if ([](std::string_view x) {
+            static const WordSet k{"in",  "on",      "at",   "during", "for",
+                                   "via", "through", "last", "this",   "earlier"};
+            return k.count(x) != 0;
+          }(w)) {
         int32_t k = j + 1;
         while (k < hi && k < j + 8 && t_[k].lower != "," && t_[k].lower != "that" &&
                !t_[k].in_quote && t_[k].q == QMark::kNone) {
@@ -618,9 +660,18 @@ bool Finder::layoutAttribution(size_t qi, Attribution& a) {
   // 1. The frame after the quote: `"...," X said` / `"...," said X` / `"..." -- X`.
   bool after_found = false;
   Attribution aa = a;
-  const bool after_ok =
+  bool after_ok =
       last_word == "," || last_word == "?" || last_word == "!" || isDashTok(last_word) ||
       (after >= 0 && after < n && (t_[after].lower == "," || isDashTok(t_[after].lower)));
+  // `"... ." Trump said.` - a short frame ending the sentence is a cue even after a period.
+  if (!after_ok && after >= 0 && after < n && paraOf(after) == q.para_last) {
+    int32_t k = after;
+    while (k < n && k < after + 6 && paraOf(k) == q.para_last && !isSentencePunct(t_[k].lower) &&
+           t_[k].q == QMark::kNone) {
+      ++k;
+    }
+    if (k > after && k < n && isSentencePunct(t_[k].lower) && k - after <= 5) after_ok = true;
+  }
   if (after >= 0 && after < n && paraOf(after) == q.para_last && after_ok && q.size() >= 3) {
     int32_t hi = after;
     while (hi < n && hi < after + 14 && paraOf(hi) == q.para_last && t_[hi].q == QMark::kNone &&
@@ -855,8 +906,10 @@ void Finder::findIndirect(uint32_t s) {
         int32_t rest = 0;
         for (int32_t m = k; m < hi; ++m)
           if (!t_[m].punct) ++rest;
-        if (rest <= 6 && (k >= hi || t_[k].punct ||
-                          in(t_[k].lower, {"in", "on", "at", "during", "to", "of", "about"}))) {
+        if (rest <= 6 && (k >= hi || t_[k].punct || [](std::string_view x) {
+              static const WordSet k{"in", "on", "at", "during", "to", "of", "about"};
+              return k.count(x) != 0;
+            }(t_[k].lower))) {
           parenthetical = true;
         }
       }

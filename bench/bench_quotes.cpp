@@ -1,0 +1,105 @@
+// Coreference + quotation finding cost relative to tokenisation, on the first 200 PolNeAR
+// train articles when ../shared is present (else a synthetic corpus). Reported in
+// docs/QUOTES.md: BM_Tokenize vs BM_TokenizeCorefQuotes (bytes/s); the difference is what
+// coref + quotes add to the pipeline.
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "annalist/coref/CorefResolver.h"
+#include "annalist/quotes/QuoteFinder.h"
+#include "annalist/text/Tokenizer.h"
+
+namespace {
+
+const std::vector<std::string>& articles() {
+  static const std::vector<std::string> docs = [] {
+    std::vector<std::string> out;
+    const std::filesystem::path dir =
+        std::filesystem::path(ANNALIST_TEST_SHARED) / "data/quotes/polnear/train/text";
+    std::error_code ec;
+    if (std::filesystem::is_directory(dir, ec)) {
+      std::vector<std::filesystem::path> paths;
+      for (const auto& e : std::filesystem::directory_iterator(dir)) paths.push_back(e.path());
+      std::sort(paths.begin(), paths.end());
+      if (paths.size() > 200) paths.resize(200);
+      for (const auto& p : paths) {
+        std::ifstream in(p, std::ios::binary);
+        out.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+      }
+    }
+    if (out.empty()) {
+      for (int d = 0; d < 200; ++d) {
+        std::string text;
+        for (int i = 0; i < 20; ++i) {
+          text +=
+              "\"We will not accept this,\" the Iranian official said. Kharrazi added that the "
+              "talks would continue. According to officials, he met Saleh al-Arouri.\n\n";
+        }
+        out.push_back(std::move(text));
+      }
+    }
+    return out;
+  }();
+  return docs;
+}
+
+int64_t totalBytes() {
+  int64_t n = 0;
+  for (const auto& d : articles()) n += static_cast<int64_t>(d.size());
+  return n;
+}
+
+void BM_Tokenize(benchmark::State& state) {
+  annalist::text::Tokenizer tok;
+  for (auto _ : state) {
+    for (const auto& text : articles()) {
+      annalist::Document doc("b", text);
+      tok.annotate(doc);
+      benchmark::DoNotOptimize(doc.tokens.data());
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * totalBytes());
+}
+BENCHMARK(BM_Tokenize)->Unit(benchmark::kMillisecond);
+
+void BM_TokenizeCorefQuotes(benchmark::State& state) {
+  annalist::text::Tokenizer tok;
+  annalist::coref::CorefResolver coref;
+  annalist::quotes::QuoteFinder quotes;
+  for (auto _ : state) {
+    for (const auto& text : articles()) {
+      annalist::Document doc("b", text);
+      tok.annotate(doc);
+      (void)coref.process(doc);
+      (void)quotes.process(doc);
+      benchmark::DoNotOptimize(doc.quotes.data());
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * totalBytes());
+}
+BENCHMARK(BM_TokenizeCorefQuotes)->Unit(benchmark::kMillisecond);
+
+void BM_TokenizeCoref(benchmark::State& state) {
+  annalist::text::Tokenizer tok;
+  annalist::coref::CorefResolver coref;
+  for (auto _ : state) {
+    for (const auto& text : articles()) {
+      annalist::Document doc("b", text);
+      tok.annotate(doc);
+      (void)coref.process(doc);
+      benchmark::DoNotOptimize(doc.entities.data());
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * totalBytes());
+}
+BENCHMARK(BM_TokenizeCoref)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
