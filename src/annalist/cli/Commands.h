@@ -25,5 +25,8 @@ void addEvalQuotesCommand(CommandGroups& groups, int& exit_code);
 void addEvalCorefCommand(CommandGroups& groups, int& exit_code);
 // text: annalist eval tokenize
 void addEvalTokenizeCommand(CommandGroups& groups, int& exit_code);
+// entities: `dict import|check` and `actors unknown`.
+void addDictCommands(CommandGroups& groups, int& exit_code);
+void addActorsCommands(CommandGroups& groups, int& exit_code);
 
 }  // namespace annalist::cli

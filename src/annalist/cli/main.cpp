@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
   addEvalQuotesCommand(groups, exit_code);
   addEvalCorefCommand(groups, exit_code);
   addEvalTokenizeCommand(groups, exit_code);
+  addDictCommands(groups, exit_code);
+  addActorsCommands(groups, exit_code);
 
   // A group with no registered children is hidden; otherwise it needs one child.
   for (CLI::App* g : {groups.eval, groups.train, groups.dict, groups.actors}) {

@@ -6,10 +6,12 @@
 // all worker threads.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "annalist/core/Result.h"
+#include "annalist/entities/ActorDictionary.h"
 #include "annalist/pipeline/Pipeline.h"
 
 namespace annalist {
@@ -28,6 +30,12 @@ struct PipelineConfig {
   std::string models_dir;                    // "" = dataPath("models")
   std::vector<DictionarySpec> dictionaries;  // empty = builtin only
 };
+
+// Loads the actor/agent dictionaries named by config.dictionaries (builtin when empty; given
+// specs replace the built-in set unless "builtin" is among them). Shared read-only by the
+// entities stage and any coder that needs actor codes.
+Result<std::shared_ptr<const entities::ActorDictionary>> loadActorDictionaries(
+    const PipelineConfig& config);
 
 // Builds the pipeline; errors name the model or dictionary file that failed and why.
 Result<Pipeline> buildPipeline(const PipelineConfig& config);

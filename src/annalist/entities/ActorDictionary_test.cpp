@@ -1,0 +1,169 @@
+#include "annalist/entities/ActorDictionary.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "annalist/text/Tokenizer.h"
+
+namespace annalist::entities {
+namespace {
+
+Document tokenized(const std::string& text) {
+  Document doc("t", text);
+  text::Tokenizer().annotate(doc);
+  return doc;
+}
+
+TEST(ActorDictionaryTest, FoldsCaseDiacriticsHyphensApostrophes) {
+  EXPECT_EQ(ActorDictionary::fold("Al-Arouri"), "alarouri");
+  EXPECT_EQ(ActorDictionary::fold("Ségolène"), "segolene");
+  EXPECT_EQ(ActorDictionary::fold("Erdoğan"), "erdogan");
+  EXPECT_EQ(ActorDictionary::fold("Qur\xE2\x80\x99"
+                                  "an"),
+            "quran");
+  EXPECT_EQ(ActorDictionary::fold("U.S."), "u.s.");
+  EXPECT_EQ(ActorDictionary::fold("ПУТИН"), "путин");
+}
+
+TEST(ActorDictionaryTest, SplitsPhrasesLikeTheTokenizer) {
+  EXPECT_EQ(ActorDictionary::splitPhrase("ADEN_ABYAN_ARMY_(AAIA)_"),
+            (std::vector<std::string>{"ADEN", "ABYAN", "ARMY", "(", "AAIA", ")"}));
+  EXPECT_EQ(ActorDictionary::splitPhrase("People's Liberation Army"),
+            (std::vector<std::string>{"People", "'s", "Liberation", "Army"}));
+  EXPECT_EQ(ActorDictionary::splitPhrase("  Foreign,  Office "),
+            (std::vector<std::string>{"Foreign", ",", "Office"}));
+}
+
+TEST(ActorDictionaryTest, LongestMatchWins) {
+  ActorDictionary d;
+  const uint32_t gaza = d.addActor("GAZA");
+  const uint32_t strip = d.addActor("STRIP");
+  d.addName("Gaza", gaza, NameKind::kName, false, "t:1");
+  d.addName("Gaza Strip", strip, NameKind::kName, false, "t:2");
+  d.finish();
+  Document doc = tokenized("They left the Gaza Strip and Gaza.");
+  std::vector<NameMatch> m;
+  d.match(doc, 0, static_cast<uint32_t>(doc.tokens.size()), m);
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(doc.slice(doc.tokens[m[0].token_begin].start, doc.tokens[m[0].token_end - 1].end),
+            "Gaza Strip");
+  EXPECT_EQ(d.entries()[m[0].entry].target, strip);
+  EXPECT_EQ(d.entries()[m[1].entry].target, gaza);
+}
+
+TEST(ActorDictionaryTest, HyphenAndDiacriticVariantsMatch) {
+  ActorDictionary d;
+  const uint32_t a = d.addActor("AROURI");
+  d.addName("Saleh al-Arouri", a, NameKind::kName, false, "t:1");
+  d.finish();
+  for (const char* text : {"Saleh al-Arouri spoke.", "Saleh al Arouri spoke.",
+                           "SALEH AL-AROURI spoke.", "Sâleh al-Arourî spoke."}) {
+    Document doc = tokenized(text);
+    std::vector<NameMatch> m;
+    d.match(doc, 0, static_cast<uint32_t>(doc.tokens.size()), m);
+    ASSERT_EQ(m.size(), 1u) << text;
+    EXPECT_EQ(m[0].token_begin, 0u) << text;
+  }
+}
+
+TEST(ActorDictionaryTest, ExactCaseNamesNeedTheirCase) {
+  ActorDictionary d;
+  const uint32_t usa = d.addActor("USA");
+  d.addName("US", usa, NameKind::kName, true, "t:1");
+  d.finish();
+  Document doc = tokenized("The US told us nothing.");
+  std::vector<NameMatch> m;
+  d.match(doc, 0, static_cast<uint32_t>(doc.tokens.size()), m);
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(doc.tokenText(m[0].token_begin), "US");
+}
+
+TEST(ActorDictionaryTest, CodeOnDateUsesFirstValidRoleThenDefault) {
+  ActorDictionary d;
+  const uint32_t a = d.addActor("OBAMA");
+  Actor& act = d.actor(a);
+  act.country = "USA";
+  act.roles.push_back(Role{"USALEG", Date{2005, 1, 3}, Date{2008, 11, 16}, "", ""});
+  act.roles.push_back(Role{"USAGOV", Date{2009, 1, 20}, Date{2017, 1, 20}, "", ""});
+  d.finish();
+  EXPECT_EQ(d.codeOn(a, Date{2005, 6, 1}), "USALEG");
+  EXPECT_EQ(d.codeOn(a, Date{2010, 6, 1}), "USAGOV");
+  EXPECT_EQ(d.codeOn(a, Date{2017, 1, 20}), "USAGOV");  // inclusive bound
+  EXPECT_EQ(d.codeOn(a, Date{2019, 1, 1}), "USAELI");   // former office holder
+  EXPECT_EQ(d.codeOn(a, Date{2000, 1, 1}), "USA");      // before any role
+  EXPECT_EQ(d.codeOn(a, std::nullopt), "USAGOV");       // undated: most recent role
+  d.actor(a).code = "USAELI";
+  EXPECT_EQ(d.codeOn(a, Date{2000, 1, 1}), "USAELI");  // explicit default
+  EXPECT_EQ(d.codeOn(a, std::nullopt), "USAELI");
+}
+
+// Differential test: the trie matcher against a naive scan over every entry.
+TEST(ActorDictionaryTest, MatchesNaiveReferenceOnRandomInput) {
+  std::mt19937 rng(12345);
+  const std::vector<std::string> words = {"al",   "Gaza",  "strip", "US",    "us",  "the",  "of",
+                                          "Iran", "Hamas", "party", "front", "x-y", "Ñandú"};
+  ActorDictionary d;
+  for (int i = 0; i < 300; ++i) {
+    const uint32_t a = d.addActor("A" + std::to_string(i % 120));
+    const int len = 1 + static_cast<int>(rng() % 4);
+    std::string name;
+    for (int k = 0; k < len; ++k) {
+      if (k) name += ' ';
+      name += words[rng() % words.size()];
+    }
+    d.addName(name, a, (rng() % 5 == 0) ? NameKind::kAgent : NameKind::kName, rng() % 7 == 0,
+              "t:" + std::to_string(i));
+  }
+  d.finish();
+  for (int round = 0; round < 50; ++round) {
+    std::string text;
+    for (int k = 0; k < 60; ++k) {
+      text += words[rng() % words.size()];
+      text += ' ';
+    }
+    Document doc = tokenized(text);
+    const auto n = static_cast<uint32_t>(doc.tokens.size());
+    std::vector<NameMatch> fast;
+    d.match(doc, 0, n, fast);
+    // naive
+    std::vector<NameMatch> slow;
+    std::vector<std::string> keys(n);
+    for (uint32_t t = 0; t < n; ++t) keys[t] = ActorDictionary::fold(doc.tokens[t].norm);
+    auto accepts = [&](const NameEntry& e, uint32_t at) {
+      if (at + e.tokens.size() > n) return false;
+      for (size_t k = 0; k < e.tokens.size(); ++k) {
+        if (keys[at + k].empty() || ActorDictionary::fold(e.tokens[k]) != keys[at + k])
+          return false;
+        if (e.exact_case && doc.tokens[at + k].norm != e.tokens[k]) return false;
+      }
+      return true;
+    };
+    for (uint32_t i = 0; i < n;) {
+      size_t best = 0;
+      for (const auto& e : d.entries()) {
+        if (accepts(e, i)) best = std::max(best, e.tokens.size());
+      }
+      if (best == 0) {
+        ++i;
+        continue;
+      }
+      for (uint32_t k = 0; k < d.entries().size(); ++k) {
+        const auto& e = d.entries()[k];
+        if (e.tokens.size() == best && accepts(e, i)) {
+          slow.push_back(NameMatch{i, i + static_cast<uint32_t>(best), k});
+        }
+      }
+      i += static_cast<uint32_t>(best);
+    }
+    ASSERT_EQ(fast.size(), slow.size()) << text;
+    for (size_t k = 0; k < fast.size(); ++k) {
+      EXPECT_EQ(fast[k].token_begin, slow[k].token_begin);
+      EXPECT_EQ(fast[k].token_end, slow[k].token_end);
+      EXPECT_EQ(fast[k].entry, slow[k].entry);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace annalist::entities
