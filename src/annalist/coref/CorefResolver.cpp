@@ -691,8 +691,20 @@ void Resolver::detectMentions() {
     if (m.type != "PER") m.gender = Gender::kNeuter;
     if (m.type == "PER" && isFemaleFirstName(lower_[m.tb])) m.gender = Gender::kFemale;
     if (m.type == "PER" && isMaleFirstName(lower_[m.tb])) m.gender = Gender::kMale;
+    // A dictionary agent phrase ("the Iranian official", "SCFRI head") is a role nominal for
+    // coreference (it keeps its actor code): headed by a role noun, not a proper name.
+    if (m.te > m.tb && m.te <= n && is_role_[m.te - 1] &&
+        ((wc_[m.tb] & (kDetW | kDemonymW)) || !cap_[m.tb] || dm.source == "agent")) {
+      const RoleInfo& r = roles_[m.te - 1];
+      m.kind = Kind::kNominal;
+      if (m.type.empty() || m.type == "MISC") m.type = std::string(r.type);
+      m.gender = r.gender;
+      m.number = r.number;
+    }
     annotateMention(m);
-    for (uint32_t i = m.tb; i < m.te && i < n; ++i) covered_[i] = 1;
+    if (m.type != "NORP") {
+      for (uint32_t i = m.tb; i < m.te && i < n; ++i) covered_[i] = 1;
+    }
     ms_.push_back(std::move(m));
   }
   const bool own_names = !doc_.has(Document::kMentions);
@@ -1078,6 +1090,7 @@ void Resolver::build() {
   // New mentions: own names, nominals and pronouns; keep entity-layer mentions in place.
   std::vector<Mention> out;
   std::vector<int> index_of(ms_.size(), -1);
+  std::vector<Kind> kind_of;  // per output mention
   // Entity-layer mentions keep their order; own ones are merged in by position.
   std::vector<std::pair<uint32_t, int>> order;
   for (size_t i = 0; i < ms_.size(); ++i) order.push_back({ms_[i].tb, static_cast<int>(i)});
@@ -1099,6 +1112,7 @@ void Resolver::build() {
       mm.source = m.source;
     }
     index_of[i] = static_cast<int>(merged.size());
+    kind_of.push_back(m.kind);
     merged.push_back(std::move(mm));
   }
   // Clusters in order of first mention.
@@ -1132,9 +1146,9 @@ void Resolver::build() {
     for (uint32_t mi : e.mentions) {
       const Mention& mm = merged[mi];
       if (!mm.code.empty()) ++codes[mm.code];
-      const bool name = mm.source != "pronoun" && mm.source != "nominal";
+      const bool name = kind_of[mi] == Kind::kName;
       if (name && !mm.type.empty() && mm.type != "MISC") ++types[mm.type];
-      const size_t len = (name ? 1000 : 0) + (mm.source == "nominal" ? 500 : 0) +
+      const size_t len = (name ? 1000 : 0) + (kind_of[mi] == Kind::kNominal ? 500 : 0) +
                          (mm.token_end - mm.token_begin) * 10;
       if (best < 0 || len > best_len) {
         best = static_cast<int>(mi);

@@ -78,3 +78,43 @@ TEST(CorefResolver, EveryMentionHasAnEntity) {
 
 }  // namespace
 }  // namespace annalist::coref
+
+namespace annalist::coref {
+namespace {
+
+// With an entity layer (NER/dictionary mentions already present), coreference keeps those
+// mentions, treats agent phrases as role nominals, and the entity takes their actor code.
+TEST(CorefResolver, UsesEntityLayerMentionsAndCodes) {
+  Document d("t", "Kharrazi arrived in Beirut. The Iranian official said the talks went well.");
+  text::Tokenizer tok;
+  ASSERT_TRUE(tok.process(d).isOk());
+  auto addMention = [&](uint32_t b, uint32_t e, const char* type, const char* source,
+                        const char* code) {
+    Mention m;
+    m.token_begin = b;
+    m.token_end = e;
+    m.start = d.tokens[b].start;
+    m.end = d.tokens[e - 1].end;
+    m.type = type;
+    m.source = source;
+    m.code = code;
+    d.mentions.push_back(m);
+  };
+  ASSERT_EQ(d.tokenText(0), "Kharrazi");
+  ASSERT_EQ(d.tokenText(6), "Iranian");
+  addMention(0, 1, "PER", "ner", "");
+  addMention(3, 4, "GPE", "dict", "LBN");
+  addMention(5, 8, "PER", "agent", "IRNGOV");
+  d.layers |= Document::kMentions;
+  ASSERT_TRUE(CorefResolver().process(d).isOk());
+  const int k = entityOf(d, "Kharrazi");
+  ASSERT_GE(k, 0);
+  EXPECT_EQ(entityOf(d, "The Iranian official"), k);
+  EXPECT_EQ(d.entities[k].code, "IRNGOV");
+  EXPECT_EQ(d.entities[k].name, "Kharrazi");
+  EXPECT_NE(entityOf(d, "Beirut"), k);
+  EXPECT_EQ(d.mentions.size(), 3u);  // no own names added next to the entity layer
+}
+
+}  // namespace
+}  // namespace annalist::coref
