@@ -321,6 +321,8 @@ bool pronounInfo(std::string_view w, Pron& p) {
     p = {Gender::kUnknown, Number::kSingular, true};
   } else if (in(w, {"we", "us", "our", "ours", "ourselves"})) {
     p = {Gender::kUnknown, Number::kPlural, true};
+  } else if (in(w, {"you", "your", "yours", "yourself"})) {  // kNeuter marks 2nd person
+    p = {Gender::kNeuter, Number::kUnknown, true};
   } else {
     return false;
   }
@@ -1094,11 +1096,13 @@ void Resolver::passPronoun() {
 // Outside quotations, "I/me/my" is the author (or interviewee) throughout, and so is "we":
 // one entity each. (Inside direct quotes the quotes stage links "I" to the speaker.)
 void Resolver::passFirstPerson() {
-  int singular = -1, plural = -1;
+  int singular = -1, plural = -1, second = -1;
   for (size_t i = 0; i < ms_.size(); ++i) {
     const M& m = ms_[i];
     if (m.kind != Kind::kPronoun || !m.first_person || m.in_quote) continue;
-    int& rep = m.number == Number::kPlural ? plural : singular;
+    int& rep = m.gender == Gender::kNeuter   ? second
+               : m.number == Number::kPlural ? plural
+                                             : singular;
     if (rep < 0) {
       rep = static_cast<int>(i);
     } else {
