@@ -321,6 +321,8 @@ bool pronounInfo(std::string_view w, Pron& p) {
     p = {Gender::kUnknown, Number::kSingular, true};
   } else if (in(w, {"we", "us", "our", "ours", "ourselves"})) {
     p = {Gender::kUnknown, Number::kPlural, true};
+  } else if (in(w, {"you", "your", "yours", "yourself"})) {  // kNeuter marks 2nd person
+    p = {Gender::kNeuter, Number::kUnknown, true};
   } else {
     return false;
   }
@@ -397,6 +399,7 @@ class Resolver {
   void passPartialName();
   void passRoleNominal();
   void passPronoun();
+  void passFirstPerson();
   void build();
 
   bool verbish(uint32_t i) const;
@@ -768,11 +771,15 @@ void Resolver::detectMentions() {
       if (own_names && cap_[i] && !covered_[i] && doc_.tokens[i].norm != "\"") {
         uint32_t b = i;
         // Skip sentence-initial function words ("The", "In").
-        if (wc_[i] & (kFuncCapW | kTitleW | kDemonymW)) {
+        // A title before a name belongs to it ("Dr. William Glennie", "President Obama").
+        const bool title = (wc_[i] & kTitleW) && i + 1 < s.token_end && cap_[i + 1] &&
+                           !covered_[i + 1] &&
+                           !(wc_[i + 1] & (kFuncCapW | kTitleW | kDemonymW | kPronW));
+        if (!title && (wc_[i] & (kFuncCapW | kTitleW | kDemonymW))) {
           ++i;
           continue;
         }
-        uint32_t e = i + 1;
+        uint32_t e = title ? i + 2 : i + 1;
         while (e < s.token_end && !covered_[e]) {
           if (cap_[e] && !(wc_[e] & (kFuncCapW | kDemonymW))) {
             ++e;
@@ -1086,6 +1093,24 @@ void Resolver::passPronoun() {
   }
 }
 
+// Outside quotations, "I/me/my" is the author (or interviewee) throughout, and so is "we":
+// one entity each. (Inside direct quotes the quotes stage links "I" to the speaker.)
+void Resolver::passFirstPerson() {
+  int singular = -1, plural = -1, second = -1;
+  for (size_t i = 0; i < ms_.size(); ++i) {
+    const M& m = ms_[i];
+    if (m.kind != Kind::kPronoun || !m.first_person || m.in_quote) continue;
+    int& rep = m.gender == Gender::kNeuter   ? second
+               : m.number == Number::kPlural ? plural
+                                             : singular;
+    if (rep < 0) {
+      rep = static_cast<int>(i);
+    } else {
+      unite(rep, static_cast<int>(i));
+    }
+  }
+}
+
 void Resolver::build() {
   // New mentions: own names, nominals and pronouns; keep entity-layer mentions in place.
   std::vector<Mention> out;
@@ -1203,6 +1228,7 @@ void Resolver::run() {
   passPartialName();
   passRoleNominal();
   passPronoun();
+  passFirstPerson();
   build();
 }
 
