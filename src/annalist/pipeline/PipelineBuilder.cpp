@@ -123,6 +123,12 @@ Result<std::shared_ptr<const events::VerbDictionary>> loadVerbDictionaries(
               ? events::loadAnnalistVerbs(path)
               : (spec.kind == "petrarch" ? events::loadPetrarchDirectory(path)
                                          : events::loadPetrarchFile(path));
+      // A directory or file holding only actor/agent dictionaries has no verbs: not an error.
+      if (!d.ok() && d.error().kind == Error::Kind::kNotFound && spec.kind != "builtin") continue;
+      if (!d.ok() && spec.kind == "tabari" && path.find("verb") == std::string::npos &&
+          path.find("discard") == std::string::npos) {
+        continue;
+      }
       if (!d.ok()) {
         return Error{d.error().kind, fmt::format("verb dictionary ({}:{}): {}", spec.kind, path,
                                                  d.error().message)};
