@@ -161,6 +161,7 @@ class Iob2Parser {
  private:
   void setError(RawSentence& out, std::string reason) {
     if (!out.error.empty()) return;
+    sanitizeUtf8(reason);
     out.error = std::move(reason);
     out.error_line = lines_.lineNo();
   }

@@ -83,6 +83,8 @@ class JsonlReader final : public RecordReader {
 
  private:
   void fail(ReadItem& out, std::string id, std::string reason) {
+    sanitizeUtf8(id);
+    sanitizeUtf8(reason);  // quoted fragments may be cut inside a UTF-8 sequence
     out.doc.reset();
     out.error = DocError{origin_, fmt::format("line {}", lines_.lineNo()), std::move(id),
                          std::move(reason)};

@@ -222,6 +222,9 @@ class PetrarchParser {
   }
 
   DocError makeError(size_t pos, std::string id, std::string reason) {
+    // Attribute values and quoted fragments may hold invalid UTF-8 before the record check.
+    sanitizeUtf8(id);
+    sanitizeUtf8(reason);
     return DocError{std::string(origin_), fmt::format("line {}", lineAt(pos)), std::move(id),
                     std::move(reason)};
   }

@@ -79,6 +79,7 @@ class TabariReader final : public RecordReader {
     std::string id = h.id.empty() ? fmt::format("{}-{}", base_id_, record_no_) : std::string(h.id);
     auto fail = [&](std::string reason) {
       if (!utf8::isValid(id)) id = fmt::format("{}-{}", base_id_, record_no_);
+      sanitizeUtf8(reason);
       out.error = DocError{origin_, fmt::format("line {}", header_no), id, std::move(reason)};
     };
     if (auto bad = utf8::findInvalid(header_line)) return fail("invalid UTF-8 in the header line");

@@ -1,0 +1,7 @@
+// libFuzzer target: the tabari reader over arbitrary bytes.
+#include "FuzzCommon.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  annalist::fuzz::runReader(annalist::io::InputFormat::kTabari, data, size);
+  return 0;
+}
