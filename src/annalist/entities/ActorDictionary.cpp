@@ -193,6 +193,16 @@ bool ActorDictionary::addName(std::string_view phrase, uint32_t target, NameKind
     kept.push_back(std::move(t));
   }
   if (ids.empty()) return false;
+  // Mixed case with an initial capital: "Trump" must not match "trump".
+  bool initial_cap = false;
+  if (!exact_case) {
+    const std::string& first = kept.front();
+    bool lower = false;
+    for (const auto& w : kept) {
+      for (char c : w) lower = lower || (c >= 'a' && c <= 'z');
+    }
+    initial_cap = lower && first[0] >= 'A' && first[0] <= 'Z';
+  }
   auto insert = [&](const std::vector<uint32_t>& path, std::vector<std::string> words,
                     bool is_derived) {
     if (node_entries_.empty()) node_entries_.emplace_back();
@@ -219,7 +229,8 @@ bool ActorDictionary::addName(std::string_view phrase, uint32_t target, NameKind
     }
     max_name_tokens_ = std::max(max_name_tokens_, path.size());
     node_entries_[node].push_back(static_cast<uint32_t>(entries_.size()));
-    entries_.push_back(NameEntry{target, kind, exact_case, is_derived, std::move(words), origin});
+    NameEntry entry{target, kind, exact_case, is_derived, initial_cap, std::move(words), origin};
+    entries_.push_back(std::move(entry));
   };
   // Hyphenated words also match as separate words: "al-Arouri" = "al Arouri".
   bool hyphen = false;
@@ -284,6 +295,11 @@ std::string ActorDictionary::codeOn(uint32_t actor, const std::optional<Date>& d
 }
 
 bool ActorDictionary::entryAccepts(const NameEntry& e, const Document& doc, uint32_t begin) const {
+  if (e.initial_cap) {
+    const Token& t = doc.tokens[begin];
+    const std::string_view text = t.norm.empty() ? doc.tokenText(t) : std::string_view(t.norm);
+    return text.empty() || !(text[0] >= 'a' && text[0] <= 'z');
+  }
   if (!e.exact_case) return true;
   for (size_t k = 0; k < e.tokens.size(); ++k) {
     const Token& t = doc.tokens[begin + k];

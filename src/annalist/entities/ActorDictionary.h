@@ -6,7 +6,8 @@
 // "troops") with a code that composes with an actor's ("IRN" + "GOV" -> "IRNGOV").
 // Names are token sequences; they are matched over Document tokens after folding (lower
 // case, Latin diacritics removed, hyphens removed), except names marked exact-case, which
-// must also match the token text's case.
+// must also match the token text's case; names written in mixed case with an initial capital
+// ("Trump") do not match a token starting with a lower-case letter ("trump").
 //
 // Building: add actors, agents and names (not thread-safe), then call `finish()`. After
 // `finish()` the dictionary is immutable and every const method is thread-safe.
@@ -61,8 +62,11 @@ enum class NameKind : uint8_t {
 struct NameEntry {
   uint32_t target = 0;  // index into actors() or agents()
   NameKind kind = NameKind::kName;
-  bool exact_case = false;          // the text's tokens must equal `tokens` (after NFC)
-  bool derived = false;             // generated (regular plural, hyphen split), not written
+  bool exact_case = false;  // the text's tokens must equal `tokens` (after NFC)
+  bool derived = false;     // generated (regular plural, hyphen split), not written
+  // Written in mixed case with a capital first letter ("Trump", "Gaza Strip"): the text's
+  // first token must not start with a lower-case letter ("trump", "pence" stay words).
+  bool initial_cap = false;
   std::vector<std::string> tokens;  // as written (used for exact-case checks and reports)
   std::string origin;               // "file:line"
 };

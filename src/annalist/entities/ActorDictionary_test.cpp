@@ -79,6 +79,21 @@ TEST(ActorDictionaryTest, ExactCaseNamesNeedTheirCase) {
   EXPECT_EQ(doc.tokenText(m[0].token_begin), "US");
 }
 
+TEST(ActorDictionaryTest, CapitalisedNamesDoNotMatchLowerCaseWords) {
+  ActorDictionary d;
+  const uint32_t a = d.addActor("TRUMP");
+  d.addName("Trump", a, NameKind::kName, false, "t:1");
+  const uint32_t b = d.addActor("AROURI");
+  d.addName("al-Arouri", b, NameKind::kName, false, "t:2");
+  d.finish();
+  Document doc = tokenized("Trump played a trump card; TRUMP said al-Arouri and Al-Arouri met.");
+  std::vector<NameMatch> m;
+  d.match(doc, 0, static_cast<uint32_t>(doc.tokens.size()), m);
+  std::vector<std::string> got;
+  for (const auto& x : m) got.emplace_back(doc.tokenText(x.token_begin));
+  EXPECT_EQ(got, (std::vector<std::string>{"Trump", "TRUMP", "al-Arouri", "Al-Arouri"}));
+}
+
 TEST(ActorDictionaryTest, CodeOnDateUsesFirstValidRoleThenDefault) {
   ActorDictionary d;
   const uint32_t a = d.addActor("OBAMA");
@@ -132,6 +147,10 @@ TEST(ActorDictionaryTest, MatchesNaiveReferenceOnRandomInput) {
     for (uint32_t t = 0; t < n; ++t) keys[t] = ActorDictionary::fold(doc.tokens[t].norm);
     auto accepts = [&](const NameEntry& e, uint32_t at) {
       if (at + e.tokens.size() > n) return false;
+      if (e.initial_cap && !doc.tokens[at].norm.empty() && doc.tokens[at].norm[0] >= 'a' &&
+          doc.tokens[at].norm[0] <= 'z') {
+        return false;
+      }
       for (size_t k = 0; k < e.tokens.size(); ++k) {
         if (keys[at + k].empty() || ActorDictionary::fold(e.tokens[k]) != keys[at + k])
           return false;

@@ -1054,7 +1054,10 @@ void checkDictionary(const ActorDictionary& dict, Diagnostics& diags) {
         if (q.code == r.code) continue;
         const bool overlap =
             (!r.from || !q.to || *r.from <= *q.to) && (!q.from || !r.to || *q.from <= *r.to);
-        if (overlap) {
+        // One role ending the day the next begins is a handover, not an overlap.
+        const bool handover =
+            (r.from && q.to && *r.from == *q.to) || (q.from && r.to && *q.from == *r.to);
+        if (overlap && !handover) {
           const auto [file, line] = fileLine(r.origin);
           add(diags, kWarn, file, line,
               fmt::format("actor {}: role {} overlaps role {} ({}); the earlier one wins", a.id,
