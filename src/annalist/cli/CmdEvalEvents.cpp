@@ -25,6 +25,10 @@ struct EvalEventsOptions {
   bool verbose = false;
   double min_correct = -1;     // fail (exit 1) below this percentage of correct records
   double max_spurious = 1000;  // fail above this percentage of spurious events
+  // "exact": (source code, target code, CAMEO code) must equal the expected ones;
+  // "country-root": only the first 3 letters of each actor code (the country or
+  // international part) and the CAMEO root (first two digits) are compared.
+  std::string match = "exact";
 };
 
 struct Tally {
@@ -47,6 +51,9 @@ void addEvalEventsCommand(CommandGroups& groups, int& exit_code) {
                   "Exit 1 when fewer than this percentage of records are fully correct");
   cmd->add_option("--max-spurious", opts->max_spurious,
                   "Exit 1 when more than this percentage of produced events are spurious");
+  cmd->add_option("--match", opts->match,
+                  "exact (full codes) or country-root (actor country part and CAMEO root)")
+      ->check(CLI::IsMember({"exact", "country-root"}));
   cmd->callback([opts, &exit_code] {
     std::ifstream in(opts->file, std::ios::binary);
     if (!in) {
@@ -81,6 +88,14 @@ void addEvalEventsCommand(CommandGroups& groups, int& exit_code) {
     }
     std::map<std::string, Tally> by_cat;
     Tally total;
+    const bool coarse = opts->match == "country-root";
+    auto key = [coarse](const std::string& src, const std::string& tgt, const std::string& code) {
+      auto actor = [coarse](const std::string& a) {
+        const std::string x = a.empty() ? "---" : a;
+        return coarse ? x.substr(0, 3) : x;
+      };
+      return Triple{actor(src), actor(tgt), coarse ? code.substr(0, 2) : code};
+    };
     for (const auto& r : *records) {
       Document doc(r.id, r.text);
       doc.date = Date::parseCompact(r.date);
@@ -90,11 +105,11 @@ void addEvalEventsCommand(CommandGroups& groups, int& exit_code) {
       }
       for (const Event& e : doc.events) {
         if (e.negated) continue;
-        got.insert({e.source.code, e.target.code.empty() ? "---" : e.target.code, e.cameo});
+        got.insert(key(e.source.code, e.target.code, e.cameo));
       }
       std::multiset<Triple> want;
       for (const auto& x : r.events) {
-        want.insert({x.source, x.target.empty() ? "---" : x.target, x.code});
+        want.insert(key(x.source, x.target, x.code));
       }
       size_t found = 0;
       for (const Triple& t : got) {
@@ -128,6 +143,11 @@ void addEvalEventsCommand(CommandGroups& groups, int& exit_code) {
     };
     for (const auto& [cat, t] : by_cat) line(cat, t);
     line("TOTAL", total);
+    {
+      const double p = pct(total.found, total.produced), r = pct(total.found, total.expected);
+      std::cout << fmt::format("events ({}): precision {:.1f}%  recall {:.1f}%  F1 {:.1f}\n",
+                               opts->match, p, r, p + r > 0 ? 2 * p * r / (p + r) : 0.0);
+    }
     const double correct_pct = pct(total.correct, total.records);
     const double spurious_pct = pct(total.spurious, total.produced);
     exit_code = kExitOk;

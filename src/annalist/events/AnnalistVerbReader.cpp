@@ -146,13 +146,31 @@ class Reader {
     return out;
   }
 
+  // "040 mutual" -> code "040", mutual = true.
+  Status codeAndFlags(std::string_view field, int line, std::string& code, bool& mutual) {
+    const std::vector<std::string> words = splitWords(trim(field));
+    if (words.empty()) return error(line, "missing code after ' : '");
+    code = words[0];
+    for (size_t i = 1; i < words.size(); ++i) {
+      if (words[i] == "mutual") {
+        mutual = true;
+      } else {
+        return error(line, fmt::format("unknown flag '{}' after the code", words[i]));
+      }
+    }
+    return Status::ok();
+  }
+
   Status entry(std::string_view text, int line, bool nominal) {
     const size_t colon = text.rfind(" : ");
     if (colon == std::string_view::npos) return error(line, "entry needs ' : CODE'");
-    std::string code(trim(text.substr(colon + 3)));
     VerbBlock b;
-    b.code = code;
+    if (Status st = codeAndFlags(text.substr(colon + 3), line, b.code, b.mutual); !st.isOk()) {
+      return st;
+    }
     b.nominal = nominal;
+    b.tree_args = true;
+    b.target_optional = target_optional_;
     b.origin = fmt::format("{}:{}", origin_, line);
     auto verbs = split(text.substr(0, colon), '|');
     if (verbs.empty()) return error(line, "entry without words");
@@ -196,14 +214,18 @@ class Reader {
     const size_t colon = text.rfind(" : ");
     if (colon == std::string_view::npos) return error(line, "pattern needs ' : CODE'");
     VerbPattern p;
-    p.code = std::string(trim(text.substr(colon + 3)));
+    if (Status st = codeAndFlags(text.substr(colon + 3), line, p.code, p.mutual); !st.isOk()) {
+      return st;
+    }
+    p.mutual = p.mutual || dict.block(block_).mutual;
     p.rule = fmt::format("{}:{} {} {}", origin_, line, dict.block(block_).name, trim(text));
     for (const std::string& item : splitWords(text.substr(0, colon))) {
       const size_t eq = item.find('=');
       if (eq == std::string::npos) return error(line, fmt::format("bad constraint '{}'", item));
       const std::string key = item.substr(0, eq);
       std::string val = item.substr(eq + 1);
-      if (key == "target") {
+      if (key == "target" || key == "source") {
+        p.slot_is_source = key == "source";
         p.target_slot = val;
         const size_t c2 = val.find(':');
         if (c2 != std::string::npos)
@@ -276,6 +298,16 @@ class Reader {
         }
         dict.setSynset(upperAscii(trim(t.substr(1, eq - 1))), std::move(phrases));
         in_block_ = false;
+      } else if (!indented && t.substr(0, 7) == "option ") {
+        const std::string_view opt = trim(t.substr(7));
+        if (opt == "target=optional") {
+          target_optional_ = true;
+        } else if (opt == "target=required") {
+          target_optional_ = false;
+        } else {
+          return error(line_no, fmt::format("unknown option '{}'", opt));
+        }
+        in_block_ = false;
       } else if (!indented && t.substr(0, 5) == "verb ") {
         st = entry(t.substr(5), line_no, false);
       } else if (!indented && t.substr(0, 5) == "noun ") {
@@ -294,12 +326,17 @@ class Reader {
   std::string origin_;
   uint32_t block_ = 0;
   bool in_block_ = false;
+  bool target_optional_ = false;
 };
 
 }  // namespace
 
-Result<VerbDictionary> parseAnnalistVerbs(std::string_view content, std::string_view origin) {
+Result<VerbDictionary> parseAnnalistVerbs(std::string_view content, std::string_view origin,
+                                          const VerbDictionary* sets) {
   Reader r(origin);
+  if (sets) {
+    for (const auto& [name, phrases] : sets->synsets()) r.dict.setSynset(name, phrases);
+  }
   Status st = r.run(content);
   if (!st.isOk()) return st.error();
   return std::move(r.dict);
@@ -329,7 +366,7 @@ Result<VerbDictionary> loadAnnalistVerbs(const std::string& path) {
     if (!in) return Error::io(fmt::format("cannot open verb dictionary '{}'", f));
     std::ostringstream ss;
     ss << in.rdbuf();
-    auto d = parseAnnalistVerbs(ss.str(), std::filesystem::path(f).filename().string());
+    auto d = parseAnnalistVerbs(ss.str(), std::filesystem::path(f).filename().string(), &all);
     if (!d.ok()) return d.error();
     all.merge(std::move(d.value()));
   }

@@ -8,6 +8,7 @@
 //   verb express : ---
 //     obj=gratitude|thanks target=prep:to : 051
 //   noun meeting | talks : 040:040
+//   option target=optional      # entries below may code events without a target actor
 //
 // Thread safety: pure functions.
 #pragma once
@@ -20,9 +21,12 @@
 
 namespace annalist::events {
 
-// Errors name FILE:LINE and the offending text.
-Result<VerbDictionary> parseAnnalistVerbs(std::string_view content, std::string_view origin);
-// Loads FILE, or every *.verbs.txt file of a directory (sorted).
+// Errors name FILE:LINE and the offending text. `sets` (optional) supplies synonym sets
+// defined earlier (by the files before this one in a directory).
+Result<VerbDictionary> parseAnnalistVerbs(std::string_view content, std::string_view origin,
+                                          const VerbDictionary* sets = nullptr);
+// Loads FILE, or every *.verbs.txt file of a directory (sorted by name; sets defined in one
+// file are visible in the files after it).
 Result<VerbDictionary> loadAnnalistVerbs(const std::string& path);
 
 }  // namespace annalist::events

@@ -46,13 +46,49 @@ TEST(AnnalistVerbReader, ErrorsNameTheLine) {
   EXPECT_FALSE(parseAnnalistVerbs("verb x 040\n", "b").ok());
 }
 
+TEST(AnnalistVerbReader, OptionsFlagsAndSourceSlots) {
+  auto d = parseAnnalistVerbs(R"(verb meet : 040 mutual
+  prep=with : 040
+verb receive : ---
+  obj=aid prep=from source=prep:from : 070
+option target=optional
+verb protest : 141
+option target=required
+verb condemn : 122
+)",
+                              "t.verbs.txt");
+  ASSERT_TRUE(d.ok()) << d.error().message;
+  ASSERT_EQ(d->blockCount(), 4u);
+  EXPECT_TRUE(d->block(0).mutual);
+  EXPECT_EQ(d->block(0).code, "040");
+  EXPECT_TRUE(d->block(0).patterns[0].mutual);  // inherited from the entry
+  EXPECT_TRUE(d->block(1).patterns[0].slot_is_source);
+  EXPECT_EQ(d->block(1).patterns[0].target_slot, "prep:FROM");
+  EXPECT_FALSE(d->block(1).target_optional);
+  EXPECT_TRUE(d->block(2).target_optional);
+  EXPECT_FALSE(d->block(3).target_optional);
+  for (uint32_t i = 0; i < d->blockCount(); ++i) EXPECT_TRUE(d->block(i).tree_args);
+  EXPECT_FALSE(parseAnnalistVerbs("verb x : 040 sometimes\n", "b").ok());
+  EXPECT_FALSE(parseAnnalistVerbs("option target=maybe\n", "b").ok());
+}
+
+TEST(AnnalistVerbReader, SetsCarryOverToLaterFiles) {
+  auto first = parseAnnalistVerbs("@TIES = ties | relations\n", "00.verbs.txt");
+  ASSERT_TRUE(first.ok());
+  auto second =
+      parseAnnalistVerbs("verb restore : ---\n  obj=@TIES : 064\n", "01.verbs.txt", &first.value());
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  EXPECT_FALSE(parseAnnalistVerbs("verb restore : ---\n  obj=@TIES : 064\n", "01").ok());
+}
+
 TEST(AnnalistVerbReader, ShippedDictionaryLoads) {
   auto d = loadAnnalistVerbs(std::string(ANNALIST_TEST_DATA) + "/dictionaries/verbs");
   ASSERT_TRUE(d.ok()) << d.error().message;
   auto s = d->stats();
-  EXPECT_GT(s.blocks, 100u);
-  EXPECT_GT(s.patterns, 200u);
-  for (const char* w : {"CONDEMN", "MET", "PRAISED", "ATTACKED", "ARRESTED", "THREATENS"}) {
+  EXPECT_GT(s.blocks, 200u);
+  EXPECT_GT(s.patterns, 500u);
+  for (const char* w : {"CONDEMN", "MET", "PRAISED", "ATTACKED", "ARRESTED", "THREATENS", "SHELLED",
+                        "EXPELLED", "VETOED", "PLEDGED", "KIDNAPPED", "DEPLOYED"}) {
     EXPECT_NE(d->lookup(w), nullptr) << w;
   }
 }

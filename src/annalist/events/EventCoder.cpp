@@ -91,14 +91,86 @@ struct SentView {
   std::string_view deprel(uint32_t g) const { return doc.tokens[g].deprel; }
   std::string lemmaUp(uint32_t g) const { return lem[g - b].empty() ? up[g - b] : lem[g - b]; }
 
-  // The code a mention contributes: its own, else its coreference entity's.
-  std::string codeOf(int32_t m) const {
+  // Who a mention stands for: its own code, else its coreference entity's; pronouns inside
+  // quotations are checked against the quotation (see pronounReferent).
+  struct Referent {
+    std::string code, actor_id;
+    int32_t entity = -1;
+  };
+  Referent referent(int32_t m) const {
     const Mention& mm = doc.mentions[m];
-    if (!mm.code.empty()) return mm.code;
-    if (mm.entity >= 0 && static_cast<size_t>(mm.entity) < doc.entities.size()) {
-      return doc.entities[mm.entity].code;
+    Referent r;
+    r.entity = mm.entity;
+    if (!mm.code.empty()) {
+      r.code = mm.code;
+      r.actor_id = mm.actor_id;
+      return r;
     }
-    return "";
+    if (mm.source == "pronoun" && !doc.quotes.empty()) {
+      if (pronounReferent(m, r)) return r;
+    }
+    if (mm.entity >= 0 && static_cast<size_t>(mm.entity) < doc.entities.size()) {
+      r.code = doc.entities[mm.entity].code;
+      r.actor_id = doc.entities[mm.entity].actor_id;
+    }
+    return r;
+  }
+  std::string codeOf(int32_t m) const { return referent(m).code; }
+
+  // Pronouns inside a quotation: first-person ones ("we have received") stand for the
+  // speaker; in a direct quotation a third-person one that coreference linked to the speaker
+  // is re-resolved to the nearest preceding actor of the quotation ("it" = the organisation
+  // or place just named; a person only for he/she/they). Returns false to keep coreference.
+  bool pronounReferent(int32_t m, Referent& r) const {
+    const Mention& mm = doc.mentions[m];
+    if (mm.token_end != mm.token_begin + 1) return false;
+    std::string w = upperAscii(doc.tokenText(doc.tokens[mm.token_begin]));
+    const bool first = w == "I" || w == "WE" || w == "ME" || w == "US" || w == "MY" || w == "OUR" ||
+                       w == "OURS" || w == "OURSELVES";
+    const bool neuter = w == "IT" || w == "ITS";
+    const Quote* quote = nullptr;
+    for (const Quote& q : doc.quotes) {
+      if (mm.start >= q.content.start && mm.end <= q.content.end) {
+        quote = &q;
+        break;
+      }
+    }
+    if (!quote) return false;
+    if (first) {
+      if (quote->speaker_mention >= 0 &&
+          static_cast<size_t>(quote->speaker_mention) < doc.mentions.size() &&
+          quote->speaker_mention != m) {
+        const Mention& sm = doc.mentions[quote->speaker_mention];
+        r.code = sm.code;
+        r.actor_id = sm.actor_id;
+        r.entity = sm.entity;
+      }
+      if (r.code.empty() && quote->speaker_entity >= 0 &&
+          static_cast<size_t>(quote->speaker_entity) < doc.entities.size()) {
+        r.code = doc.entities[quote->speaker_entity].code;
+        r.actor_id = doc.entities[quote->speaker_entity].actor_id;
+        r.entity = quote->speaker_entity;
+      }
+      return !r.code.empty();
+    }
+    if (quote->type != "direct" || mm.entity < 0 || mm.entity != quote->speaker_entity) {
+      return false;
+    }
+    // Linked to the speaker: find the nearest actor named before it in the quotation.
+    int32_t best = -1;
+    for (size_t k = 0; k < doc.mentions.size(); ++k) {
+      const Mention& c = doc.mentions[k];
+      if (c.code.empty() || c.start < quote->content.start || c.end > mm.start) continue;
+      if (neuter && (c.type == "PER" || c.type == "NORP")) continue;
+      if (best < 0 || c.end > doc.mentions[best].end) best = static_cast<int32_t>(k);
+    }
+    r = Referent{};
+    if (best >= 0) {
+      r.code = doc.mentions[best].code;
+      r.actor_id = doc.mentions[best].actor_id;
+      r.entity = doc.mentions[best].entity;
+    }
+    return true;
   }
 
   bool wordMatch(std::string_view w, uint32_t local) const {
@@ -215,6 +287,30 @@ bool matchPre(const SentView& sv, const std::vector<PatternElem>& el, size_t k, 
   return false;
 }
 
+// Prepositions of place and time: their phrases are settings, not targets.
+bool isLocativeCase(std::string_view c) {
+  static constexpr std::string_view kLoc[] = {
+      "IN",     "AT",     "NEAR",  "INSIDE", "OUTSIDE", "ACROSS", "THROUGHOUT",
+      "AMID",   "DURING", "SINCE", "UNTIL",  "AFTER",   "BEFORE", "DESPITE",
+      "BESIDE", "WITHIN", "ALONG", "AROUND", "AMONG",   "BEYOND"};
+  for (std::string_view w : kLoc) {
+    if (c == w) return true;
+  }
+  return false;
+}
+
+// Quantity/kind nouns whose "of" complement is the real object ("types of support").
+bool isLightNoun(std::string_view l) {
+  static constexpr std::string_view kLight[] = {
+      "TYPE",  "KIND",    "FORM",    "SORT",    "AMOUNT",   "NUMBER",  "LOT",     "TON",
+      "TONNE", "PACKAGE", "ROUND",   "BATCH",   "SHIPMENT", "RANGE",   "VARIETY", "SERIES",
+      "SET",   "WAVE",    "MILLION", "BILLION", "THOUSAND", "HUNDRED", "DOZEN",   "LEVEL"};
+  for (std::string_view w : kLight) {
+    if (l == w) return true;
+  }
+  return false;
+}
+
 // Dependency-slot constraint check; on success may set the target slot token.
 bool matchSlots(const SentView& sv, const VerbPattern& p, uint32_t v, uint32_t v_last, bool passive,
                 std::string* why, int64_t* target_tok) {
@@ -240,6 +336,12 @@ bool matchSlots(const SentView& sv, const VerbPattern& p, uint32_t v, uint32_t v
               ok = true;
               if (p.target_slot == "obj" && target_tok) *target_tok = o;
             }
+            // "various types of support", "tons of aid", "a package of sanctions"
+            if (!ok && !c.words.empty() && isLightNoun(sv.lemmaUp(o))) {
+              for (uint32_t x : sv.children(o, "nmod")) {
+                if (sv.caseOf(x) == "OF" && inSet(x)) ok = true;
+              }
+            }
             for (uint32_t cj : sv.children(o, "conj")) {
               if (inSet(cj)) ok = true;
             }
@@ -249,7 +351,12 @@ bool matchSlots(const SentView& sv, const VerbPattern& p, uint32_t v, uint32_t v
         case SlotConstraint::Slot::kPrep: {
           std::vector<uint32_t> cands = sv.children(v, "obl");
           for (uint32_t o : sv.children(v, "obj")) {
-            for (uint32_t x : sv.children(o, "nmod")) cands.push_back(x);
+            for (uint32_t x : sv.children(o, "nmod")) {
+              cands.push_back(x);
+              if (isLightNoun(sv.lemmaUp(o)) && sv.caseOf(x) == "OF") {
+                for (uint32_t y : sv.children(x, "nmod")) cands.push_back(y);
+              }
+            }
           }
           for (uint32_t x : sv.children(v, "nmod")) cands.push_back(x);
           for (uint32_t x : cands) {
@@ -417,6 +524,21 @@ bool isPassive(const SentView& sv, uint32_t g) {
   return false;
 }
 
+// The nearest verb governing nominal g (through nmod/obl/obj/nsubj... links), or -1.
+int64_t governingPredicate(const SentView& sv, uint32_t g) {
+  uint32_t cur = g;
+  for (int hop = 0; hop < 6; ++hop) {
+    const Token& t = sv.tok(cur);
+    if (t.head < 0) return -1;
+    const uint32_t h = static_cast<uint32_t>(t.head);
+    if (h < sv.b || h >= sv.e) return -1;
+    const Token& ht = sv.tok(h);
+    if (ht.upos == "VERB" || startsWith(ht.xpos, "VB")) return h;
+    cur = h;
+  }
+  return -1;
+}
+
 struct Modality {
   bool negated = false;
   std::string modality = "asserted";
@@ -577,6 +699,10 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
         }
         if (!ok) continue;
         if (!acceptablePos(sv, g, dict_->block(f.block).nominal)) continue;
+        if (dict_->block(f.block).tree_args && sv.parsed && !dict_->block(f.block).nominal &&
+            (sv.deprel(g) == "amod" || sv.deprel(g) == "compound")) {
+          continue;  // "a mediating role", "the attacking forces"
+        }
         const bool longer = best.forms.empty() || (last - first) > (best.last - best.first);
         if (longer) {
           best.v = g;
@@ -726,10 +852,37 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
             if (sv.caseOf(o) == "BY") actorsUnder(sv, o, sources, 3);
           }
         } else if (block.nominal) {
-          for (uint32_t x : sv.children(c.v, "nmod")) {
+          bool pronoun_owner = false;
+          for (uint32_t x : sv.kids[c.v - sv.b]) {
             const std::string_view r = sv.deprel(x);
-            const std::string cs = sv.caseOf(x);
-            if (r == "nmod:poss" || cs == "BY" || cs == "OF") actorsUnder(sv, x, sources, 3);
+            if (static_cast<int64_t>(x) == slot_target) continue;
+            const std::string cs = r.substr(0, 4) == "nmod" ? sv.caseOf(x) : std::string();
+            if (r == "nmod:poss" || cs == "BY" || cs == "OF") {
+              const size_t before = sources.size();
+              actorsUnder(sv, x, sources, 3);
+              if (sources.size() == before && r == "nmod:poss" && sv.tok(x).upos == "PRON") {
+                pronoun_owner = true;
+              }
+            } else if (block.tree_args && (r == "amod" || r == "compound") &&
+                       sv.coded_of[x - sv.b] >= 0) {
+              actorsUnder(sv, x, sources, 0);
+            }
+          }
+          // "Speaking after his meeting with X, the minister said": an unresolved possessive
+          // pronoun is the subject of the clause the noun phrase belongs to.
+          if (sources.empty() && pronoun_owner) {
+            const int64_t gov = governingPredicate(sv, c.v);
+            if (gov >= 0) {
+              int64_t subj = subjectOf(sv, static_cast<uint32_t>(gov));
+              // A subjectless participle ("Speaking after his meeting ..., the minister
+              // said") takes the first subject that follows it, wherever the parser put it.
+              if (subj < 0 && sv.tok(static_cast<uint32_t>(gov)).xpos == "VBG") {
+                for (uint32_t g2 = c.v + 1; g2 < sv.e && subj < 0; ++g2) {
+                  if (sv.deprel(g2) == "nsubj") subj = g2;
+                }
+              }
+              if (subj >= 0) actorsUnder(sv, static_cast<uint32_t>(subj), sources, 3);
+            }
           }
         } else {
           const int64_t subj = subjectOf(sv, c.v);
@@ -745,6 +898,23 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
           for (uint32_t x : sv.children(c.v, "obj")) actorsUnder(sv, x, targets, 3);
           for (uint32_t x : sv.children(c.v, "iobj")) actorsUnder(sv, x, targets, 3);
         }
+        if (targets.empty() && chosen) {
+          // "agreed to provide equipment to Ukraine": the folded complement's arguments.
+          for (const SlotConstraint& sc : chosen->slots) {
+            if (sc.slot != SlotConstraint::Slot::kXcomp) continue;
+            for (uint32_t x : sv.children(c.v, "xcomp")) {
+              for (uint32_t o : sv.children(x, "obj")) actorsUnder(sv, o, targets, 3);
+              for (uint32_t o : sv.children(x, "iobj")) actorsUnder(sv, o, targets, 3);
+              if (!targets.empty()) continue;
+              for (uint32_t o : sv.children(x, "obl")) {
+                const std::string_view r = sv.deprel(o);
+                if (r == "obl:tmod" || r == "obl:npmod") continue;
+                actorsUnder(sv, o, targets, 3);
+                if (!targets.empty()) break;
+              }
+            }
+          }
+        }
         if (targets.empty()) {
           const auto rel = block.nominal ? std::string_view("nmod") : std::string_view("obl");
           for (uint32_t x : sv.children(c.v, rel)) {
@@ -754,6 +924,7 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
               continue;
             }
             if ((passive || block.nominal) && (cs == "BY" || cs == "OF")) continue;
+            if (block.tree_args && isLocativeCase(cs)) continue;  // "talks in Doha"
             actorsUnder(sv, x, targets, 3);
             if (!targets.empty()) break;
           }
@@ -764,11 +935,14 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
         targets.erase(targets.begin());
       }
     }
-    // Positional fallback (no parse, or the tree gave nothing).
-    if (sources.empty() && !block.nominal) {
+    if (chosen && chosen->slot_is_source && slot_target >= 0) std::swap(sources, targets);
+    // Positional fallback (no parse, or the tree gave nothing). Annalist-format entries trust
+    // the tree: a subject or object that is no actor means no actor.
+    const bool tree_only = block.tree_args && sv.parsed;
+    if (sources.empty() && !block.nominal && (!tree_only || (!passive && subjectOf(sv, c.v) < 0))) {
       sources = linearGroup(sv, c.first - sv.b, false, targets);
     }
-    if (targets.empty() && !block.nominal) {
+    if (targets.empty() && !block.nominal && !tree_only) {
       targets = linearGroup(sv, c.last + 1 - sv.b, true, sources);
     }
     if (chosen_bind.compound && targets.empty() && sources.size() >= 2) {
@@ -777,6 +951,13 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
     }
     if (sources.empty()) {
       if (trace) *trace << "  no event: no source actor\n";
+      continue;
+    }
+    // "X and Y met": a mutual predicate with a compound subject and no target.
+    const bool pairwise =
+        targets.empty() && sources.size() >= 2 && (chosen ? chosen->mutual : block.mutual);
+    if (targets.empty() && !pairwise && block.tree_args && !block.target_optional) {
+      if (trace) *trace << "  no event: no target actor (the entry needs one)\n";
       continue;
     }
     if (trace) {
@@ -815,14 +996,11 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
       ea.code = code;
       if (a.mention >= 0) {
         const Mention& m = doc.mentions[a.mention];
+        const SentView::Referent ref = sv.referent(a.mention);
         ea.span = Span{m.start, m.end};
-        ea.actor_id = m.actor_id;
+        ea.actor_id = ref.actor_id;
         ea.mention = a.mention;
-        ea.entity = m.entity;
-        if (ea.actor_id.empty() && m.entity >= 0 &&
-            static_cast<size_t>(m.entity) < doc.entities.size()) {
-          ea.actor_id = doc.entities[m.entity].actor_id;
-        }
+        ea.entity = ref.entity;
       }
       return ea;
     };
@@ -830,6 +1008,10 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
                     const std::string& tcode, const std::string& ecode) {
       if (!active(ecode)) return;
       if (options_.drop_self_events && t && scode == tcode) return;
+      // Annalist entries: an event between two actors of unknown country says nothing.
+      if (block.tree_args && startsWith(scode, "---") && (!t || startsWith(tcode, "---"))) {
+        return;
+      }
       Event ev;
       ev.sentence = sentence;
       ev.date = date;
@@ -874,6 +1056,13 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
     };
     for (const ActorRef& s : sources) {
       for (const std::string& sc : splitCodes(s.code)) {
+        if (pairwise) {
+          for (const ActorRef& t : sources) {
+            if (t.mention == s.mention) continue;
+            for (const std::string& tc : splitCodes(t.code)) emit(s, sc, &t, tc, fwd);
+          }
+          continue;
+        }
         if (targets.empty()) {
           emit(s, sc, nullptr, "", fwd);
           continue;

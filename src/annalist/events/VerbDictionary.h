@@ -50,9 +50,13 @@ struct VerbPattern {
   bool verb_glued = false;        // '*_X': the first post element follows the verb directly
   std::vector<SlotConstraint> slots;
   std::string target_slot;  // annalist: "obj", "prep:WITH", ... ("" = default search)
-  std::string code;         // "---" = explicitly no event; "A:B" = A forward, B reciprocal
-  std::string rule;         // "FILE:LINE pattern text", for explanations and records
-  int specificity = 0;      // more constrained patterns win
+  // annalist "source=SLOT": the slot holds the source and the subject is the target
+  // ("received aid from X" = X gives aid to the subject).
+  bool slot_is_source = false;
+  bool mutual = false;  // annalist "mutual" flag after the code (see VerbBlock::mutual)
+  std::string code;     // "---" = explicitly no event; "A:B" = A forward, B reciprocal
+  std::string rule;     // "FILE:LINE pattern text", for explanations and records
+  int specificity = 0;  // more constrained patterns win
 };
 
 // A block of synonymous verbs sharing one default code and one list of patterns.
@@ -61,6 +65,14 @@ struct VerbBlock {
   std::string code;      // default code of an isolated verb ("---" = none)
   std::string origin;    // "FILE:LINE"
   bool nominal = false;  // nominal event block (annalist "noun" entries)
+  // annalist-format entries: with a parse, actors come from the dependency tree only (no
+  // positional fallback), participles used as adjectives ("a mediating role") are no
+  // predicates, and an event needs a target actor unless `target_optional`.
+  bool tree_args = false;
+  bool target_optional = false;
+  // "mutual" after the code: with a compound subject and no target ("X and Y met"), each
+  // conjunct is the other's target.
+  bool mutual = false;
   std::vector<VerbPattern> patterns;
 };
 
@@ -81,6 +93,9 @@ class VerbDictionary {
   // Synonym sets: name without '&', upper-case; phrases of upper-case words.
   void setSynset(std::string name, std::vector<std::vector<std::string>> phrases);
   const std::vector<std::vector<std::string>>* synset(std::string_view name) const;
+  const std::unordered_map<std::string, std::vector<std::vector<std::string>>>& synsets() const {
+    return synsets_;
+  }
 
   uint32_t addBlock(VerbBlock block);
   VerbBlock& block(uint32_t i) { return blocks_[i]; }
