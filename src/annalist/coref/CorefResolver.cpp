@@ -710,6 +710,29 @@ void Resolver::detectMentions() {
     }
     ms_.push_back(std::move(m));
   }
+  // "SCFRI head", "Hamas deputy": an organisation or place name from the entity layer
+  // modifying a person role noun is a person nominal spanning both (nested over the name).
+  const size_t layer_mentions = ms_.size();
+  for (size_t k = 0; k < layer_mentions; ++k) {
+    const M& org = ms_[k];
+    if (org.kind != Kind::kName || org.type == "PER" || org.type.empty()) continue;
+    uint32_t e = org.te;
+    uint32_t role_end = 0;
+    RoleInfo role;
+    while (e < n && e < org.te + 2 && sent_of_[e] == org.sent && !covered_[e] && is_role_[e] &&
+           roles_[e].type == std::string_view("PER") && roles_[e].number == Number::kSingular) {
+      role = roles_[e];
+      role_end = ++e;
+    }
+    if (role_end == 0) continue;
+    if (role_end < n && sent_of_[role_end] == org.sent && cap_[role_end] &&
+        !in(lower_[role_end], {"said", "says"})) {
+      continue;  // "Hamas Deputy Leader X": a title before a name
+    }
+    const uint32_t b = org.tb;
+    addNominal(b, role_end, role);
+    for (uint32_t x = org.te; x < role_end; ++x) covered_[x] = 1;
+  }
   const bool own_names = !doc_.has(Document::kMentions);
   for (const Sentence& s : doc_.sentences) {
     uint32_t i = s.token_begin;

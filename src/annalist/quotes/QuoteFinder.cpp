@@ -160,6 +160,9 @@ class Finder {
   // The speaker of cue `cue` (subject), searching [lo, hi).
   TokRange subjectOf(TokRange cue, int32_t lo, int32_t hi) const;
   TokRange subjectFromDeps(int32_t cue) const;
+  // End (exclusive) of the cue's complement in the dependency parse: the subtree of its
+  // ccomp/xcomp/obj (or csubj/parataxis) dependent right of `from`; -1 when none.
+  int32_t complementEndFromDeps(TokRange cue, int32_t from) const;
   // First token of the content of cue `cue` (skipping that/hearer/adverbials); -1 when none.
   int32_t contentStart(TokRange cue, const CueEntry& entry, int32_t hi) const;
   void claim(TokRange r) {
@@ -493,6 +496,40 @@ TokRange Finder::subjectFromDeps(int32_t cue) const {
     }
   }
   return {};
+}
+
+int32_t Finder::complementEndFromDeps(TokRange cue, int32_t from) const {
+  const auto& toks = doc_.tokens;
+  const int32_t sb = sentBegin(cue.b), se = sentEnd(cue.b);
+  // The complement: the closest right dependent of the cue verb (or its particle) with a
+  // clausal or object relation.
+  int32_t best = -1;
+  int rank_best = 99;
+  for (int32_t j = std::max(from, sb); j < se; ++j) {
+    const int32_t h = toks[j].head;
+    if (h < cue.b || h >= cue.e) continue;
+    std::string_view d = toks[j].deprel;
+    const size_t colon = d.find(':');
+    if (colon != std::string_view::npos) d = d.substr(0, colon);
+    int rank = 99;
+    if (d == "ccomp") rank = 0;
+    else if (d == "xcomp") rank = 1;
+    else if (d == "obj" || d == "csubj") rank = 2;
+    else if (d == "parataxis") rank = 3;
+    if (rank < rank_best) {
+      rank_best = rank;
+      best = j;
+    }
+  }
+  if (best < 0) return -1;
+  // The subtree's right edge: tokens whose head chain reaches `best`.
+  int32_t end = best + 1;
+  for (int32_t j = best + 1; j < se; ++j) {
+    int32_t h = toks[j].head;
+    for (int hop = 0; hop < 40 && h >= sb && h < se && h != best; ++hop) h = toks[h].head;
+    if (h == best) end = j + 1;
+  }
+  return end;
 }
 
 TokRange Finder::subjectOf(TokRange cue, int32_t lo, int32_t hi) const {
@@ -953,6 +990,13 @@ void Finder::findIndirect(uint32_t s) {
           }
         }
         content = {c, hi};
+        // With a parse, the content ends where the cue's complement clause (or object) ends.
+        if (deps_) {
+          const int32_t ce = complementEndFromDeps(*cue, c);
+          // Only where the subtree ends at a clause boundary: parses of coordination and
+          // attachment are too noisy to cut elsewhere.
+          if (ce > c && ce < hi && in(t_[ce].lower, {",", ";", "(", "--", "-"})) content.e = ce;
+        }
         // "X said A and said that B": a coordinated reporting verb starts its own quote.
         for (int32_t m = c + 1; m + 1 < hi; ++m) {
           if (!in(t_[m].lower, {"and", "but"})) continue;
