@@ -121,6 +121,7 @@ struct Attribution {
   std::string type;
   double confidence = 0.5;
   uint32_t para_last = 0;
+  int32_t frame_end = -1;  // direct quotes with a frame after them: the frame's last token
 };
 
 struct DirectQuote {
@@ -162,7 +163,9 @@ class Finder {
   TokRange subjectFromDeps(int32_t cue) const;
   // End (exclusive) of the cue's complement in the dependency parse: the subtree of its
   // ccomp/xcomp/obj (or csubj/parataxis) dependent right of `from`; -1 when none.
-  int32_t complementEndFromDeps(TokRange cue, int32_t from) const;
+  // `*is_object` tells whether the complement is a nominal object (then its subtree, plus a
+  // following secondary predicate "X as Y" / "X a racist", is the whole content).
+  int32_t complementEndFromDeps(TokRange cue, int32_t from, bool* is_object) const;
   // First token of the content of cue `cue` (skipping that/hearer/adverbials); -1 when none.
   int32_t contentStart(TokRange cue, const CueEntry& entry, int32_t hi) const;
   void claim(TokRange r) {
@@ -498,36 +501,65 @@ TokRange Finder::subjectFromDeps(int32_t cue) const {
   return {};
 }
 
-int32_t Finder::complementEndFromDeps(TokRange cue, int32_t from) const {
+int32_t Finder::complementEndFromDeps(TokRange cue, int32_t from, bool* is_object) const {
   const auto& toks = doc_.tokens;
   const int32_t sb = sentBegin(cue.b), se = sentEnd(cue.b);
-  // The complement: the closest right dependent of the cue verb (or its particle) with a
-  // clausal or object relation.
+  *is_object = false;
+  auto base = [&](int32_t j) {
+    std::string_view d = toks[j].deprel;
+    const size_t colon = d.find(':');
+    return colon == std::string_view::npos ? d : d.substr(0, colon);
+  };
+  auto isCueChild = [&](int32_t j) { return toks[j].head >= cue.b && toks[j].head < cue.e; };
+  // The complement: a right dependent of the cue verb (or its particle) with a clausal or
+  // object relation, clausal first.
   int32_t best = -1;
   int rank_best = 99;
   for (int32_t j = std::max(from, sb); j < se; ++j) {
-    const int32_t h = toks[j].head;
-    if (h < cue.b || h >= cue.e) continue;
-    std::string_view d = toks[j].deprel;
-    const size_t colon = d.find(':');
-    if (colon != std::string_view::npos) d = d.substr(0, colon);
+    if (!isCueChild(j)) continue;
+    const std::string_view d = base(j);
     int rank = 99;
-    if (d == "ccomp") rank = 0;
-    else if (d == "xcomp") rank = 1;
-    else if (d == "obj" || d == "csubj") rank = 2;
-    else if (d == "parataxis") rank = 3;
+    if (d == "ccomp") {
+      rank = 0;
+    } else if (d == "xcomp") {
+      rank = 1;
+    } else if (d == "obj" || d == "csubj") {
+      rank = 2;
+    } else if (d == "parataxis") {
+      rank = 3;
+    }
     if (rank < rank_best) {
       rank_best = rank;
       best = j;
     }
   }
   if (best < 0) return -1;
-  // The subtree's right edge: tokens whose head chain reaches `best`.
-  int32_t end = best + 1;
-  for (int32_t j = best + 1; j < se; ++j) {
-    int32_t h = toks[j].head;
-    for (int hop = 0; hop < 40 && h >= sb && h < se && h != best; ++hop) h = toks[h].head;
-    if (h == best) end = j + 1;
+  // The subtree's right edge: tokens whose head chain reaches `h0`.
+  auto subtreeEnd = [&](int32_t h0) {
+    int32_t end = h0 + 1;
+    for (int32_t j = h0 + 1; j < se; ++j) {
+      int32_t h = toks[j].head;
+      for (int hop = 0; hop < 40 && h >= sb && h < se && h != h0; ++hop) h = toks[h].head;
+      if (h == h0) end = j + 1;
+    }
+    return end;
+  };
+  int32_t end = subtreeEnd(best);
+  if (rank_best == 2 && base(best) == "obj") {
+    *is_object = true;
+    // PolNeAR's content of a nominal-object cue is the rest of the verb phrase: "criticized
+    // Clinton for supporting the bill", "described the DLC as ...". Right dependents of the
+    // cue up to a coordinated verb or a comma-separated clause.
+    for (int32_t j = end; j < se; ++j) {
+      if (!isCueChild(j)) continue;
+      const std::string_view d = base(j);
+      if (d == "conj" || d == "cc" || d == "parataxis" || d == "punct") break;
+      if ((d == "advcl" || d == "ccomp") && t_[j - 1].lower == ",") break;
+      bool comma_before = false;
+      for (int32_t m = end; m < j; ++m) comma_before = comma_before || t_[m].lower == ",";
+      if (comma_before && d != "obl" && d != "xcomp") break;
+      end = std::max(end, subtreeEnd(j));
+    }
   }
   return end;
 }
@@ -709,12 +741,14 @@ bool Finder::layoutAttribution(size_t qi, Attribution& a) {
     }
     if (k > after && k < n && isSentencePunct(t_[k].lower) && k - after <= 5) after_ok = true;
   }
+  int32_t frame_hi = -1;
   if (after >= 0 && after < n && paraOf(after) == q.para_last && after_ok && q.size() >= 3) {
     int32_t hi = after;
     while (hi < n && hi < after + 14 && paraOf(hi) == q.para_last && t_[hi].q == QMark::kNone &&
            !(isSentencePunct(t_[hi].lower))) {
       ++hi;
     }
+    frame_hi = hi;
     int32_t j = after;
     const bool dash = after < hi && isDashTok(t_[after].lower);
     if (j < hi && (t_[j].lower == "," || dash)) ++j;
@@ -746,6 +780,7 @@ bool Finder::layoutAttribution(size_t qi, Attribution& a) {
       }
     }
   }
+  if (after_found) aa.frame_end = frame_hi;
   if (after_found && (last_word == "," || last_word == "?" || last_word == "!")) {
     a = std::move(aa);
     return true;
@@ -823,6 +858,28 @@ void Finder::attributeDirect() {
     a.parts = direct_[qi].parts;
     a.type = "direct";
     if (layoutAttribution(qi, a)) {
+      // `"A," X said. "B"`: a quote opening right after the frame's sentence, in the same
+      // paragraph and without a frame of its own, continues the quotation (one attribution).
+      size_t last = qi;
+      while (a.frame_end >= 0 && last + 1 < direct_.size() && !merged_[last + 1]) {
+        const DirectQuote& nq = direct_[last + 1];
+        const int32_t fe = a.frame_end;
+        if (!(fe < static_cast<int32_t>(t_.size()) && isSentencePunct(t_[fe].lower) &&
+              nq.open == fe + 1 && nq.para_first == direct_[last].para_last)) {
+          break;
+        }
+        const std::vector<bool> saved = merged_;
+        Attribution own;
+        own.parts = nq.parts;
+        const bool has_frame = layoutAttribution(last + 1, own) && !own.cue.empty();
+        merged_ = saved;
+        if (has_frame) break;
+        for (auto& p : nq.parts) a.parts.push_back(p);
+        merged_[last + 1] = true;
+        claimAttribution(a, &nq);
+        ++last;
+        break;
+      }
       claimAttribution(a, &direct_[qi]);
       a.para_last = direct_[qi].para_last;
       out_.push_back(std::move(a));
@@ -951,6 +1008,7 @@ void Finder::findIndirect(uint32_t s) {
         }
       }
       TokRange content;
+      bool object_content = false;
       if (parenthetical) {
         content = {lo, left - 1};
       } else {
@@ -992,10 +1050,19 @@ void Finder::findIndirect(uint32_t s) {
         content = {c, hi};
         // With a parse, the content ends where the cue's complement clause (or object) ends.
         if (deps_) {
-          const int32_t ce = complementEndFromDeps(*cue, c);
-          // Only where the subtree ends at a clause boundary: parses of coordination and
-          // attachment are too noisy to cut elsewhere.
-          if (ce > c && ce < hi && in(t_[ce].lower, {",", ";", "(", "--", "-"})) content.e = ce;
+          const int32_t ce = complementEndFromDeps(*cue, c, &object_content);
+          // A clause complement is cut only where its subtree ends at a clause boundary:
+          // parses of coordination and attachment are too noisy to cut elsewhere. A nominal
+          // object ("endorsed Mr. Trump", "slams Donald Trump on abortion") is the content.
+          if (object_content) {
+            if (ce > c && ce <= hi) {
+              content.e = ce;
+            } else {
+              object_content = false;
+            }
+          } else if (ce > c && ce < hi && in(t_[ce].lower, {",", ";", "(", "--", "-"})) {
+            content.e = ce;
+          }
         }
         // "X said A and said that B": a coordinated reporting verb starts its own quote.
         for (int32_t m = c + 1; m + 1 < hi; ++m) {
@@ -1010,7 +1077,7 @@ void Finder::findIndirect(uint32_t s) {
         }
       }
       content = trimContent(content);
-      if (content.e - content.b < 3) continue;
+      if (content.e - content.b < (object_content ? 1 : 3)) continue;
       a.speaker = spk;
       a.parts = {content};
       a.confidence = parenthetical ? 0.75 : 0.7;
