@@ -153,6 +153,11 @@ class Finder {
   // Cue at token i (a reporting verb usable here)? Returns its token range.
   std::optional<TokRange> cueAt(int32_t i) const;
   bool isVerbish(int32_t i) const;
+  // A verb outside the lexicon that takes a finite clausal complement ("X fears that ...",
+  // "X insisted ..."): with a parse, such verbs are attitude or speech cues.
+  bool clausalCue(int32_t i) const;
+  // The lexicon entry of cue token i (a generic belief entry for clausal cues).
+  const CueEntry& entryAt(int32_t i) const;
   bool nounish(int32_t i) const;
   // The NP ending at token `i` (inclusive), not reaching below `lo`.
   TokRange npLeft(int32_t i, int32_t lo) const;
@@ -166,6 +171,8 @@ class Finder {
   // `*is_object` tells whether the complement is a nominal object (then its subtree, plus a
   // following secondary predicate "X as Y" / "X a racist", is the whole content).
   int32_t complementEndFromDeps(TokRange cue, int32_t from, bool* is_object) const;
+  // One past the last token of the dependency subtree of `h` (within its sentence).
+  int32_t subtreeEnd(int32_t h) const;
   // First token of the content of cue `cue` (skipping that/hearer/adverbials); -1 when none.
   int32_t contentStart(TokRange cue, const CueEntry& entry, int32_t hi) const;
   void claim(TokRange r) {
@@ -413,6 +420,36 @@ TokRange Finder::npRight(int32_t i, int32_t hi) const {
   return {i, e};
 }
 
+bool Finder::clausalCue(int32_t i) const {
+  const auto& toks = doc_.tokens;
+  if (toks[i].upos != "VERB") return false;
+  static const WordSet kNot{
+      "make",     "makes",  "made",    "making",   "ensure",  "ensures",  "ensured", "ensuring",
+      "mean",     "means",  "meant",   "get",      "gets",    "got",      "let",     "lets",
+      "help",     "helps",  "helped",  "is",       "was",     "be",       "seem",    "seems",
+      "seemed",   "appear", "appears", "appeared", "suppose", "supposed", "happen",  "happens",
+      "happened", "turn",   "turns",   "turned",   "prove",   "proves",   "proved",  "become",
+      "becomes",  "became", "ask",     "asks",     "asked"};
+  if (kNot.count(t_[i].lower) != 0) return false;
+  const int32_t se = sentEnd(i);
+  for (int32_t j = i + 1; j < se && j < i + 12; ++j) {
+    if (toks[j].head != i || toks[j].deprel != "ccomp") continue;
+    // A finite clause: its own subject, or a "that" complementiser.
+    for (int32_t m = i + 1; m < se; ++m) {
+      if (toks[m].head != j) continue;
+      const std::string& d = toks[m].deprel;
+      if (d == "nsubj" || d == "nsubj:pass" || (d == "mark" && t_[m].lower == "that")) return true;
+    }
+  }
+  return false;
+}
+
+const CueEntry& Finder::entryAt(int32_t i) const {
+  static const CueEntry kClausal{CueKind::kBelief, "", false, false};
+  const CueEntry* e = lex_.word(t_[i].lower);
+  return e != nullptr ? *e : kClausal;
+}
+
 std::optional<TokRange> Finder::cueAt(int32_t i) const {
   const Tok& k = t_[i];
   if (k.punct || k.in_quote || k.claimed) return std::nullopt;
@@ -421,7 +458,19 @@ std::optional<TokRange> Finder::cueAt(int32_t i) const {
     return TokRange{i, i + 2};
   }
   const CueEntry* e = lex_.word(k.lower);
-  if (e == nullptr || k.cap) return std::nullopt;
+  if (e == nullptr && !k.cap && deps_ && tags_ && clausalCue(i)) return TokRange{i, i + 1};
+  if (e == nullptr) return std::nullopt;
+  // Title-case headlines: "Trump Says He's Unlikely To ...", "Clinton Slams Trump On ...".
+  bool title_case = false;
+  if (k.cap) {
+    const Sentence& sent = doc_.sentences[sent_of_[i]];
+    const int32_t n = static_cast<int32_t>(t_.size());
+    title_case = e->lemma != k.lower && i > static_cast<int32_t>(sent.token_begin) &&
+                 t_[i - 1].cap && i + 1 < n && sent_of_[i + 1] == sent_of_[i] &&
+                 (t_[i + 1].cap || t_[i + 1].punct) &&
+                 (sent.headline || (i + 2 < n && sent_of_[i + 2] == sent_of_[i] && t_[i + 2].cap));
+    if (!title_case) return std::nullopt;
+  }
   // An ambiguous base form ("state", "call", "report") needs a modal or "to" before it.
   if (e->ambiguous && e->lemma == k.lower && !tags_ && (i == 0 || ![](std::string_view x) {
         static const WordSet k{"will",  "would", "could", "should", "to",  "did", "may",
@@ -430,7 +479,7 @@ std::optional<TokRange> Finder::cueAt(int32_t i) const {
       }(t_[i - 1].lower))) {
     return std::nullopt;
   }
-  if (tags_) {
+  if (tags_ && !title_case) {
     const std::string& u = doc_.tokens[i].upos;
     if (u != "VERB") return std::nullopt;
   }
@@ -499,6 +548,18 @@ TokRange Finder::subjectFromDeps(int32_t cue) const {
     }
   }
   return {};
+}
+
+int32_t Finder::subtreeEnd(int32_t h0) const {
+  const auto& toks = doc_.tokens;
+  const int32_t sb = sentBegin(h0), se = sentEnd(h0);
+  int32_t end = h0 + 1;
+  for (int32_t j = h0 + 1; j < se; ++j) {
+    int32_t h = toks[j].head;
+    for (int hop = 0; hop < 40 && h >= sb && h < se && h != h0; ++hop) h = toks[h].head;
+    if (h == h0) end = j + 1;
+  }
+  return end;
 }
 
 int32_t Finder::complementEndFromDeps(TokRange cue, int32_t from, bool* is_object) const {
@@ -982,7 +1043,7 @@ void Finder::findIndirect(uint32_t s) {
       a.type = "indirect";
       a.confidence = 0.8;
     } else {
-      const CueEntry* entry = lex_.word(t_[i].lower);
+      const CueEntry* entry = &entryAt(i);
       TokRange spk = subjectOf(*cue, lo, hi);
       if (spk.empty()) continue;
       if (spk.e - spk.b == 1 && !t_[spk.b].lower.empty() && t_[spk.b].lower[0] >= '0' &&
@@ -1015,7 +1076,33 @@ void Finder::findIndirect(uint32_t s) {
         const int32_t c = contentStart(*cue, *entry, hi);
         if (c < 0) continue;
         const std::string& w0 = t_[c].lower;
-        if (in(w0,
+        // "talked about X", "weighed in on X", "complained of X", "called for X": with a parse,
+        // the prepositional object of the cue is the content (PolNeAR's topic attributions).
+        bool prep_content = false;
+        if (deps_ &&
+            (in(w0, {"about", "on", "of", "for", "against", "over"}) ||
+             (w0 == "to" && in(entry->lemma, {"refer", "point", "respond", "react", "object",
+                                              "allude", "reply", "testify", "attest"}))) &&
+            (w0 == "about" ||
+             !in(entry->lemma, {"say", "tell", "add", "write", "note", "report", "post", "tweet",
+                                "announce", "explain", "ask", "continue", "state", "speak"}))) {
+          const auto& toks = doc_.tokens;
+          const int32_t h = toks[c].head;
+          if (h > c && h < hi && toks[c].deprel == "case" && toks[h].head >= cue->b &&
+              toks[h].head < cue->e &&
+              (toks[h].deprel == "obl" || toks[h].deprel.rfind("obl:", 0) == 0) &&
+              !isTimeWord(t_[h].lower) && !lex_.isNoun(t_[h].lower) && !t_[h].in_quote) {
+            const int32_t pe = subtreeEnd(h);
+            if (pe > c + 1 && pe <= hi) {
+              content = {c + 1, pe};
+              a.cue = {cue->b, c + 1};
+              prep_content = true;
+              object_content = true;
+            }
+          }
+        }
+        if (!prep_content &&
+            in(w0,
                {"for",  "of",   "in",      "on",    "at",     "by",      "with",  "from", "about",
                 "into", "over", "against", "after", "before", "during",  "as",    "up",   "off",
                 "out",  "down", "back",    "away",  "around", "through", "across"})) {
@@ -1036,8 +1123,9 @@ void Finder::findIndirect(uint32_t s) {
         }
         // Gerunds ("..., saying that ...") need a comma before or a clause after.
         const std::string& cw = t_[i].lower;
-        if (cw.size() > 4 && cw.compare(cw.size() - 3, 3, "ing") == 0 &&
-            !(i > 0 && t_[i - 1].lower == ",") && w0 != "that" && t_[c].q == QMark::kNone) {
+        if (cw.size() > 4 && cw.compare(cw.size() - 3, 3, "ing") == 0 && !prep_content &&
+            cue->e == i + 1 && !(i > 0 && t_[i - 1].lower == ",") && w0 != "that" &&
+            t_[c].q == QMark::kNone) {
           continue;
         }
         // Beliefs and intentions need a clause or an infinitive ("wants to", "believes that").
@@ -1047,9 +1135,9 @@ void Finder::findIndirect(uint32_t s) {
             continue;
           }
         }
-        content = {c, hi};
+        if (!prep_content) content = {c, hi};
         // With a parse, the content ends where the cue's complement clause (or object) ends.
-        if (deps_) {
+        if (deps_ && !prep_content) {
           const int32_t ce = complementEndFromDeps(*cue, c, &object_content);
           // A clause complement is cut only where its subtree ends at a clause boundary:
           // parses of coordination and attachment are too noisy to cut elsewhere. A nominal

@@ -13,11 +13,13 @@ struct Irregular {
   std::string_view base;
   std::string_view forms;
 };
-constexpr std::array<Irregular, 29> kIrregular{{
+constexpr std::array<Irregular, 31> kIrregular{{
     {"lay", "lays laid laying"},
     {"refer", "refers referred referring"},
     {"prefer", "prefers preferred preferring"},
     {"quip", "quips quipped quipping"},
+    {"dub", "dubs dubbed dubbing"},
+    {"trash", "trashes trashed trashing"},
     {"rebut", "rebuts rebutted rebutting"},
     {"plan", "plans planned planning"},
     {"say", "says said saying"},
@@ -85,6 +87,20 @@ constexpr std::string_view kBeliefVerbs[] = {
     "prefer",     "anticipate", "foresee", "regret",   "acknowledge", "decide",  "vow",
     "refuse",     "threaten",   "swear",   "bet",      "seek",        "aim",     "plan",
     "support",    "oppose",     "endorse", "like",     "favor",       "favour",  "dislike",
+};
+
+// Stance and topic verbs with nominal or prepositional contents ("endorsed Trump", "attacked
+// Clinton for ...", "referred to X", "talked about X"): PolNeAR attributes them too. Mostly
+// useful with a parse (the object or prepositional object is the content).
+constexpr std::string_view kStanceVerbs[] = {
+    "refer",     "point",        "talk",      "focus",     "weigh",     "rail",      "attack",
+    "defend",    "back",         "vote",      "welcome",   "thank",     "echo",      "lash",
+    "champion",  "embrace",      "reject",    "condemn",   "applaud",   "hail",      "laud",
+    "rebuke",    "assail",       "fault",     "ridicule",  "trash",     "challenge", "characterize",
+    "portray",   "brand",        "unveil",    "cite",      "discuss",   "request",   "compare",
+    "credit",    "congratulate", "apologize", "celebrate", "salute",    "lambaste",  "berate",
+    "scold",     "chide",        "slam",      "savage",    "bash",      "knock",     "commend",
+    "denigrate", "disparage",    "insult",    "belittle",  "reference", "quote",
 };
 
 // Forms that are also common nouns or have frequent non-reporting senses.
@@ -175,6 +191,7 @@ ReportingLexicon::ReportingLexicon() {
   for (auto v : kSpeechVerbs) addVerb(v, CueKind::kSpeech, false, ambiguous(v));
   for (auto v : kObjectVerbs) addVerb(v, CueKind::kSpeech, true, ambiguous(v));
   for (auto v : kBeliefVerbs) addVerb(v, CueKind::kBelief, false, ambiguous(v));
+  for (auto v : kStanceVerbs) addVerb(v, CueKind::kBelief, false, ambiguous(v));
   // The base form of "ask" takes an object too ("asked him whether").
   for (const char* f : {"ask", "asks", "asked", "asking", "urge", "urges", "urged", "urging"}) {
     words_[f].takes_object = true;
