@@ -24,6 +24,7 @@ struct Tok {
   QMark q = QMark::kNone;
   bool in_quote = false;  // inside a direct quote's content
   bool claimed = false;   // already part of an attribution (content, cue or speaker)
+  bool content = false;   // part of an attribution's content
 };
 
 bool in(std::string_view w, std::initializer_list<std::string_view> list) {
@@ -178,6 +179,9 @@ class Finder {
   void claim(TokRange r) {
     for (int32_t i = r.b; i < r.e; ++i) t_[i].claimed = true;
   }
+  void claimContent(TokRange r) {
+    for (int32_t i = r.b; i < r.e; ++i) t_[i].claimed = t_[i].content = true;
+  }
   bool anyClaimed(TokRange r) const {
     for (int32_t i = r.b; i < r.e; ++i)
       if (t_[i].claimed) return true;
@@ -186,6 +190,10 @@ class Finder {
   int32_t sentBegin(int32_t tok) const { return doc_.sentences[sent_of_[tok]].token_begin; }
   int32_t sentEnd(int32_t tok) const { return doc_.sentences[sent_of_[tok]].token_end; }
   uint32_t paraOf(int32_t tok) const { return doc_.sentences[sent_of_[tok]].paragraph; }
+  // Ends reported-speech content before material that is not part of what was said: a
+  // non-restrictive relative clause (", which ...") or a verb coordinated
+  // with the cue ("has said X and has expressed support ...", from the parse).
+  TokRange cutContent(TokRange r, TokRange cue) const;
   // Trims punctuation (and unmatched quote marks) from both ends of a content range.
   TokRange trimContent(TokRange r) const;
 
@@ -629,6 +637,14 @@ TokRange Finder::subjectOf(TokRange cue, int32_t lo, int32_t hi) const {
   if (deps_) {
     TokRange r = subjectFromDeps(cue.b);
     if (!r.empty() && r.b >= lo && r.e <= hi && !t_[r.b].in_quote) return r;
+    // The subject may already be another cue's speaker ("Clinton, who did not say that ...,
+    // said on Wednesday that ..."), but not inside another attribution's content.
+    if (!r.empty() && r.e <= hi && r.b >= static_cast<int32_t>(sentBegin(cue.b)) &&
+        !t_[r.b].in_quote) {
+      bool content = false;
+      for (int32_t m = r.b; m < r.e; ++m) content = content || t_[m].content;
+      if (!content) return r;
+    }
   }
   // Left of the cue, skipping auxiliaries, adverbs and "went on to".
   int32_t j = cue.b - 1;
@@ -752,6 +768,31 @@ int32_t Finder::contentStart(TokRange cue, const CueEntry& entry, int32_t hi) co
   }
   if (j >= hi) return -1;
   return j;
+}
+
+TokRange Finder::cutContent(TokRange r, TokRange cue) const {
+  const auto& toks = doc_.tokens;
+  int depth = 0;  // inside quote marks: leave quoted material whole
+  for (int32_t m = r.b; m < r.e; ++m) {
+    if (t_[m].q != QMark::kNone) depth ^= 1;
+    if (depth != 0 || m - r.b < 3) continue;
+    const std::string& w = t_[m].lower;
+    if (w == "," && m + 1 < r.e && in(t_[m + 1].lower, {"which", "who", "whom", "whose"})) {
+      r.e = m;
+      break;
+    }
+    if (deps_ && toks[m].deprel == "conj" && toks[m].head >= cue.b && toks[m].head < cue.e) {
+      // Back to the coordinator and its comma.
+      int32_t k = m;
+      while (k - 1 > r.b && (toks[k - 1].head == m || isAuxOrAdverb(t_[k - 1].lower) ||
+                             t_[k - 1].lower == "," || in(t_[k - 1].lower, {"and", "but"}))) {
+        --k;
+      }
+      r.e = k;
+      break;
+    }
+  }
+  return r;
 }
 
 TokRange Finder::trimContent(TokRange r) const {
@@ -901,7 +942,7 @@ bool Finder::layoutAttribution(size_t qi, Attribution& a) {
 }
 
 void Finder::claimAttribution(const Attribution& a, const DirectQuote* q) {
-  for (auto& p : a.parts) claim(p);
+  for (auto& p : a.parts) claimContent(p);
   claim(a.cue);
   claim(a.speaker);
   if (q != nullptr) {
@@ -976,7 +1017,7 @@ void Finder::attributeLeftoverDirect() {
     if (prev != nullptr && q.para_first <= prev->para_last + 1) {
       a.speaker = prev->speaker;
       a.confidence = 0.6;
-      for (auto& p : a.parts) claim(p);
+      for (auto& p : a.parts) claimContent(p);
       out_.push_back(std::move(a));
       continue;
     }
@@ -1027,6 +1068,20 @@ void Finder::findIndirect(uint32_t s) {
     if (according) {
       // "according to X, CONTENT" / "CONTENT, according to X".
       TokRange spk = npRight(cue->e, hi);
+      // "according to a yearly Gallup poll", "according to F.A.A. records": the source runs
+      // to the next comma or the sentence end when the NP chunker stops early.
+      {
+        int32_t e = cue->e;
+        while (e < hi && e < cue->e + 12 && t_[e].lower != "," && !isSentencePunct(t_[e].lower) &&
+               t_[e].q == QMark::kNone && !t_[e].claimed) {
+          ++e;
+        }
+        if (spk.empty() || (spk.e < e && spk.e < hi && !t_[spk.e].punct &&
+                            in(t_[spk.e].lower, {"poll", "polls", "records", "data", "study",
+                                                 "survey", "report", "documents", "analysis"}))) {
+          if (e > cue->e) spk = {cue->e, e};
+        }
+      }
       if (spk.empty()) continue;
       a.speaker = spk;
       TokRange content;
@@ -1045,8 +1100,14 @@ void Finder::findIndirect(uint32_t s) {
     } else {
       const CueEntry* entry = &entryAt(i);
       TokRange spk = subjectOf(*cue, lo, hi);
-      if (spk.empty()) continue;
-      if (spk.e - spk.b == 1 && !t_[spk.b].lower.empty() && t_[spk.b].lower[0] >= '0' &&
+      // No speaker found: a speech verb with a "that" clause still reports speech ("It was
+      // announced that ...", "..., adding that ..."); the speaker stays unknown.
+      const bool speakerless =
+          spk.empty() && deps_ && entry->kind == CueKind::kSpeech && cue->e < hi &&
+          t_[cue->e].lower == "that";
+      if (spk.empty() && !speakerless) continue;
+      if (speakerless) spk = TokRange{cue->b, cue->b};
+      if (!spk.empty() && spk.e - spk.b == 1 && !t_[spk.b].lower.empty() && t_[spk.b].lower[0] >= '0' &&
           t_[spk.b].lower[0] <= '9') {
         continue;
       }
@@ -1164,6 +1225,7 @@ void Finder::findIndirect(uint32_t s) {
           }
         }
       }
+      if (!parenthetical) content = cutContent(content, *cue);
       content = trimContent(content);
       if (content.e - content.b < (object_content ? 1 : 3)) continue;
       a.speaker = spk;
@@ -1176,7 +1238,7 @@ void Finder::findIndirect(uint32_t s) {
         if (t_[m].q != QMark::kNone) has_quote = true;
       a.type = has_quote ? "mixed" : "indirect";
     }
-    for (auto& p : a.parts) claim(p);
+    for (auto& p : a.parts) claimContent(p);
     claim(a.cue);
     claim(a.speaker);
     out_.push_back(std::move(a));
