@@ -1102,13 +1102,12 @@ void Finder::findIndirect(uint32_t s) {
       TokRange spk = subjectOf(*cue, lo, hi);
       // No speaker found: a speech verb with a "that" clause still reports speech ("It was
       // announced that ...", "..., adding that ..."); the speaker stays unknown.
-      const bool speakerless =
-          spk.empty() && deps_ && entry->kind == CueKind::kSpeech && cue->e < hi &&
-          t_[cue->e].lower == "that";
+      const bool speakerless = spk.empty() && deps_ && entry->kind == CueKind::kSpeech &&
+                               cue->e < hi && t_[cue->e].lower == "that";
       if (spk.empty() && !speakerless) continue;
       if (speakerless) spk = TokRange{cue->b, cue->b};
-      if (!spk.empty() && spk.e - spk.b == 1 && !t_[spk.b].lower.empty() && t_[spk.b].lower[0] >= '0' &&
-          t_[spk.b].lower[0] <= '9') {
+      if (!spk.empty() && spk.e - spk.b == 1 && !t_[spk.b].lower.empty() &&
+          t_[spk.b].lower[0] >= '0' && t_[spk.b].lower[0] <= '9') {
         continue;
       }
       if (!deps_ && spk.b > cue->b && entry->kind != CueKind::kSpeech) continue;
@@ -1153,7 +1152,11 @@ void Finder::findIndirect(uint32_t s) {
               toks[h].head < cue->e &&
               (toks[h].deprel == "obl" || toks[h].deprel.rfind("obl:", 0) == 0) &&
               !isTimeWord(t_[h].lower) && !lex_.isNoun(t_[h].lower) && !t_[h].in_quote) {
-            const int32_t pe = subtreeEnd(h);
+            int32_t pe = subtreeEnd(h);
+            while (pe > c + 1 && (t_[pe - 1].punct || in(t_[pe - 1].lower, {"and", "or", "but"})) &&
+                   t_[pe - 1].q == QMark::kNone) {
+              --pe;
+            }
             if (pe > c + 1 && pe <= hi) {
               content = {c + 1, pe};
               a.cue = {cue->b, c + 1};
@@ -1227,7 +1230,18 @@ void Finder::findIndirect(uint32_t s) {
       }
       if (!parenthetical) content = cutContent(content, *cue);
       content = trimContent(content);
+      while (content.e > content.b && in(t_[content.e - 1].lower, {"and", "or", "but"})) {
+        content = trimContent({content.b, content.e - 1});
+      }
       if (content.e - content.b < (object_content ? 1 : 3)) continue;
+      // A short quoted title as the whole content ("referred to \"The Deal of the Century\"")
+      // is a name in scare quotes, not reported speech.
+      if (t_[content.b].q != QMark::kNone && t_[content.e - 1].q != QMark::kNone &&
+          content.e - content.b < 9) {
+        int marks = 0;
+        for (int32_t m = content.b; m < content.e; ++m) marks += t_[m].q != QMark::kNone ? 1 : 0;
+        if (marks == 2) continue;
+      }
       a.speaker = spk;
       a.parts = {content};
       a.confidence = parenthetical ? 0.75 : 0.7;
