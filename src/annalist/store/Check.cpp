@@ -60,6 +60,19 @@ Status checkStore(Db& db) {
     if (!bad.ok()) return bad.error();
     if (!bad->empty()) problems.push_back(fmt::format("{} incomplete: {}", table, *bad));
   }
+  // The monthly roll-up must equal the aggregate of the events it summarises.
+  auto rollup = lines(
+      db,
+      "WITH agg AS (SELECT coalesce(substr(date, 1, 7), '') AS month, source_code, target_code, "
+      "count(*) AS n, sum(goldstein) AS g FROM events GROUP BY 1, 2, 3) "
+      "SELECT a.month, a.source_code, a.target_code, a.n, r.n_events FROM agg a LEFT JOIN "
+      "event_months r USING (month, source_code, target_code) WHERE r.n_events IS NOT a.n OR "
+      "abs(r.goldstein_sum - a.g) > 1e-6 UNION ALL SELECT r.month, r.source_code, "
+      "r.target_code, NULL, r.n_events FROM event_months r WHERE NOT EXISTS (SELECT 1 FROM agg "
+      "a WHERE a.month = r.month AND a.source_code = r.source_code AND a.target_code = "
+      "r.target_code) LIMIT 5");
+  if (!rollup.ok()) return rollup.error();
+  if (!rollup->empty()) problems.push_back("event_months out of step: " + *rollup);
   // Full-text indexes.
   for (const char* fts : {"documents_fts", "quotes_fts"}) {
     if (Status s = db.exec(fmt::format("INSERT INTO {0}({0}) VALUES ('integrity-check')", fts));

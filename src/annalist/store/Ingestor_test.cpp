@@ -151,6 +151,15 @@ TEST(Ingestor, ChangedTextReplacesTheDocumentsRows) {
   fts->bind(1, "\"" + changed.title + "\"");
   ASSERT_TRUE(fts->step());
   EXPECT_EQ(fts->int64(0), 1);
+  // The monthly roll-up followed the replacement (checkStore compares it with the events);
+  // a roll-up out of step is reported.
+  EXPECT_GT(count(*db, "SELECT count(*) FROM event_months"), 0);
+  ASSERT_TRUE(db->exec("UPDATE event_months SET n_events = n_events + 1 WHERE month = (SELECT "
+                       "min(month) FROM event_months)")
+                  .isOk());
+  Status bad = checkStore(*db);
+  ASSERT_FALSE(bad.isOk());
+  EXPECT_NE(bad.message().find("event_months out of step"), std::string::npos) << bad.message();
 }
 
 TEST(Ingestor, NewCoderOrDictionaryVersionReplaces) {

@@ -82,20 +82,33 @@ Status runSql(Db& db, const std::string& sql, const std::vector<Value>& params, 
   sink.header(cols);
   Row row(cols.size());
   while (st->step()) {
+    // Cells are overwritten in place: text reuses the string's buffer of the previous row.
     for (int i = 0; i < static_cast<int>(cols.size()); ++i) {
       Value& v = row[i];
       switch (st->type(i)) {
         case 1:
-          v = Value::integer(st->int64(i));
+          v.type = Value::Type::kInt;
+          v.i = st->int64(i);
+          v.d = 0;
+          v.s.clear();
           break;
         case 2:
-          v = Value::real(st->real(i));
+          v.type = Value::Type::kReal;
+          v.i = 0;
+          v.d = st->real(i);
+          v.s.clear();
           break;
         case 5:
-          v = Value::null();
+          v.type = Value::Type::kNull;
+          v.i = 0;
+          v.d = 0;
+          v.s.clear();
           break;
         default:
-          v = Value::text(st->str(i));
+          v.type = Value::Type::kText;
+          v.i = 0;
+          v.d = 0;
+          v.s.assign(st->text(i));
           break;
       }
     }
@@ -200,6 +213,58 @@ std::string_view periodExpr(Period p) {
   return "";
 }
 
+bool leapYear(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+// "YYYY-MM-DD" split into numbers; false unless it has exactly that shape.
+bool splitDate(std::string_view d, int& y, int& m, int& day) {
+  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (d[i] < '0' || d[i] > '9') return false;
+  y = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0');
+  m = (d[5] - '0') * 10 + (d[6] - '0');
+  day = (d[8] - '0') * 10 + (d[9] - '0');
+  return m >= 1 && m <= 12;
+}
+
+bool firstOfMonth(std::string_view d) {
+  int y, m, day;
+  return splitDate(d, y, m, day) && day == 1;
+}
+
+bool lastOfMonth(std::string_view d) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  int y, m, day;
+  if (!splitDate(d, y, m, day)) return false;
+  return day == (m == 2 && leapYear(y) ? 29 : kDays[m - 1]);
+}
+
+// Whether `q` can be answered from event_months: it must need no more than (month, source,
+// target) and the counts and Goldstein sums kept there.
+bool rollupServes(const EventQuery& q) {
+  if (!q.use_rollup) return false;
+  const EventFilter& f = q.filter;
+  if (!f.cameo.empty() || !f.root.empty() || !f.quad_class.empty() || !f.plover.empty() ||
+      !f.text.empty() || !f.fts.empty() || !f.doc_ids.empty() || f.exclude_negated) {
+    return false;
+  }
+  if (!f.date_from.empty() && !firstOfMonth(f.date_from)) return false;
+  if (!f.date_to.empty() && !lastOfMonth(f.date_to)) return false;
+  if (q.per != Period::kNone && q.per != Period::kMonth && q.per != Period::kYear) return false;
+  switch (q.by) {
+    case GroupBy::kDyad:
+    case GroupBy::kSource:
+    case GroupBy::kTarget:
+    case GroupBy::kActor:
+      return true;
+    case GroupBy::kNone:
+      return q.per != Period::kNone;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 std::string eventWhereSql(const EventFilter& f, std::vector<Value>& params) {
@@ -209,6 +274,89 @@ std::string eventWhereSql(const EventFilter& f, std::vector<Value>& params) {
   params = std::move(w.params);
   return w.sql();
 }
+
+namespace {
+
+// The aggregate of queryEvents, computed from event_months (see rollupServes). The rows equal
+// the scan's: undated events have month '' here and period NULL there, hence NULLIF.
+Status queryRollup(Db& db, const EventQuery& q, RowSink& sink) {
+  Where w;
+  const EventFilter& f = q.filter;
+  if (!f.date_from.empty()) w.conds.push_back("r.month >= " + w.text(f.date_from.substr(0, 7)));
+  if (!f.date_to.empty()) {
+    w.conds.push_back("r.month <= " + w.text(f.date_to.substr(0, 7)));
+    w.conds.push_back("r.month != ''");
+  }
+  if (!f.date_from.empty()) w.conds.push_back("r.month != ''");
+  w.anyOf(f.source, "r.source_code", true);
+  w.anyOf(f.target, "r.target_code", true);
+  if (!f.actor.empty()) {
+    std::vector<std::string> ors;
+    for (const auto& a : f.actor) {
+      ors.push_back(w.codeMatch("r.source_code", a));
+      ors.push_back(w.codeMatch("r.target_code", a));
+    }
+    w.conds.push_back("(" + fmt::format("{}", fmt::join(ors, " OR ")) + ")");
+  }
+  // (select expression, group/order expression, column name)
+  struct Key {
+    std::string select, group, name;
+  };
+  std::vector<Key> keys;
+  if (q.per == Period::kMonth) keys.push_back({"NULLIF(r.month, '')", "r.month", "period"});
+  if (q.per == Period::kYear) {
+    keys.push_back({"NULLIF(substr(r.month, 1, 4), '')", "substr(r.month, 1, 4)", "period"});
+  }
+  std::string from = "event_months r";
+  switch (q.by) {
+    case GroupBy::kDyad:
+      keys.push_back({"r.source_code", "r.source_code", "source"});
+      keys.push_back({"r.target_code", "r.target_code", "target"});
+      break;
+    case GroupBy::kSource:
+      keys.push_back({"r.source_code", "r.source_code", "source"});
+      break;
+    case GroupBy::kTarget:
+      keys.push_back({"r.target_code", "r.target_code", "target"});
+      break;
+    case GroupBy::kActor:
+      from =
+          "(SELECT *, source_code AS actor_code FROM event_months UNION ALL "
+          "SELECT *, target_code AS actor_code FROM event_months) r";
+      keys.push_back({"r.actor_code", "r.actor_code", "actor"});
+      break;
+    default:
+      break;
+  }
+  std::vector<std::string> select, group;
+  for (const auto& k : keys) {
+    select.push_back(fmt::format("{} AS {}", k.select, k.name));
+    group.push_back(k.group);
+  }
+  std::string sql;
+  if (q.by == GroupBy::kDyad && q.per == Period::kMonth) {
+    // Each roll-up row is one group already.
+    sql = fmt::format(
+        "SELECT {}, r.n_events AS events, round(r.goldstein_sum, 3) AS goldstein_sum, "
+        "round(r.goldstein_sum / r.n_events, 3) AS goldstein_mean FROM {}{}",
+        fmt::join(select, ", "), from, w.sql());
+  } else {
+    sql = fmt::format(
+        "SELECT {}, sum(r.n_events) AS events, round(sum(r.goldstein_sum), 3) AS goldstein_sum, "
+        "round(sum(r.goldstein_sum) / sum(r.n_events), 3) AS goldstein_mean FROM {}{} GROUP BY "
+        "{}",
+        fmt::join(select, ", "), from, w.sql(), fmt::join(group, ", "));
+  }
+  if (q.top > 0) {
+    sql += fmt::format(" ORDER BY events DESC, {} LIMIT {}", fmt::join(group, ", "),
+                       w.param(Value::integer(static_cast<int64_t>(q.top))));
+  } else {
+    sql += fmt::format(" ORDER BY {}", fmt::join(group, ", "));
+  }
+  return runSql(db, sql, w.params, sink);
+}
+
+}  // namespace
 
 Status queryEvents(Db& db, const EventQuery& q, RowSink& sink) {
   Where w;
@@ -233,6 +381,8 @@ Status queryEvents(Db& db, const EventQuery& q, RowSink& sink) {
     if (q.limit > 0) sql += " LIMIT " + w.param(Value::integer(static_cast<int64_t>(q.limit)));
     return runSql(db, sql, w.params, sink);
   }
+
+  if (rollupServes(q)) return queryRollup(db, q, sink);
 
   // Aggregates. `keys` are (expression, column name) pairs.
   std::vector<std::pair<std::string, std::string>> keys;

@@ -50,6 +50,10 @@ struct EventQuery {
   size_t top = 0;              // aggregates: keep the N largest groups by event count (0 = all)
   size_t limit = 0;            // event lists: at most N rows (0 = all)
   bool all_columns = false;    // event lists: every stored field, not the short view
+  // Aggregates by dyad/source/target/actor per month or year (or totals) whose filter has
+  // only actor codes and whole-month date bounds read the monthly roll-up (event_months)
+  // instead of the events; the rows are the same. false forces the scan (tests compare).
+  bool use_rollup = true;
 };
 
 // Runs an event list or aggregate. Columns (stable, documented in docs/STORE.md):

@@ -26,7 +26,7 @@ struct Migration {
 
 // Every migration in order; the last one's `to` is kSchemaVersion.
 const std::vector<Migration>& migrations();
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // The schema version of `db` (0 for an empty database).
 Result<int> schemaVersion(Db& db);
