@@ -1081,13 +1081,17 @@ void Resolver::passPronoun() {
     const bool plural = p.number == Number::kPlural;
     int chosen = -1;
     // Candidate sentences: the current one (mentions before the pronoun), then up to 3 back.
-    for (uint32_t back = 0; back <= 3 && chosen < 0; ++back) {
+    // Inside a quotation, the current sentence's candidates inside the quotation come first
+    // ("the public stood against the deal and it was condemned"), then the narrative ones.
+    for (uint32_t step = p.in_quote ? 0 : 1; step <= 4 && chosen < 0; ++step) {
+      const uint32_t back = step == 0 ? 0 : step - 1;
       if (back > p.sent) break;
       const uint32_t s = p.sent - back;
       for (size_t j = 0; j < i && chosen < 0; ++j) {
         const M& a = ms_[j];
         if (a.sent != s) continue;
         if (back == 0 && a.te > p.tb) continue;
+        if (step == 0 && !a.in_quote) continue;
         if (a.first_person) continue;
         if (a.in_quote != p.in_quote && back > 0 && a.in_quote) continue;
         if (a.kind == Kind::kPronoun && a.number != p.number) continue;
