@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <span>
 
 #include "annalist/events/EventDate.h"
 
@@ -287,13 +288,134 @@ bool matchPre(const SentView& sv, const std::vector<PatternElem>& el, size_t k, 
   return false;
 }
 
-// Prepositions of place and time: their phrases are settings, not targets.
-bool isLocativeCase(std::string_view c) {
-  static constexpr std::string_view kLoc[] = {
-      "IN",     "AT",     "NEAR",  "INSIDE", "OUTSIDE", "ACROSS", "THROUGHOUT",
-      "AMID",   "DURING", "SINCE", "UNTIL",  "AFTER",   "BEFORE", "DESPITE",
-      "BESIDE", "WITHIN", "ALONG", "AROUND", "AMONG",   "BEYOND"};
-  for (std::string_view w : kLoc) {
+// A country for an agent of unknown country ("---COP"): the place named by a locative
+// phrase of the sentence nearest to the mention ("police in Kenya"), else the country of
+// the other actor when it has one. Returns `code` unchanged when neither is known.
+std::string fillCountry(const SentView& sv, const ActorRef& a, const std::string& code,
+                        const std::string& other) {
+  const Document& doc = sv.doc;
+  int64_t best = -1, best_dist = 0;
+  const int64_t at = a.mention >= 0 ? doc.mentions[a.mention].token_begin : sv.b;
+  for (size_t k = 0; k < doc.mentions.size(); ++k) {
+    const Mention& m = doc.mentions[k];
+    if (m.token_begin <= sv.b || m.token_end > sv.e || m.code.size() != 3) continue;
+    if (m.type != "GPE" && m.type != "LOC") continue;
+    // "in Kenya", "in northern Iraq", "near the Syrian border"
+    bool locative = false;
+    for (uint32_t k = m.token_begin; k > sv.b && k + 3 > m.token_begin && !locative; --k) {
+      const std::string& before = sv.up[k - 1 - sv.b];
+      locative = before == "IN" || before == "NEAR" || before == "ACROSS" || before == "INSIDE" ||
+                 before == "THROUGHOUT" || before == "AROUND";
+      if (before == "," || before == "." || sv.coded_of[k - 1 - sv.b] >= 0) break;
+    }
+    if (!locative) continue;
+    const int64_t dist = std::abs(static_cast<int64_t>(m.token_begin) - at);
+    if (best < 0 || dist < best_dist) {
+      best = static_cast<int64_t>(k);
+      best_dist = dist;
+    }
+  }
+  std::string country;
+  if (best >= 0) {
+    country = doc.mentions[best].code;
+  } else if (other.size() >= 3 && !startsWith(other, "---") && !startsWith(other, "IGO") &&
+             !startsWith(other, "NGO") && !startsWith(other, "MNC")) {
+    country = other.substr(0, 3);
+  }
+  if (country.empty()) return code;
+  return country + code.substr(3);
+}
+
+// True when predicate g is what another actor asks, demands, threatens or refuses
+// ("called on X to *resume* talks", "threatened to *resume* tests", "demanded that Y
+// *withdraw*"): not an event of its own; the governing verb is coded instead.
+bool isRequestedAction(const SentView& sv, uint32_t g) {
+  const Token& t = sv.tok(g);
+  if (t.head < 0) return false;
+  const uint32_t h = static_cast<uint32_t>(t.head);
+  if (h < sv.b || h >= sv.e) return false;
+  // Reported or alleged actions: "criticized X for *hosting* Y", "warned X against
+  // *deploying* missiles", "accused X of *planning* attacks".
+  const bool adverbial = startsWith(t.deprel, "advcl") || startsWith(t.deprel, "acl");
+  bool to_mark = false;
+  for (uint32_t c : sv.kids[g - sv.b]) {
+    const std::string_view cr = sv.deprel(c);
+    if (cr != "mark" && cr != "case") continue;
+    const std::string w = sv.lemmaUp(c);
+    if (adverbial && t.xpos == "VBG" &&
+        (w == "FOR" || w == "OF" || w == "AGAINST" || w == "FROM")) {
+      return true;
+    }
+    to_mark = to_mark || w == "TO";
+  }
+  if (t.deprel != "xcomp" && t.deprel != "ccomp" && !(adverbial && to_mark)) return false;
+  const std::string hl = sv.lemmaUp(h);
+  static constexpr std::string_view kX[] = {
+      "CALL",   "URGE",  "ASK",      "REQUEST", "DEMAND",   "INVITE", "PRESS",    "ENCOURAGE",
+      "APPEAL", "PLEAD", "WANT",     "WISH",    "THREATEN", "WARN",   "REFUSE",   "DECLINE",
+      "FAIL",   "ORDER", "PERSUADE", "PUSH",    "INSIST",   "EXHORT", "PRESSURE", "TELL"};
+  static constexpr std::string_view kC[] = {"DEMAND", "URGE", "INSIST", "ASK", "REQUEST", "ORDER"};
+  const std::span<const std::string_view> set = t.deprel != "ccomp"
+                                                    ? std::span<const std::string_view>(kX)
+                                                    : std::span<const std::string_view>(kC);
+  for (std::string_view w : set) {
+    if (hl == w) return true;
+  }
+  return false;
+}
+
+// The CAMEO "express intent" code (03x) of a material cooperation code (06x-08x); other
+// codes unchanged.
+std::string intentCode(const std::string& code) {
+  if (code.size() < 3) return code;
+  const std::string root = code.substr(0, 2);
+  const std::string sub = code.substr(0, 3);
+  if (root == "06") {
+    if (sub == "061") return "0311";
+    if (sub == "062") return "0312";
+    if (sub == "063") return "0313";
+    if (sub == "064") return "0314";
+    return "031";
+  }
+  if (root == "07") {
+    if (sub == "071") return "0331";
+    if (sub == "072") return "0332";
+    if (sub == "073") return "0333";
+    if (sub == "074") return "0334";
+    return "033";
+  }
+  if (root == "08") {
+    if (sub == "081") return "0351";
+    if (sub == "082") return "0352";
+    if (sub == "084") return "0353";
+    if (sub == "085") return "0354";
+    if (sub == "086") return "0355";
+    if (sub == "087") return "0356";
+    return "035";
+  }
+  return code;
+}
+
+// Whether predicate g has any object, oblique or clausal complement in the tree.
+bool hasArguments(const SentView& sv, uint32_t g) {
+  for (uint32_t c : sv.kids[g - sv.b]) {
+    const std::string_view r = sv.deprel(c);
+    if (r == "obj" || r == "iobj" || startsWith(r, "obl") || r == "xcomp" || r == "ccomp" ||
+        startsWith(r, "nsubj:pass")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Prepositions whose phrase may hold a target when no pattern names the slot ("called on
+// X", "turned against X", "sent to X"); place, time and topic phrases ("in Doha", "about
+// X", "over its stance") are settings, not targets.
+bool isTargetCase(std::string_view c) {
+  static constexpr std::string_view kTarget[] = {"TO",   "WITH",   "AGAINST", "ON",
+                                                 "FOR",  "FROM",   "AT",      "INTO",
+                                                 "UPON", "TOWARD", "TOWARDS", "ONTO"};
+  for (std::string_view w : kTarget) {
     if (c == w) return true;
   }
   return false;
@@ -424,13 +546,47 @@ bool matchSlots(const SentView& sv, const VerbPattern& p, uint32_t v, uint32_t v
   return true;
 }
 
+// An agent of unknown country used as a modifier of a common noun ("*military*
+// equipment", "*police* station"): not an actor.
+bool isAdjectivalAgent(const SentView& sv, int32_t m) {
+  const Mention& mm = sv.doc.mentions[m];
+  if (mm.token_end != mm.token_begin + 1 || !startsWith(sv.codeOf(m), "---")) return false;
+  const std::string_view r = sv.deprel(mm.token_begin);
+  return r == "amod" || r == "compound";
+}
+
 // Actors at or under token g (following conjunctions, compounds, nominal modifiers).
 void actorsUnder(const SentView& sv, uint32_t g, std::vector<ActorRef>& out, int depth) {
   const uint32_t l = g - sv.b;
   int32_t m = sv.coded_of[l];
+  if (m >= 0 && isAdjectivalAgent(sv, m)) m = -1;
+  if (m >= 0 && startsWith(sv.codeOf(m), "---")) {
+    // "Turkey's defence industry", "Iraqi security forces": an agent of unknown country
+    // takes the country of its possessor or modifier.
+    const Mention& mm = sv.doc.mentions[m];
+    const uint32_t head = mm.head_token < sv.e && mm.head_token >= sv.b ? mm.head_token : g;
+    for (uint32_t c : sv.kids[head - sv.b]) {
+      const std::string_view r = sv.deprel(c);
+      if (r != "nmod:poss" && r != "amod" && r != "compound" && r != "nmod") continue;
+      const int32_t cm = sv.coded_of[c - sv.b];
+      if (cm < 0 || cm == m) continue;
+      const std::string cc = sv.codeOf(cm);
+      if (cc.size() < 3 || startsWith(cc, "---")) continue;
+      const std::string code = sv.codeOf(m);
+      bool dup = false;
+      for (const auto& a : out) dup = dup || a.mention == m;
+      if (!dup) out.push_back({m, cc.substr(0, 3) + code.substr(3)});
+      if (depth > 0) {
+        for (uint32_t cj : sv.children(g, "conj")) actorsUnder(sv, cj, out, depth - 1);
+      }
+      return;
+    }
+  }
   if (m < 0 && depth > 0) {
     // Search the modifiers of the head breadth-first for the nearest coded mention.
+    // A possessive pronoun ("*his* Iraqi counterpart") only when nothing else is found.
     std::vector<uint32_t> frontier{g};
+    int32_t pronoun = -1;
     for (int d = 0; d < 2 && m < 0; ++d) {
       std::vector<uint32_t> next;
       for (uint32_t f : frontier) {
@@ -440,12 +596,21 @@ void actorsUnder(const SentView& sv, uint32_t g, std::vector<ActorRef>& out, int
               r == "punct" || startsWith(r, "advcl")) {
             continue;
           }
-          if (m < 0 && sv.coded_of[c - sv.b] >= 0) m = sv.coded_of[c - sv.b];
+          int32_t cm = sv.coded_of[c - sv.b];
+          if (cm >= 0 && isAdjectivalAgent(sv, cm)) cm = -1;
+          if (m < 0 && cm >= 0) {
+            if (sv.doc.mentions[cm].source == "pronoun" && r == "nmod:poss") {
+              if (pronoun < 0) pronoun = cm;
+            } else {
+              m = cm;
+            }
+          }
           next.push_back(c);
         }
       }
       frontier = std::move(next);
     }
+    if (m < 0) m = pronoun;
   }
   if (m >= 0) {
     bool dup = false;
@@ -511,6 +676,19 @@ int64_t subjectOf(const SentView& sv, uint32_t g, int depth = 0) {
   if (t.head < 0) return -1;
   const uint32_t h = static_cast<uint32_t>(t.head);
   if (h < sv.b || h >= sv.e) return -1;
+  if (startsWith(r, "advcl") || startsWith(r, "acl")) {
+    // "criticized X for killing Y": the doer of the gerund is the governor's object.
+    for (uint32_t c : sv.kids[g - sv.b]) {
+      const std::string_view cr = sv.deprel(c);
+      const std::string w = sv.lemmaUp(c);
+      if ((cr == "mark" || cr == "case") && (w == "FOR" || w == "OF")) {
+        for (uint32_t o : sv.kids[h - sv.b]) {
+          if (sv.deprel(o) == "obj") return o;
+        }
+        return -1;
+      }
+    }
+  }
   if (r == "xcomp" || r == "conj" || startsWith(r, "advcl")) return subjectOf(sv, h, depth + 1);
   if (r == "acl:relcl") return h;
   return -1;
@@ -651,7 +829,7 @@ Status EventCoder::process(Document& doc) const {
   doc.events.clear();
   doc.layers |= Document::kEvents;
   // Story-level discards: no events for the whole document.
-  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+  for (uint32_t s = 0; !dict_->storyDiscards().empty() && s < doc.sentences.size(); ++s) {
     SentView sv(doc, s);
     for (const auto& phrase : dict_->storyDiscards()) {
       if (discardMatch(sv, phrase)) return Status::ok();
@@ -702,6 +880,9 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
         if (dict_->block(f.block).tree_args && sv.parsed && !dict_->block(f.block).nominal &&
             (sv.deprel(g) == "amod" || sv.deprel(g) == "compound")) {
           continue;  // "a mediating role", "the attacking forces"
+        }
+        if (dict_->block(f.block).tree_args && sv.parsed && isRequestedAction(sv, g)) {
+          continue;  // "urged X to resume talks": the appeal is the event
         }
         const bool longer = best.forms.empty() || (last - first) > (best.last - best.first);
         if (longer) {
@@ -837,6 +1018,14 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
       if (trace) *trace << "  no event: negated predicate\n";
       continue;
     }
+    // Announced material cooperation ("will provide aid", "plans to release") is an
+    // expression of intent in CAMEO (03x).
+    if (block.tree_args && mod.modality != "asserted") {
+      const std::string before = fwd;
+      fwd = intentCode(fwd);
+      rev = intentCode(rev);
+      if (trace && fwd != before) *trace << "  " << mod.modality << ": intent code " << fwd << "\n";
+    }
     // 4. Source and target.
     std::vector<ActorRef> sources, targets;
     if (chosen_bind.source >= 0) {
@@ -924,7 +1113,7 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
               continue;
             }
             if ((passive || block.nominal) && (cs == "BY" || cs == "OF")) continue;
-            if (block.tree_args && isLocativeCase(cs)) continue;  // "talks in Doha"
+            if (block.tree_args && !cs.empty() && !isTargetCase(cs)) continue;  // "in Doha"
             actorsUnder(sv, x, targets, 3);
             if (!targets.empty()) break;
           }
@@ -935,6 +1124,28 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
         targets.erase(targets.begin());
       }
     }
+    // Objects that are agents of unknown country ("its ambassador", "military equipment")
+    // give way to a country actor in a to/with/against phrase of the verb or its folded
+    // complement ("recalled its ambassador to Italy").
+    if (block.tree_args && sv.parsed && !targets.empty() && slot_target < 0) {
+      bool unknown = true;
+      for (const ActorRef& t : targets) unknown = unknown && startsWith(t.code, "---");
+      if (unknown) {
+        std::vector<uint32_t> heads{c.v};
+        for (uint32_t x : sv.children(c.v, "xcomp")) heads.push_back(x);
+        std::vector<ActorRef> better;
+        for (uint32_t h : heads) {
+          for (uint32_t o : sv.children(h, "obl")) {
+            const std::string cs = sv.caseOf(o);
+            if (cs == "TO" || cs == "WITH" || cs == "AGAINST" || cs == "ON" || cs == "FOR") {
+              actorsUnder(sv, o, better, 3);
+            }
+          }
+        }
+        std::erase_if(better, [](const ActorRef& a) { return startsWith(a.code, "---"); });
+        if (!better.empty()) targets = std::move(better);
+      }
+    }
     if (chosen && chosen->slot_is_source && slot_target >= 0) std::swap(sources, targets);
     // Positional fallback (no parse, or the tree gave nothing). Annalist-format entries trust
     // the tree: a subject or object that is no actor means no actor.
@@ -942,8 +1153,13 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
     if (sources.empty() && !block.nominal && (!tree_only || (!passive && subjectOf(sv, c.v) < 0))) {
       sources = linearGroup(sv, c.first - sv.b, false, targets);
     }
-    if (targets.empty() && !block.nominal && !tree_only) {
+    if (targets.empty() && !block.nominal && (!tree_only || !hasArguments(sv, c.v))) {
       targets = linearGroup(sv, c.last + 1 - sv.b, true, sources);
+      // Without any argument in the tree (a misparse), only an actor right after the verb.
+      if (tree_only && !targets.empty() &&
+          sv.doc.mentions[targets.front().mention].token_begin > c.last + 3) {
+        targets.clear();
+      }
     }
     if (chosen_bind.compound && targets.empty() && sources.size() >= 2) {
       targets.assign(sources.begin() + 1, sources.end());
@@ -1004,13 +1220,19 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
       }
       return ea;
     };
-    auto emit = [&](const ActorRef& s, const std::string& scode, const ActorRef* t,
-                    const std::string& tcode, const std::string& ecode) {
+    auto emit = [&](const ActorRef& s, const std::string& scode_in, const ActorRef* t,
+                    const std::string& tcode_in, const std::string& ecode) {
       if (!active(ecode)) return;
-      if (options_.drop_self_events && t && scode == tcode) return;
-      // Annalist entries: an event between two actors of unknown country says nothing.
-      if (block.tree_args && startsWith(scode, "---") && (!t || startsWith(tcode, "---"))) {
-        return;
+      if (options_.drop_self_events && t && scode_in == tcode_in) return;
+      // Annalist entries: an event between two actors of unknown country says nothing; an
+      // agent of unknown country ("police", "militants") takes the country of the place the
+      // sentence names ("in Kashmir"), else that of the other actor.
+      std::string scode = scode_in, tcode = tcode_in;
+      if (block.tree_args) {
+        if (startsWith(scode, "---") && (!t || startsWith(tcode, "---"))) return;
+        if (t && startsWith(tcode, "---")) tcode = fillCountry(sv, *t, tcode, scode);
+        if (startsWith(scode, "---")) scode = fillCountry(sv, s, scode, tcode);
+        if (options_.drop_self_events && t && scode == tcode) return;
       }
       Event ev;
       ev.sentence = sentence;

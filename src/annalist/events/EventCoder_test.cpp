@@ -174,7 +174,7 @@ TEST_F(CoderOnExample, FutureSupportMostSpecificPattern) {
   ASSERT_EQ(ev.size(), 1u);
   EXPECT_EQ(ev[0]->source.code, "IRN");
   EXPECT_EQ(ev[0]->target.code, "HMS");
-  EXPECT_EQ(ev[0]->cameo, "070");
+  EXPECT_EQ(ev[0]->cameo, "033");  // announced aid: intent to provide (CAMEO 03x)
   EXPECT_EQ(ev[0]->modality, "future");
 }
 
