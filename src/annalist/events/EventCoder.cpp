@@ -154,17 +154,23 @@ struct SentView {
       }
       return !r.code.empty();
     }
-    if (quote->type != "direct" || mm.entity < 0 || mm.entity != quote->speaker_entity) {
-      return false;
-    }
-    // Linked to the speaker: find the nearest actor named before it in the quotation.
+    if (quote->type != "direct" || mm.entity < 0) return false;
+    // The nearest actor named before the pronoun inside the quotation, and whether the
+    // coreference antecedent is named there at all.
     int32_t best = -1;
+    bool antecedent_inside = false;
     for (size_t k = 0; k < doc.mentions.size(); ++k) {
       const Mention& c = doc.mentions[k];
-      if (c.code.empty() || c.start < quote->content.start || c.end > mm.start) continue;
+      if (c.start < quote->content.start || c.end > mm.start) continue;
+      if (c.entity == mm.entity && static_cast<int32_t>(k) != m) antecedent_inside = true;
+      if (c.code.empty()) continue;
       if (neuter && (c.type == "PER" || c.type == "NORP")) continue;
       if (best < 0 || c.end > doc.mentions[best].end) best = static_cast<int32_t>(k);
     }
+    // Linked to the speaker, or ("it") to an antecedent outside the quotation while the
+    // quotation itself names a candidate: re-resolve to the nearest one inside.
+    const bool to_speaker = mm.entity == quote->speaker_entity;
+    if (!to_speaker && !(neuter && !antecedent_inside && best >= 0)) return false;
     r = Referent{};
     if (best >= 0) {
       r.code = doc.mentions[best].code;
