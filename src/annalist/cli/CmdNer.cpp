@@ -152,6 +152,7 @@ struct EvalOptions {
 
 struct TrainOptions {
   std::vector<std::string> train, gum;
+  std::vector<std::string> extra;  // IOB2 files used whole, once (e.g. silver data)
   std::string train_parts = "all";
   std::vector<std::string> dev;
   std::string dev_parts = "all";
@@ -245,6 +246,13 @@ int runTrain(const TrainOptions& o) {
   for (int r = 0; r < o.iob2_repeat; ++r) {
     for (const auto& s : *iob) train.push_back(s);
   }
+  auto extra = readIob2Set(o.extra, "all");
+  if (!extra) {
+    std::cerr << "annalist train ner: " << extra.error().message << "\n";
+    return kExitFatal;
+  }
+  const size_t n_extra = extra->size();
+  for (auto& s : *extra) train.push_back(std::move(s));
   for (const auto& p : o.gum) {
     auto bytes = ner::readFileBytes(p);
     if (!bytes) {
@@ -312,10 +320,10 @@ int runTrain(const TrainOptions& o) {
     start = comma + 1;
   }
   std::cerr << fmt::format(
-      "annalist train ner: {} IOB2 sentences (x{}), {} GUM sentences, {} dev sentences, {} "
-      "gazetteer lists, {} GUM country ORG->LOC, lexicon of {} words, {} hyphen-merged copies\n",
-      n_iob, o.iob2_repeat, n_gum, dev->size(), gaz->names.size(), relabelled, lexb.words(),
-      merged);
+      "annalist train ner: {} IOB2 sentences (x{}), {} extra, {} GUM sentences, {} dev sentences, "
+      "{} gazetteer lists, {} GUM country ORG->LOC, lexicon of {} words, {} hyphen-merged copies\n",
+      n_iob, o.iob2_repeat, n_extra, n_gum, dev->size(), gaz->names.size(), relabelled,
+      lexb.words(), merged);
   auto model = ner::trainNer(
       train, *dev, std::move(gaz).value(), lexb.build(), topts, [](const ner::EpochStats& st) {
         std::cerr << fmt::format(
@@ -401,6 +409,9 @@ void addNerCommands(CLI::App& app, CommandGroups& groups, int& exit_code) {
     cmd->add_option("--train-parts", o->train_parts,
                     "Use only these parts of the IOB2 training files (all or train,tune,test)")
         ->capture_default_str();
+    cmd->add_option("--extra", o->extra,
+                    "IOB2 files used whole and once, whatever --train-parts says (e.g. silver "
+                    "data from `annalist ner`)");
     cmd->add_option("--gum", o->gum, "GUM CoNLL-U files with the Entity layer (en_gum-*.conllu)");
     cmd->add_option("--dev", o->dev, "IOB2 dev files (entity F1 reported after each epoch)");
     cmd->add_option("--dev-parts", o->dev_parts, "Parts of the dev files to use")

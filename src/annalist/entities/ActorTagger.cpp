@@ -289,6 +289,19 @@ Status ActorTagger::process(Document& doc) const {
     if (f_longer && f.source == "agent") {
       continue;  // the composition replaces the NER mention
     }
+    if (f_longer && used[static_cast<size_t>(best)]) {
+      continue;  // an earlier NER mention already took this longer name ("Islamic Republic of
+                 // Iran" tagged as "Republic" + "Iran")
+    }
+    if (f_longer) {
+      // A dictionary name that contains the NER span is the better span: NER found
+      // "Republic", the dictionary "Islamic Republic".
+      m.token_begin = f.token_begin;
+      m.token_end = f.token_end;
+      m.start = f.start;
+      m.end = f.end;
+      m.head_token = f.head_token;
+    }
     if (m.code.empty()) {
       m.code = f.code;
       m.actor_id = f.actor_id;
