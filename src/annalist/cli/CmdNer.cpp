@@ -18,6 +18,7 @@
 #include "annalist/ner/NerEval.h"
 #include "annalist/ner/NerTagger.h"
 #include "annalist/ner/NerTrainer.h"
+#include "annalist/syntax/Tagger.h"
 #include "annalist/text/Tokenizer.h"
 
 namespace annalist::cli {
@@ -165,6 +166,7 @@ struct TrainOptions {
   std::string types = "PER,ORG,LOC";
   std::string dump_train;
   std::vector<std::string> lexicon;
+  std::string tagger;  // POS tagger model (syntax features), "" = none
 };
 
 Result<std::vector<ner::TaggedSentence>> readIob2Set(const std::vector<std::string>& paths,
@@ -309,6 +311,16 @@ int runTrain(const TrainOptions& o) {
     }
   }
   ner::NerTrainOptions topts;
+  if (!o.tagger.empty()) {
+    auto tg = syntax::Tagger::load(o.tagger);
+    if (!tg) {
+      std::cerr << "annalist train ner: " << tg.error().message << "\n";
+      return kExitFatal;
+    }
+    topts.tagger = std::make_shared<const syntax::Tagger>(std::move(tg).value());
+    const size_t slash = o.tagger.find_last_of('/');
+    topts.tagger_name = slash == std::string::npos ? o.tagger : o.tagger.substr(slash + 1);
+  }
   topts.epochs = o.epochs;
   topts.seed = o.seed;
   topts.min_weight = o.min_weight;
@@ -409,6 +421,10 @@ void addNerCommands(CLI::App& app, CommandGroups& groups, int& exit_code) {
     cmd->add_option("--train-parts", o->train_parts,
                     "Use only these parts of the IOB2 training files (all or train,tune,test)")
         ->capture_default_str();
+    cmd->add_option("--tagger", o->tagger,
+                    "POS tagger model whose tags and word clusters become features (e.g. "
+                    "data/models/en_tagger.bin); the NER model loads the file of that name from "
+                    "its own directory");
     cmd->add_option("--extra", o->extra,
                     "IOB2 files used whole and once, whatever --train-parts says (e.g. silver "
                     "data from `annalist ner`)");

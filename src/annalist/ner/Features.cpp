@@ -221,13 +221,17 @@ void Lexicon::build() {
 }
 
 void SentenceFeatures::extract(std::span<const std::string_view> words, const Gazetteers& gaz,
-                               const Lexicon& lex) {
+                               const Lexicon& lex, std::span<const uint64_t> pos,
+                               std::span<const uint32_t> clusters) {
   const size_t n = words.size();
   info.resize(n);
+  const bool syntax = pos.size() == n && n > 0;
   for (size_t i = 0; i < n; ++i) {
     info[i] = TokenInfo{};
     computeInfo(words[i], info[i]);
     info[i].lex = lex.get(info[i].lower);
+    if (syntax) info[i].pos = pos[i];
+    if (clusters.size() == n) info[i].cluster = clusters[i];
   }
   // Gazetteer matches: longest match from each start position, per list.
   const size_t nlists = std::min(gaz.names.size(), Gazetteers::kMaxLists);
@@ -313,6 +317,31 @@ void SentenceFeatures::extract(std::span<const std::string_view> words, const Ga
     feats.push_back(key(55, lexp_prev, lexp));
     feats.push_back(key(56, lexp, lexp_next));
     feats.push_back(key(57, lexp_prev, lexp, lexp_next));
+    if (syntax) {
+      const uint64_t pp = i > 0 ? info[ui - 1].pos : kBos;
+      const uint64_t pn = ui + 1 < n ? info[ui + 1].pos : kEos;
+      const uint64_t pp2 = i > 1 ? info[ui - 2].pos : kBos;
+      feats.push_back(key(60, t.pos));
+      feats.push_back(key(61, t.pos, t.cap));
+      feats.push_back(key(62, pp, t.pos));
+      feats.push_back(key(63, t.pos, pn));
+      feats.push_back(key(64, pp, t.pos, pn));
+      feats.push_back(key(65, t.pos, lexp));
+      feats.push_back(key(66, pp2, pp, t.pos));
+      feats.push_back(key(67, t.pos, lowerAt(i - 1)));
+      feats.push_back(key(68, t.pos, initial, t.cap));
+    }
+    if (t.cluster != 0) {
+      const uint64_t cf = t.cluster & 0xFFFFu, cc = t.cluster >> 16;
+      const uint64_t cfp = i > 0 ? info[ui - 1].cluster & 0xFFFFu : 0x10000u;
+      const uint64_t cfn = ui + 1 < n ? info[ui + 1].cluster & 0xFFFFu : 0x20000u;
+      feats.push_back(key(70, cf));
+      feats.push_back(key(71, cc));
+      feats.push_back(key(72, cf, t.cap));
+      feats.push_back(key(73, cfp));
+      feats.push_back(key(74, cfn));
+      feats.push_back(key(75, cfp, cf));
+    }
     const uint32_t gp = gazAt(i - 1), gn = gazAt(i + 1);
     for (size_t g = 0; g < nlists; ++g) {
       const uint64_t here = (t.gaz >> (2 * g)) & 3u;
@@ -337,6 +366,7 @@ void dynamicFeatures(const TokenInfo& info, int prev1, int prev2, uint64_t out[k
   out[1] = key(41, p1, p2);
   out[2] = key(42, p1, info.lower);
   out[3] = key(43, p1, info.cap, info.shape);
+  out[4] = key(44, p1, info.pos);
 }
 
 }  // namespace annalist::ner

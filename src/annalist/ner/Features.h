@@ -68,6 +68,8 @@ struct TokenInfo {
   uint8_t lex = 0;   // Lexicon value (0 = unseen)
   uint64_t after_hyphen = 0;     // folded hash of the part after the last hyphen (0 = none)
   uint8_t after_hyphen_cap = 0;  // 1 when that part starts with an upper-case letter
+  uint64_t pos = 0;              // hash of the predicted PTB tag (0 = no syntax information)
+  uint32_t cluster = 0;          // distributional word cluster: fine | coarse << 16 (0 = none)
 };
 
 // A sentence's static (history-independent) features: token i's features are
@@ -76,11 +78,14 @@ struct SentenceFeatures {
   std::vector<TokenInfo> info;
   std::vector<uint64_t> feats;
   std::vector<uint32_t> offsets;
-  void extract(std::span<const std::string_view> words, const Gazetteers& gaz, const Lexicon& lex);
+  // `pos` (hashes of predicted PTB tags) and `clusters` (fine | coarse << 16) are either empty
+  // (no syntax features) or hold one value per word.
+  void extract(std::span<const std::string_view> words, const Gazetteers& gaz, const Lexicon& lex,
+               std::span<const uint64_t> pos = {}, std::span<const uint32_t> clusters = {});
 };
 
 // Number of history-dependent features per token.
-inline constexpr int kDynamicFeatures = 4;
+inline constexpr int kDynamicFeatures = 5;
 // Fills the history-dependent features of token `info` given the previous two labels
 // (-1 = sentence start).
 void dynamicFeatures(const TokenInfo& info, int prev1, int prev2, uint64_t out[kDynamicFeatures]);

@@ -8,6 +8,9 @@
 #include <fstream>
 
 #include "annalist/ner/Iob2.h"
+#include "annalist/syntax/Corpus.h"
+#include "annalist/syntax/LinearModel.h"
+#include "annalist/syntax/Tagger.h"
 
 namespace annalist::ner {
 
@@ -136,6 +139,7 @@ std::string NerModel::serialize() const {
   w.raw(kMagic.data(), kMagic.size());
   w.u32(kFormatVersion);
   w.str(kKind);
+  w.str(tagger_name_);
   w.u32(static_cast<uint32_t>(types_.size()));
   for (const auto& t : types_) w.str(t);
   w.u32(static_cast<uint32_t>(gaz_.names.size()));
@@ -170,7 +174,18 @@ Status NerModel::save(const std::string& path) const {
 Result<NerModel> NerModel::load(const std::string& path) {
   auto bytes = readFileBytes(path);
   if (!bytes) return Error::notFound(fmt::format("NER model: {}", bytes.error().message));
-  return parse(*bytes, path);
+  auto m = parse(*bytes, path);
+  if (!m || m->tagger_name_.empty()) return m;
+  const size_t slash = path.find_last_of('/');
+  const std::string dir = slash == std::string::npos ? std::string(".") : path.substr(0, slash);
+  auto tagger = syntax::Tagger::load(dir + "/" + m->tagger_name_);
+  if (!tagger) {
+    return Error(tagger.error().kind,
+                 fmt::format("NER model '{}' needs the tagger '{}' beside it: {}", path,
+                             m->tagger_name_, tagger.error().message));
+  }
+  m->tagger_ = std::make_shared<const syntax::Tagger>(std::move(tagger).value());
+  return m;
 }
 
 Result<NerModel> NerModel::parse(std::string_view bytes, std::string_view origin) {
@@ -190,16 +205,23 @@ Result<NerModel> NerModel::parse(std::string_view bytes, std::string_view origin
     return Error::unsupported(
         fmt::format("model '{}' is a '{}' model, expected '{}'", origin, kind, kKind));
   }
-  if (version != kFormatVersion) {
+  if (version != 1 && version != kFormatVersion) {
     return Error::unsupported(
-        fmt::format("model '{}' has format version {}, this annalist reads version {}", origin,
-                    version, kFormatVersion));
+        fmt::format("model '{}' has format version {}, this annalist reads versions 1 to {}",
+                    origin, version, kFormatVersion));
   }
   // The checksum covers everything before its own 8 bytes.
   if (bytes.size() < 8 + r.pos()) {
     return Error::corrupt(fmt::format("model '{}' is truncated (no checksum)", origin));
   }
   NerModel m;
+  if (version >= 2) {
+    if (!r.str(m.tagger_name_, "tagger name")) return Error::corrupt(r.error());
+    if (m.tagger_name_.find('/') != std::string::npos) {
+      return Error::corrupt(
+          fmt::format("model '{}' is corrupt: tagger name '{}' is a path", origin, m.tagger_name_));
+    }
+  }
   uint32_t ntypes = 0;
   if (!r.u32(ntypes, "type count")) return Error::corrupt(r.error());
   if (ntypes == 0 || ntypes > kMaxTypes) {
@@ -281,8 +303,39 @@ Result<NerModel> NerModel::parse(std::string_view bytes, std::string_view origin
   return m;
 }
 
-void NerModel::tag(std::span<const std::string_view> words, Scratch& scratch) const {
-  scratch.features.extract(words, gaz_, lex_);
+void NerModel::syntaxFeatures(const syntax::Tagger& tagger, std::span<const std::string_view> words,
+                              std::span<const std::string_view> xpos, Scratch& scratch) {
+  const size_t n = words.size();
+  scratch.pos.resize(n);
+  scratch.clusters.resize(n);
+  if (xpos.size() == n) {
+    for (size_t i = 0; i < n; ++i) scratch.pos[i] = syntax::hashString(xpos[i]);
+  } else {
+    scratch.words.assign(words.begin(), words.end());
+    tagger.predict(scratch.words, scratch.classes);
+    for (size_t i = 0; i < n; ++i)
+      scratch.pos[i] = syntax::hashString(tagger.xpos(scratch.classes[i]));
+  }
+  const syntax::WordClusters& wc = tagger.clusters();
+  for (size_t i = 0; i < n; ++i) {
+    if (wc.empty()) {
+      scratch.clusters[i] = 0;
+      continue;
+    }
+    syntax::normalizeWord(words[i], scratch.norm);
+    const uint32_t fine = wc.fine(syntax::hashString(scratch.norm));
+    scratch.clusters[i] = fine == 0 ? 0xFFFFu : (fine | (wc.coarse(fine) << 16));
+  }
+}
+
+void NerModel::tag(std::span<const std::string_view> words, Scratch& scratch,
+                   std::span<const std::string_view> xpos) const {
+  if (tagger_ && !words.empty()) {
+    syntaxFeatures(*tagger_, words, xpos, scratch);
+    scratch.features.extract(words, gaz_, lex_, scratch.pos, scratch.clusters);
+  } else {
+    scratch.features.extract(words, gaz_, lex_);
+  }
   scratch.scores.resize(static_cast<size_t>(labelCount()));
   greedyDecode(
       scratch.features, labelCount(), [this](uint64_t k) { return find(k); }, scratch.labels,

@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "annalist/ner/NerTrainer.h"
+#include "annalist/syntax/Tagger.h"
 
 namespace annalist::ner {
 namespace {
@@ -139,6 +143,58 @@ TEST(NerModel, LexiconBuilderCountsProperNouns) {
   EXPECT_EQ(copy.get(foldedWordHash("said")) & 7u, 1u);  // never PROPN
   EXPECT_EQ(copy.get(foldedWordHash("unseen")), 0u);
   EXPECT_FALSE(b.addConllu("1\tbroken\n", "x.conllu").isOk());
+}
+
+// Syntax features: a model trained with the shipped POS tagger records the tagger's file name,
+// learns its sentences, tags the same with the pipeline's PTB tags as with its own tagger, and
+// will not load without the tagger beside it.
+TEST(NerModel, SyntaxFeaturesWithTheShippedTagger) {
+  const std::string tagger_path = std::string(ANNALIST_TEST_DATA) + "/models/en_tagger.bin";
+  if (!std::filesystem::exists(tagger_path)) GTEST_SKIP() << "no " << tagger_path;
+  auto tagger = syntax::Tagger::load(tagger_path);
+  ASSERT_TRUE(tagger.ok()) << tagger.error().message;
+  NerTrainOptions opts;
+  opts.epochs = 8;
+  opts.tagger = std::make_shared<const syntax::Tagger>(std::move(tagger).value());
+  opts.tagger_name = "en_tagger.bin";
+  auto trained = trainNer(tinyCorpus(), {}, tinyGazetteers(), Lexicon{}, opts);
+  ASSERT_TRUE(trained.ok()) << trained.error().message;
+  const NerModel& m = *trained;
+  EXPECT_EQ(m.taggerName(), "en_tagger.bin");
+  for (const auto& s : tinyCorpus()) EXPECT_EQ(m.tag(s.words), s.tags);
+
+  // Given PTB tags equal to the tagger's own predictions: the same labels.
+  const std::vector<std::string> words = {"Hamas", "praised", "Kharrazi", "in", "Tehran", "."};
+  std::vector<std::string_view> views(words.begin(), words.end());
+  NerModel::Scratch a, b;
+  m.tag(views, a);
+  std::vector<uint16_t> classes;
+  m.tagger()->predict(views, classes);
+  std::vector<std::string_view> xpos;
+  for (uint16_t c : classes) xpos.push_back(m.tagger()->xpos(c));
+  m.tag(views, b, xpos);
+  EXPECT_EQ(a.labels, b.labels);
+  EXPECT_EQ(a.pos, b.pos);
+
+  // The file names the tagger; parse keeps the name; load needs the file beside the model.
+  auto parsed = NerModel::parse(m.serialize(), "mem");
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+  EXPECT_EQ(parsed->taggerName(), "en_tagger.bin");
+  EXPECT_EQ(parsed->tagger(), nullptr);
+  const auto dir = std::filesystem::temp_directory_path() / "annalist_ner_syntax_test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  ASSERT_TRUE(m.save((dir / "ner.bin").string()).isOk());
+  auto missing = NerModel::load((dir / "ner.bin").string());
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.error().message.find("needs the tagger 'en_tagger.bin'"), std::string::npos)
+      << missing.error().message;
+  std::filesystem::copy_file(tagger_path, dir / "en_tagger.bin");
+  auto loaded = NerModel::load((dir / "ner.bin").string());
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  ASSERT_NE(loaded->tagger(), nullptr);
+  for (const auto& s : tinyCorpus()) EXPECT_EQ(loaded->tag(s.words), s.tags);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -14,16 +14,22 @@ Result<std::unique_ptr<NerTagger>> NerTagger::fromFile(const std::string& path) 
 
 Status NerTagger::process(Document& doc) const {
   NerModel::Scratch scratch;
-  std::vector<std::string_view> words;
+  std::vector<std::string_view> words, xpos;
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     if (s.token_end <= s.token_begin || s.token_end > doc.tokens.size()) continue;
     words.clear();
+    xpos.clear();
+    bool tagged = true;  // the syntax stage ran: reuse its PTB tags
     for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
       const Token& tok = doc.tokens[t];
       words.push_back(tok.norm.empty() ? doc.tokenText(tok) : std::string_view(tok.norm));
+      xpos.push_back(tok.xpos);
+      tagged = tagged && !tok.xpos.empty();
     }
-    model_->tag(words, scratch);
+    model_->tag(
+        words, scratch,
+        tagged ? std::span<const std::string_view>(xpos) : std::span<const std::string_view>());
     const auto& labels = scratch.labels;
     for (uint32_t i = 0; i < labels.size();) {
       const int l = labels[i];

@@ -60,7 +60,8 @@ int labelOf(const std::string& tag, const std::vector<std::string>& types) {
 }
 
 NerModel buildModel(const Params& p, uint64_t now, const std::vector<std::string>& types,
-                    const Gazetteers& gaz, const Lexicon& lex, float min_weight) {
+                    const Gazetteers& gaz, const Lexicon& lex, const NerTrainOptions& options) {
+  const float min_weight = options.min_weight;
   const std::vector<float> avg = p.averaged(now);
   std::vector<uint64_t> keys;
   std::vector<float> weights;
@@ -73,7 +74,9 @@ NerModel buildModel(const Params& p, uint64_t now, const std::vector<std::string
     weights.insert(weights.end(), avg.begin() + static_cast<ptrdiff_t>(i * L),
                    avg.begin() + static_cast<ptrdiff_t>((i + 1) * L));
   }
-  return NerModel::fromParts(types, gaz, lex, std::move(keys), weights);
+  NerModel m = NerModel::fromParts(types, gaz, lex, std::move(keys), weights);
+  if (options.tagger) m.setTagger(options.tagger_name, options.tagger);
+  return m;
 }
 
 }  // namespace
@@ -207,9 +210,15 @@ Result<NerModel> trainNer(const std::vector<TaggedSentence>& train,
     std::vector<uint16_t> gold;
   };
   std::vector<Item> items(train.size());
+  NerModel::Scratch syn;
   for (size_t s = 0; s < train.size(); ++s) {
     std::vector<std::string_view> words(train[s].words.begin(), train[s].words.end());
-    items[s].f.extract(words, gazetteers, lexicon);
+    if (options.tagger && !words.empty()) {
+      NerModel::syntaxFeatures(*options.tagger, words, {}, syn);
+      items[s].f.extract(words, gazetteers, lexicon, syn.pos, syn.clusters);
+    } else {
+      items[s].f.extract(words, gazetteers, lexicon);
+    }
     for (const auto& t : train[s].tags) {
       items[s].gold.push_back(static_cast<uint16_t>(labelOf(t, options.types)));
     }
@@ -276,14 +285,14 @@ Result<NerModel> trainNer(const std::vector<TaggedSentence>& train,
     st.train_token_accuracy = tokens ? 100.0 * correct / tokens : 0;
     st.features = p.keys.size();
     if (!dev.empty() && progress) {
-      const NerModel m = buildModel(p, now, options.types, gazetteers, lexicon, options.min_weight);
+      const NerModel m = buildModel(p, now, options.types, gazetteers, lexicon, options);
       NerScorer scorer;
       for (const auto& s : dev) scorer.add(s.tags, m.tag(s.words));
       st.dev_f1 = scorer.overall().f1();
     }
     if (progress) progress(st);
   }
-  return buildModel(p, now, options.types, gazetteers, lexicon, options.min_weight);
+  return buildModel(p, now, options.types, gazetteers, lexicon, options);
 }
 
 }  // namespace annalist::ner

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -23,6 +24,10 @@ struct NerTrainOptions {
   std::vector<std::string> types = {"PER", "ORG", "LOC"};  // other tag types become O
   // Features whose largest averaged weight magnitude is below this are dropped from the model.
   float min_weight = 0.0f;
+  // Optional part-of-speech tagger (its tags and word clusters become features); the model
+  // records `tagger_name` and loads that file from its own directory.
+  std::shared_ptr<const syntax::Tagger> tagger;
+  std::string tagger_name;
 };
 
 struct EpochStats {
