@@ -154,6 +154,10 @@ TEST(Ingestor, ChangedTextReplacesTheDocumentsRows) {
   // The monthly roll-up followed the replacement (checkStore compares it with the events);
   // a roll-up out of step is reported.
   EXPECT_GT(count(*db, "SELECT count(*) FROM event_months"), 0);
+  ASSERT_TRUE(
+      db->exec("UPDATE events SET source_code = 'XYZ', date = '1999-12-31' WHERE idx = 0").isOk());
+  EXPECT_TRUE(checkStore(*db).isOk());
+  EXPECT_GT(count(*db, "SELECT count(*) FROM event_months WHERE month = '1999-12'"), 0);
   ASSERT_TRUE(db->exec("UPDATE event_months SET n_events = n_events + 1 WHERE month = (SELECT "
                        "min(month) FROM event_months)")
                   .isOk());

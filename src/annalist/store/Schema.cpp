@@ -222,7 +222,7 @@ CREATE INDEX events_dyad ON events(source_code, target_code, date, goldstein, qu
 // Version 3: a monthly roll-up of events by dyad, kept exact by triggers in the same
 // transaction as the events themselves (so kill -9 cannot leave it stale). The dyad x month
 // aggregates read it instead of scanning every event: one row per (month, source, target).
-constexpr std::string_view kV3 = R"SQL(
+constexpr std::string_view kV3Tables = R"SQL(
 CREATE TABLE event_months (
   month         TEXT NOT NULL,     -- 'YYYY-MM' of the event date, '' when undated
   source_code   TEXT NOT NULL,
@@ -238,36 +238,33 @@ CREATE INDEX event_months_target
 INSERT INTO event_months(month, source_code, target_code, n_events, goldstein_sum)
   SELECT coalesce(substr(date, 1, 7), ''), source_code, target_code, count(*), sum(goldstein)
   FROM events GROUP BY 1, 2, 3;
-CREATE TRIGGER event_months_ai AFTER INSERT ON events BEGIN
-  INSERT INTO event_months(month, source_code, target_code, n_events, goldstein_sum)
-  VALUES (coalesce(substr(new.date, 1, 7), ''), new.source_code, new.target_code, 1,
-          new.goldstein)
-  ON CONFLICT (month, source_code, target_code) DO UPDATE
-    SET n_events = n_events + 1, goldstein_sum = goldstein_sum + excluded.goldstein_sum;
-END;
-CREATE TRIGGER event_months_ad AFTER DELETE ON events BEGIN
-  UPDATE event_months SET n_events = n_events - 1, goldstein_sum = goldstein_sum - old.goldstein
-  WHERE month = coalesce(substr(old.date, 1, 7), '') AND source_code = old.source_code
-    AND target_code = old.target_code;
-  DELETE FROM event_months
-  WHERE month = coalesce(substr(old.date, 1, 7), '') AND source_code = old.source_code
-    AND target_code = old.target_code AND n_events <= 0;
-END;
-CREATE TRIGGER event_months_au AFTER UPDATE OF date, source_code, target_code, goldstein
-ON events BEGIN
-  UPDATE event_months SET n_events = n_events - 1, goldstein_sum = goldstein_sum - old.goldstein
-  WHERE month = coalesce(substr(old.date, 1, 7), '') AND source_code = old.source_code
-    AND target_code = old.target_code;
-  DELETE FROM event_months
-  WHERE month = coalesce(substr(old.date, 1, 7), '') AND source_code = old.source_code
-    AND target_code = old.target_code AND n_events <= 0;
-  INSERT INTO event_months(month, source_code, target_code, n_events, goldstein_sum)
-  VALUES (coalesce(substr(new.date, 1, 7), ''), new.source_code, new.target_code, 1,
-          new.goldstein)
-  ON CONFLICT (month, source_code, target_code) DO UPDATE
-    SET n_events = n_events + 1, goldstein_sum = goldstein_sum + excluded.goldstein_sum;
-END;
 )SQL";
+// Trigger bodies: count the `new` event in, count the `old` one out.
+constexpr std::string_view kV3AddNew = R"SQL(
+  INSERT INTO event_months(month, source_code, target_code, n_events, goldstein_sum)
+  VALUES (coalesce(substr(new.date, 1, 7), ''), new.source_code, new.target_code, 1,
+          new.goldstein)
+  ON CONFLICT (month, source_code, target_code) DO UPDATE
+    SET n_events = n_events + 1, goldstein_sum = goldstein_sum + excluded.goldstein_sum;
+)SQL";
+constexpr std::string_view kV3RemoveOld = R"SQL(
+  UPDATE event_months SET n_events = n_events - 1, goldstein_sum = goldstein_sum - old.goldstein
+  WHERE month = coalesce(substr(old.date, 1, 7), '') AND source_code = old.source_code
+    AND target_code = old.target_code;
+  DELETE FROM event_months
+  WHERE month = coalesce(substr(old.date, 1, 7), '') AND source_code = old.source_code
+    AND target_code = old.target_code AND n_events <= 0;
+)SQL";
+
+const std::string& v3Sql() {
+  static const std::string kSql = fmt::format(
+      "{0}CREATE TRIGGER event_months_ai AFTER INSERT ON events BEGIN{1}END;\n"
+      "CREATE TRIGGER event_months_ad AFTER DELETE ON events BEGIN{2}END;\n"
+      "CREATE TRIGGER event_months_au AFTER UPDATE OF date, source_code, target_code, goldstein "
+      "ON events BEGIN{2}{1}END;\n",
+      kV3Tables, kV3AddNew, kV3RemoveOld);
+  return kSql;
+}
 
 }  // namespace
 
@@ -275,7 +272,7 @@ const std::vector<Migration>& migrations() {
   static const std::vector<Migration> kAll = {
       {1, "documents, sentences, mentions, entities, quotes, events, runs, full-text search", kV1},
       {2, "covering index for dyad aggregates", kV2},
-      {3, "monthly dyad roll-up (event_months) kept by triggers", kV3},
+      {3, "monthly dyad roll-up (event_months) kept by triggers", v3Sql()},
   };
   return kAll;
 }
