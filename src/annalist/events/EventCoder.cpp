@@ -1209,6 +1209,10 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
       if (vt.start >= q.content.start && vt.end <= q.content.end) {
         in_quote = true;
         reported_by = q.speaker_entity;
+        if (reported_by < 0 && q.speaker_mention >= 0 &&
+            static_cast<size_t>(q.speaker_mention) < doc.mentions.size()) {
+          reported_by = doc.mentions[q.speaker_mention].entity;  // the speaker's entity
+        }
         break;
       }
     }

@@ -63,6 +63,19 @@ void writeEventsJsonl(const Document& doc, std::ostream& out) {
     j["modality"] = e.modality;
     j["reported_by"] =
         e.reported_by < 0 ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(e.reported_by);
+    // The speaker as a readable actor (the entity's name, code and actor id).
+    if (e.reported_by >= 0 && static_cast<size_t>(e.reported_by) < doc.entities.size()) {
+      const Entity& sp = doc.entities[e.reported_by];
+      nlohmann::ordered_json r;
+      r["name"] = sp.name;
+      r["code"] =
+          sp.code.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(sp.code);
+      r["actor_id"] = sp.actor_id.empty() ? nlohmann::ordered_json(nullptr)
+                                          : nlohmann::ordered_json(sp.actor_id);
+      j["reporter"] = r;
+    } else {
+      j["reporter"] = nullptr;
+    }
     j["in_headline"] = e.in_headline;
     j["in_quote"] = e.in_quote;
     j["trigger"] = spanJson(doc, e.trigger);

@@ -103,6 +103,25 @@ TEST_F(ExampleArticle, DealOfTheCenturyIsCondemned) {
   EXPECT_EQ(ev[0]->cameo, "122");
   // Coded inside Kharrazi's quotation: reported speech.
   EXPECT_TRUE(ev[0]->in_quote);
+  ASSERT_GE(ev[0]->reported_by, 0);
+  ASSERT_LT(static_cast<size_t>(ev[0]->reported_by), doc_->entities.size());
+  EXPECT_EQ(doc_->entities[ev[0]->reported_by].actor_id, "IRN_KHARRAZI");
+}
+
+TEST_F(ExampleArticle, ReportedSpeechNamesTheSpeaker) {
+  // "Saleh al-Arouri also said ... that Hamas has always expressed its gratitude ..."
+  for (const Event* e : find("PSE", "IRN", "05")) {
+    if (doc_->slice(e->trigger) != "expressed") continue;
+    EXPECT_TRUE(e->in_quote);
+    ASSERT_GE(e->reported_by, 0);
+    EXPECT_EQ(doc_->entities[e->reported_by].actor_id, "PSE_AROURI");
+  }
+  // Events outside quotations have no reporter.
+  for (const Event& e : doc_->events) {
+    if (!e.in_quote) {
+      EXPECT_EQ(e.reported_by, -1);
+    }
+  }
 }
 
 TEST_F(ExampleArticle, NoNonsenseEvents) {
