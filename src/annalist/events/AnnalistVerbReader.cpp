@@ -217,7 +217,6 @@ class Reader {
     if (Status st = codeAndFlags(text.substr(colon + 3), line, p.code, p.mutual); !st.isOk()) {
       return st;
     }
-    p.mutual = p.mutual || dict.block(block_).mutual;
     p.rule = fmt::format("{}:{} {} {}", origin_, line, dict.block(block_).name, trim(text));
     for (const std::string& item : splitWords(text.substr(0, colon))) {
       const size_t eq = item.find('=');

@@ -61,7 +61,7 @@ verb condemn : 122
   ASSERT_EQ(d->blockCount(), 4u);
   EXPECT_TRUE(d->block(0).mutual);
   EXPECT_EQ(d->block(0).code, "040");
-  EXPECT_TRUE(d->block(0).patterns[0].mutual);  // inherited from the entry
+  EXPECT_FALSE(d->block(0).patterns[0].mutual);  // the entry's flag covers its default code
   EXPECT_TRUE(d->block(1).patterns[0].slot_is_source);
   EXPECT_EQ(d->block(1).patterns[0].target_slot, "prep:FROM");
   EXPECT_FALSE(d->block(1).target_optional);

@@ -297,11 +297,29 @@ bool matchPre(const SentView& sv, const std::vector<PatternElem>& el, size_t k, 
 // A country for an agent of unknown country ("---COP"): the place named by a locative
 // phrase of the sentence nearest to the mention ("police in Kenya"), else the country of
 // the other actor when it has one. Returns `code` unchanged when neither is known.
+int32_t locativePlace(const SentView& sv, int64_t at);
+
 std::string fillCountry(const SentView& sv, const ActorRef& a, const std::string& code,
                         const std::string& other) {
   const Document& doc = sv.doc;
-  int64_t best = -1, best_dist = 0;
   const int64_t at = a.mention >= 0 ? doc.mentions[a.mention].token_begin : sv.b;
+  const int32_t best = locativePlace(sv, at);
+  std::string country;
+  if (best >= 0) {
+    country = doc.mentions[best].code;
+  } else if (other.size() >= 3 && !startsWith(other, "---") && !startsWith(other, "IGO") &&
+             !startsWith(other, "NGO") && !startsWith(other, "MNC")) {
+    country = other.substr(0, 3);
+  }
+  if (country.empty()) return code;
+  return country + code.substr(3);
+}
+
+// The country or place mention of a locative phrase of the sentence ("in Kenya", "in
+// northern Iraq") nearest to token `at`, or -1.
+int32_t locativePlace(const SentView& sv, int64_t at) {
+  const Document& doc = sv.doc;
+  int64_t best = -1, best_dist = 0;
   for (size_t k = 0; k < doc.mentions.size(); ++k) {
     const Mention& m = doc.mentions[k];
     if (m.token_begin <= sv.b || m.token_end > sv.e || m.code.size() != 3) continue;
@@ -321,15 +339,7 @@ std::string fillCountry(const SentView& sv, const ActorRef& a, const std::string
       best_dist = dist;
     }
   }
-  std::string country;
-  if (best >= 0) {
-    country = doc.mentions[best].code;
-  } else if (other.size() >= 3 && !startsWith(other, "---") && !startsWith(other, "IGO") &&
-             !startsWith(other, "NGO") && !startsWith(other, "MNC")) {
-    country = other.substr(0, 3);
-  }
-  if (country.empty()) return code;
-  return country + code.substr(3);
+  return static_cast<int32_t>(best);
 }
 
 // True when predicate g is what another actor asks, demands, threatens or refuses
@@ -1175,9 +1185,18 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
       if (trace) *trace << "  no event: no source actor\n";
       continue;
     }
-    // "X and Y met": a mutual predicate with a compound subject and no target.
-    const bool pairwise =
-        targets.empty() && sources.size() >= 2 && (chosen ? chosen->mutual : block.mutual);
+    // "X and Y met", "X and Y agreed on a ceasefire in Z": a mutual predicate with a
+    // compound subject and no target named by its pattern.
+    const bool pairwise = (targets.empty() || (block.tree_args && slot_target < 0)) &&
+                          sources.size() >= 2 && (chosen ? chosen->mutual : block.mutual);
+    // Force used "in Gaza": the place is the target when nothing else is.
+    if (targets.empty() && !pairwise && block.tree_args && sv.parsed) {
+      const std::string root = CameoTable::root(fwd);
+      if (root == "18" || root == "19" || root == "20" || startsWith(fwd, "138")) {
+        const int32_t place = locativePlace(sv, static_cast<int64_t>(c.v));
+        if (place >= 0) targets.push_back({place, sv.codeOf(place)});
+      }
+    }
     if (targets.empty() && !pairwise && block.tree_args && !block.target_optional) {
       if (trace) *trace << "  no event: no target actor (the entry needs one)\n";
       continue;
