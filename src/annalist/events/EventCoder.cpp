@@ -364,13 +364,22 @@ bool isRequestedAction(const SentView& sv, uint32_t g) {
     }
     to_mark = to_mark || w == "TO";
   }
+  // "the decision *to send* troops", "a plan to *attack*": an infinitive modifying a noun;
+  // "accusations that it *is supplying* weapons": the content of a noun.
+  if (t.deprel == "acl" && to_mark) return true;
+  if (t.deprel == "acl") {
+    for (uint32_t c : sv.kids[g - sv.b]) {
+      if (sv.deprel(c) == "mark" && sv.lemmaUp(c) == "THAT") return true;
+    }
+  }
   if (t.deprel != "xcomp" && t.deprel != "ccomp" && !(adverbial && to_mark)) return false;
   const std::string hl = sv.lemmaUp(h);
   static constexpr std::string_view kX[] = {
       "CALL",   "URGE",  "ASK",      "REQUEST", "DEMAND",   "INVITE", "PRESS",    "ENCOURAGE",
       "APPEAL", "PLEAD", "WANT",     "WISH",    "THREATEN", "WARN",   "REFUSE",   "DECLINE",
       "FAIL",   "ORDER", "PERSUADE", "PUSH",    "INSIST",   "EXHORT", "PRESSURE", "TELL"};
-  static constexpr std::string_view kC[] = {"DEMAND", "URGE", "INSIST", "ASK", "REQUEST", "ORDER"};
+  static constexpr std::string_view kC[] = {"DEMAND", "URGE", "INSIST",  "ASK",    "REQUEST",
+                                            "ORDER",  "DENY", "DISMISS", "REJECT", "REFUTE"};
   const std::span<const std::string_view> set = t.deprel != "ccomp"
                                                     ? std::span<const std::string_view>(kX)
                                                     : std::span<const std::string_view>(kC);
@@ -409,6 +418,25 @@ std::string intentCode(const std::string& code) {
     if (sub == "087") return "0356";
     return "035";
   }
+  return code;
+}
+
+// The CAMEO threat code (13x) of an announced coercive action (16x-20x); others unchanged.
+std::string threatCode(const std::string& code) {
+  if (code.size() < 3) return code;
+  const std::string root = code.substr(0, 2);
+  if (startsWith(code, "163")) return "1312";
+  if (startsWith(code, "161")) return "1313";
+  if (startsWith(code, "162")) return "1311";
+  if (startsWith(code, "164")) return "134";
+  if (root == "16") return "131";
+  if (startsWith(code, "1723")) return "1323";
+  if (startsWith(code, "1724")) return "1324";
+  if (root == "17") return "137";
+  if (startsWith(code, "191")) return "1381";
+  if (startsWith(code, "192")) return "1382";
+  if (root == "18" || root == "19") return "138";
+  if (root == "20") return "1385";
   return code;
 }
 
@@ -684,7 +712,15 @@ std::vector<ActorRef> linearGroup(const SentView& sv, uint32_t from, bool forwar
 int64_t subjectOf(const SentView& sv, uint32_t g, int depth = 0) {
   for (uint32_t c : sv.kids[g - sv.b]) {
     const std::string_view r = sv.deprel(c);
-    if (r == "nsubj" || r == "csubj") return c;
+    if (r == "nsubj" || r == "csubj") {
+      // "Rouhani, who met Abe, ...": the relative pronoun stands for the modified noun.
+      const std::string w = sv.lemmaUp(c);
+      const Token& t = sv.tok(g);
+      if (t.deprel == "acl:relcl" && t.head >= 0 && (w == "WHO" || w == "WHICH" || w == "THAT")) {
+        return t.head;
+      }
+      return c;
+    }
   }
   if (depth > 3) return -1;
   const Token& t = sv.tok(g);
@@ -1036,10 +1072,14 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
     }
     // Announced material cooperation ("will provide aid", "plans to release") is an
     // expression of intent in CAMEO (03x).
-    if (block.tree_args && mod.modality != "asserted") {
+    if (block.tree_args && mod.modality != "asserted" && mod.modality != "conditional") {
       const std::string before = fwd;
       fwd = intentCode(fwd);
       rev = intentCode(rev);
+      // Announced force or sanctions ("will respond forcefully", "would impose sanctions")
+      // are threats (13x).
+      fwd = threatCode(fwd);
+      rev = threatCode(rev);
       if (trace && fwd != before) *trace << "  " << mod.modality << ": intent code " << fwd << "\n";
     }
     // 4. Source and target.
@@ -1153,7 +1193,8 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
         for (uint32_t h : heads) {
           for (uint32_t o : sv.children(h, "obl")) {
             const std::string cs = sv.caseOf(o);
-            if (cs == "TO" || cs == "WITH" || cs == "AGAINST" || cs == "ON" || cs == "FOR") {
+            if (cs == "TO" || cs == "WITH" || cs == "AGAINST" || cs == "ON" || cs == "FOR" ||
+                cs == "FROM") {
               actorsUnder(sv, o, better, 3);
             }
           }
@@ -1192,7 +1233,7 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
     // Force used "in Gaza": the place is the target when nothing else is.
     if (targets.empty() && !pairwise && block.tree_args && sv.parsed) {
       const std::string root = CameoTable::root(fwd);
-      if (root == "18" || root == "19" || root == "20" || startsWith(fwd, "138")) {
+      if (root == "17" || root == "18" || root == "19" || root == "20" || startsWith(fwd, "138")) {
         const int32_t place = locativePlace(sv, static_cast<int64_t>(c.v));
         if (place >= 0) targets.push_back({place, sv.codeOf(place)});
       }
