@@ -119,5 +119,25 @@ fi
 "$bin" parse --models "$tmp/no-models" "$tmp/in/a.txt" -q >/dev/null 2>"$tmp/nomodel.err"; rc=$?
 check "parse without models exits 1 naming the file" '[ $rc -eq 1 ] && grep -q "en_tagger.bin" "$tmp/nomodel.err"'
 
+# ---- the whole pipeline: code / annotate / quotes are thread-count independent ----
+# The examples plus PolNeAR news texts (when ../shared is there) repeated under other names,
+# so that several documents are in flight at once.
+if [ -f "$models/en_parser.bin" ]; then
+  mkdir -p "$tmp/news"
+  cp "$tests/../examples"/*.txt "$tmp/news/"
+  if [ -d "$shared/data/quotes/polnear/dev/text" ]; then
+    find "$shared/data/quotes/polnear/dev/text" -name '*.txt' | sort | head -n 24 |
+      while read -r f; do cp "$f" "$tmp/news/"; done
+  fi
+  for cmd in code annotate quotes; do
+    for j in 1 3; do
+      "$bin" $cmd "$tmp/news" --date 2020-01-01 -j $j -q -o "$tmp/$cmd$j.out"
+    done
+    check "$cmd output identical for -j 1/3" \
+      'cmp -s "$tmp/${cmd}1.out" "$tmp/${cmd}3.out" && [ -s "$tmp/${cmd}1.out" ]'
+  done
+  check "code writes events for the examples" 'grep -q "\"cameo\"" "$tmp/code1.out"'
+fi
+
 echo "cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]
