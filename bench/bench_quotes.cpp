@@ -1,7 +1,9 @@
-// Coreference + quotation finding cost relative to tokenisation, on the first 200 PolNeAR
-// train articles when ../shared is present (else a synthetic corpus). Reported in
-// docs/QUOTES.md: BM_Tokenize vs BM_TokenizeCorefQuotes (bytes/s); the difference is what
-// coref + quotes add to the pipeline.
+// Coreference + quotation finding cost, on the first 200 PolNeAR train articles when ../shared
+// is present (else a synthetic corpus). Reported in docs/QUOTES.md:
+//  * BM_Tokenize vs BM_TokenizeCorefQuotes: coref + quotes relative to tokenisation alone;
+//  * BM_Pipeline/<upto>: the real pipeline (tagger, parser, NER, actors, coref, quotes,
+//    events with the shipped models) up to entities (1), quotes (3) and events (4): the share
+//    of coref + quotes is (quotes - entities) / events.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -12,6 +14,7 @@
 #include <vector>
 
 #include "annalist/coref/CorefResolver.h"
+#include "annalist/pipeline/PipelineBuilder.h"
 #include "annalist/quotes/QuoteFinder.h"
 #include "annalist/text/Tokenizer.h"
 
@@ -99,6 +102,30 @@ void BM_TokenizeCoref(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * totalBytes());
 }
 BENCHMARK(BM_TokenizeCoref)->Unit(benchmark::kMillisecond);
+
+// The real pipeline up to a stage: 1 = entities, 3 = quotes, 4 = events.
+void BM_Pipeline(benchmark::State& state) {
+  using Upto = annalist::PipelineConfig::Upto;
+  annalist::PipelineConfig config;
+  const Upto stages[] = {Upto::kSyntax, Upto::kEntities, Upto::kCoref, Upto::kQuotes,
+                         Upto::kEvents};
+  config.upto = stages[state.range(0)];
+  config.models_dir = std::string(ANNALIST_TEST_DATA) + "/models";
+  auto pipeline = annalist::buildPipeline(config);
+  if (!pipeline.ok()) {
+    state.SkipWithError(pipeline.error().message.c_str());
+    return;
+  }
+  for (auto _ : state) {
+    for (const auto& text : articles()) {
+      annalist::Document doc("b", text);
+      (void)pipeline->process(doc);
+      benchmark::DoNotOptimize(doc.tokens.data());
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * totalBytes());
+}
+BENCHMARK(BM_Pipeline)->Arg(1)->Arg(3)->Arg(4)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
