@@ -149,6 +149,9 @@ class Finder {
   bool layoutAttribution(size_t qi, Attribution& a);
   void claimAttribution(const Attribution& a, const DirectQuote* q);
   void findIndirect(uint32_t sentence);
+  // Speech-act and stance nouns with a possessor source and an "of/on/about/for" or "that"
+  // content ("Clinton's attack on Trump", "his claim that ..."); needs the parse.
+  void findNominalCues(uint32_t sentence);
   void emit();
 
   // Cue at token i (a reporting verb usable here)? Returns its token range.
@@ -1252,6 +1255,72 @@ void Finder::findIndirect(uint32_t s) {
         if (t_[m].q != QMark::kNone) has_quote = true;
       a.type = has_quote ? "mixed" : "indirect";
     }
+    for (auto& p : a.parts) claimContent(p);
+    claim(a.cue);
+    claim(a.speaker);
+    out_.push_back(std::move(a));
+  }
+  if (deps_) findNominalCues(s);
+}
+
+void Finder::findNominalCues(uint32_t s) {
+  static const WordSet kCueNouns{
+      "criticism",  "criticisms",   "attack",      "attacks",      "endorsement",
+      "opposition", "call",         "calls",       "praise",      "questions",    "concern",
+      "concerns",   "doubts",       "complaint",   "complaints",  "accusation",   "accusations",
+      "allegation", "allegations",  "claim",       "claims",      "view",         "views",
+      "proposal",   "promise",      "pledge",      "warning",     "warnings",     "demand",
+      "demands",    "request",      "suggestion",  "assertion",   "argument",     "insistence",
+      "belief",     "hope",         "hopes",       "fear",        "fears",        "comments",
+      "remarks",    "condemnation", "defense",     "rejection",   "vow",          "threat",
+      "threats",    "commitment",   "announcement", "admission",  "denial",       "references",
+      "reference",  "message",      "assessment",  "prediction",  "predictions",  "insult",
+      "insults",    "apology",      "comparison",  "characterization", "critique", "tirade",
+      "denunciation", "embrace",    "endorsements", "statement",   "assurances"};
+  const auto& toks = doc_.tokens;
+  const Sentence& sent = doc_.sentences[s];
+  const int32_t sb = sent.token_begin, se = sent.token_end;
+  for (int32_t i = sb; i < se; ++i) {
+    if (t_[i].claimed || t_[i].in_quote || toks[i].upos != "NOUN") continue;
+    if (kCueNouns.count(t_[i].lower) == 0) continue;
+    TokRange content, speaker, cue{i, i + 1};
+    for (int32_t j = i + 1; j < se && content.empty(); ++j) {
+      if (toks[j].head != i) continue;
+      const std::string& d = toks[j].deprel;
+      if ((d == "acl" || d == "ccomp" || d == "acl:relcl") && j + 1 < se) {
+        // "the claim that ...": a "that" complement (not a relative clause with a gap).
+        if (t_[i + 1].lower != "that" || d == "acl:relcl") continue;
+        content = {i + 1, subtreeEnd(j)};
+      } else if (d == "nmod" && toks[i + 1].deprel == "case" && toks[i + 1].head == j &&
+                 in(t_[i + 1].lower, {"of", "for", "on", "about", "against", "to", "over"})) {
+        content = {i + 2, subtreeEnd(j)};
+        cue.e = i + 2;
+      }
+    }
+    if (content.empty()) continue;
+    // The speaker: the possessor ("Clinton's attack on Trump", "his remarks about ...").
+    for (int32_t j = sb; j < i; ++j) {
+      if (toks[j].head != i || toks[j].deprel.rfind("nmod:poss", 0) != 0) continue;
+      int32_t b = j;
+      for (int32_t m = sb; m < j; ++m) {
+        int32_t h = toks[m].head;
+        for (int hop = 0; hop < 20 && h >= sb && h < se && h != j; ++hop) h = toks[h].head;
+        if (h == j) b = std::min(b, m);
+      }
+      int32_t e = j + 1;
+      while (e < i && t_[e].lower == "'s") ++e;
+      speaker = {b, std::min(e, i)};
+      break;
+    }
+    if (speaker.empty()) continue;
+    content = trimContent(content);
+    if (content.empty() || anyClaimed(content) || anyClaimed(speaker)) continue;
+    Attribution a;
+    a.cue = cue;
+    a.speaker = speaker;
+    a.parts = {content};
+    a.type = "indirect";
+    a.confidence = 0.5;
     for (auto& p : a.parts) claimContent(p);
     claim(a.cue);
     claim(a.speaker);

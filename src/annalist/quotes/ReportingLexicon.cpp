@@ -101,6 +101,8 @@ constexpr std::string_view kStanceVerbs[] = {
     "credit",    "congratulate", "apologize", "celebrate", "salute",    "lambaste",  "berate",
     "scold",     "chide",        "slam",      "savage",    "bash",      "knock",     "commend",
     "denigrate", "disparage",    "insult",    "belittle",  "reference", "quote",
+    "decline",  "offer",   "love",        "hate",     "approve",   "remember", "learn",
+    "notice",   "desire",  "push",        "order",    "label",     "chant",
 };
 
 // Forms that are also common nouns or have frequent non-reporting senses.
