@@ -1264,19 +1264,30 @@ void Finder::findIndirect(uint32_t s) {
 }
 
 void Finder::findNominalCues(uint32_t s) {
-  static const WordSet kCueNouns{
-      "criticism",  "criticisms",   "attack",      "attacks",      "endorsement",
-      "opposition", "call",         "calls",       "praise",      "questions",    "concern",
-      "concerns",   "doubts",       "complaint",   "complaints",  "accusation",   "accusations",
-      "allegation", "allegations",  "claim",       "claims",      "view",         "views",
-      "proposal",   "promise",      "pledge",      "warning",     "warnings",     "demand",
-      "demands",    "request",      "suggestion",  "assertion",   "argument",     "insistence",
-      "belief",     "hope",         "hopes",       "fear",        "fears",        "comments",
-      "remarks",    "condemnation", "defense",     "rejection",   "vow",          "threat",
-      "threats",    "commitment",   "announcement", "admission",  "denial",       "references",
-      "reference",  "message",      "assessment",  "prediction",  "predictions",  "insult",
-      "insults",    "apology",      "comparison",  "characterization", "critique", "tirade",
-      "denunciation", "embrace",    "endorsements", "statement",   "assurances"};
+  static const WordSet kCueNouns{"criticism",    "criticisms",   "attack",
+                                 "attacks",      "endorsement",  "opposition",
+                                 "call",         "calls",        "praise",
+                                 "questions",    "concern",      "concerns",
+                                 "doubts",       "complaint",    "complaints",
+                                 "accusation",   "accusations",  "allegation",
+                                 "allegations",  "claim",        "claims",
+                                 "view",         "views",        "proposal",
+                                 "promise",      "pledge",       "warning",
+                                 "warnings",     "demand",       "demands",
+                                 "request",      "suggestion",   "assertion",
+                                 "argument",     "insistence",   "belief",
+                                 "hope",         "hopes",        "fear",
+                                 "fears",        "comments",     "remarks",
+                                 "condemnation", "defense",      "rejection",
+                                 "vow",          "threat",       "threats",
+                                 "commitment",   "announcement", "admission",
+                                 "denial",       "references",   "reference",
+                                 "message",      "assessment",   "prediction",
+                                 "predictions",  "insult",       "insults",
+                                 "apology",      "comparison",   "characterization",
+                                 "critique",     "tirade",       "denunciation",
+                                 "embrace",      "endorsements", "statement",
+                                 "assurances"};
   const auto& toks = doc_.tokens;
   const Sentence& sent = doc_.sentences[s];
   const int32_t sb = sent.token_begin, se = sent.token_end;

@@ -16,6 +16,26 @@ Document run(const std::string& text) {
   return doc;
 }
 
+// Tokenises `text` and sets a hand-written parse (UPOS, head index within the text or -1,
+// relation per token), then finds quotes: the parse-based mechanisms.
+Document runParsed(const std::string& text, const std::vector<std::string>& upos,
+                   const std::vector<int>& heads, const std::vector<std::string>& rels) {
+  Document doc("t", text);
+  text::Tokenizer tok;
+  EXPECT_TRUE(tok.process(doc).isOk());
+  EXPECT_EQ(doc.tokens.size(), upos.size()) << text;
+  if (doc.tokens.size() != upos.size()) return doc;
+  for (size_t i = 0; i < upos.size(); ++i) {
+    doc.tokens[i].upos = upos[i];
+    doc.tokens[i].head = heads[i];
+    doc.tokens[i].deprel = rels[i];
+  }
+  doc.layers |= Document::kTags | Document::kDeps;
+  QuoteFinder qf;
+  EXPECT_TRUE(qf.process(doc).isOk());
+  return doc;
+}
+
 std::string sl(const Document& d, const std::optional<Span>& s) {
   return s ? std::string(d.slice(*s)) : std::string("<none>");
 }
@@ -103,6 +123,70 @@ TEST(QuoteFinder, OutputIsDeterministic) {
   Document a = run(text), b = run(text);
   ASSERT_EQ(a.quotes.size(), b.quotes.size());
   for (size_t i = 0; i < a.quotes.size(); ++i) EXPECT_EQ(a.quotes[i].content, b.quotes[i].content);
+}
+
+TEST(QuoteFinder, QuoteAfterItsFrameContinuesTheQuotation) {
+  Document d = run(
+      "\"Donald Trump is a fraud,\" Perez said Sunday. \"He has spent his entire career putting "
+      "his profits first.\"");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  ASSERT_EQ(d.quotes[0].parts.size(), 2u);
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "Perez");
+  EXPECT_EQ(d.slice(d.quotes[0].parts[1]),
+            "He has spent his entire career putting his profits first.");
+}
+
+TEST(QuoteFinder, TitleCaseHeadlineCue) {
+  Document d = run("Trump Says He Is Unlikely To Meet Cameron\n\nThe story follows.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(sl(d, d.quotes[0].cue), "Says");
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "Trump");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "He Is Unlikely To Meet Cameron");
+}
+
+TEST(QuoteFinder, NominalObjectTakesTheVerbPhrase) {
+  // The object and its obliques, not the coordinated verb.
+  Document d =
+      runParsed("Sanders attacked Clinton for her speeches and left.",
+                {"PROPN", "VERB", "PROPN", "ADP", "PRON", "NOUN", "CCONJ", "VERB", "PUNCT"},
+                {1, -1, 1, 5, 5, 1, 7, 1, 1},
+                {"nsubj", "root", "obj", "case", "nmod:poss", "obl", "cc", "conj", "punct"});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(sl(d, d.quotes[0].cue), "attacked");
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "Sanders");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "Clinton for her speeches");
+}
+
+TEST(QuoteFinder, PrepositionalObjectIsTheTopic) {
+  Document d =
+      runParsed("Trump worried about the wall.", {"PROPN", "VERB", "ADP", "DET", "NOUN", "PUNCT"},
+                {1, -1, 4, 4, 1, 1}, {"nsubj", "root", "case", "det", "obl", "punct"});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(sl(d, d.quotes[0].cue), "worried about");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "the wall");
+}
+
+TEST(QuoteFinder, ClauseContentEndsWithTheComplement) {
+  // The ccomp subtree ends before ", which ..." is cut as a non-restrictive relative clause.
+  Document d = runParsed("Clinton predicted a win in Texas, which votes in March.",
+                         {"PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "PRON", "VERB",
+                          "ADP", "PROPN", "PUNCT"},
+                         {1, -1, 3, 1, 5, 3, 8, 8, 5, 10, 8, 1},
+                         {"nsubj", "root", "det", "obj", "case", "nmod", "punct", "nsubj",
+                          "acl:relcl", "case", "obl", "punct"});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].content), "a win in Texas");
+}
+
+TEST(QuoteFinder, PossessorOfAStanceNounIsTheSource) {
+  Document d = runParsed("Clinton's attack on Trump was sharp.",
+                         {"PROPN", "PART", "NOUN", "ADP", "PROPN", "AUX", "ADJ", "PUNCT"},
+                         {2, 0, 6, 4, 2, 6, -1, 6},
+                         {"nmod:poss", "case", "nsubj", "case", "nmod", "cop", "root", "punct"});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(sl(d, d.quotes[0].cue), "attack on");
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "Clinton's");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "Trump");
 }
 
 }  // namespace

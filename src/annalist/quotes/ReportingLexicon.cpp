@@ -100,9 +100,9 @@ constexpr std::string_view kStanceVerbs[] = {
     "portray",   "brand",        "unveil",    "cite",      "discuss",   "request",   "compare",
     "credit",    "congratulate", "apologize", "celebrate", "salute",    "lambaste",  "berate",
     "scold",     "chide",        "slam",      "savage",    "bash",      "knock",     "commend",
-    "denigrate", "disparage",    "insult",    "belittle",  "reference", "quote",
-    "decline",  "offer",   "love",        "hate",     "approve",   "remember", "learn",
-    "notice",   "desire",  "push",        "order",    "label",     "chant",
+    "denigrate", "disparage",    "insult",    "belittle",  "reference", "quote",     "decline",
+    "offer",     "love",         "hate",      "approve",   "remember",  "learn",     "notice",
+    "desire",    "push",         "order",     "label",     "chant",
 };
 
 // Forms that are also common nouns or have frequent non-reporting senses.

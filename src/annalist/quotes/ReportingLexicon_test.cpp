@@ -35,6 +35,16 @@ TEST(ReportingLexicon, SpeechBeliefAndObjectVerbs) {
   EXPECT_EQ(lex.word("Said"), nullptr);  // lookups take lower-cased forms
 }
 
+TEST(ReportingLexicon, StanceAndTopicVerbs) {
+  const auto& lex = ReportingLexicon::get();
+  for (const char* w : {"endorsed", "attacked", "referring", "trashed", "talks", "declined"}) {
+    ASSERT_NE(lex.word(w), nullptr) << w;
+    EXPECT_EQ(lex.word(w)->kind, CueKind::kBelief) << w;
+  }
+  EXPECT_EQ(lex.word("dubbed"), nullptr);  // "the plan, dubbed \"...\"": a name, not a cue
+  EXPECT_TRUE(lex.word("backed")->ambiguous);
+}
+
 TEST(ReportingLexicon, Nouns) {
   const auto& lex = ReportingLexicon::get();
   EXPECT_TRUE(lex.isNoun("statement"));
