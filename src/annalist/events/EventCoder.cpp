@@ -596,7 +596,23 @@ bool isAdjectivalAgent(const SentView& sv, int32_t m) {
   const Mention& mm = sv.doc.mentions[m];
   if (mm.token_end != mm.token_begin + 1 || !startsWith(sv.codeOf(m), "---")) return false;
   const std::string_view r = sv.deprel(mm.token_begin);
-  return r == "amod" || r == "compound";
+  if (r != "amod" && r != "compound") return false;
+  // "opposition *supporters*", "police *officers*": the modified noun is people of that kind.
+  const int32_t h = sv.tok(mm.token_begin).head;
+  if (h >= static_cast<int32_t>(sv.b) && h < static_cast<int32_t>(sv.e)) {
+    static constexpr std::string_view kPeople[] = {
+        "SUPPORTER",  "MEMBER",    "ACTIVIST",      "FIGHTER",      "LEADER",     "OFFICIAL",
+        "FORCE",      "TROOP",     "SOLDIER",       "OFFICER",      "WORKER",     "STUDENT",
+        "PROTESTER",  "MILITANT",  "FIGURE",        "LAWMAKER",     "POLITICIAN", "PEOPLE",
+        "MAN",        "WOMAN",     "GROUP",         "UNIT",         "PERSONNEL",  "COMMANDER",
+        "CHIEF",      "SPOKESMAN", "SPOKESWOMAN",   "DEMONSTRATOR", "REBEL",      "PARTY",
+        "DELEGATION", "DELEGATE",  "REPRESENTATIVE"};
+    const std::string hl = sv.lemmaUp(static_cast<uint32_t>(h));
+    for (std::string_view w : kPeople) {
+      if (hl == w) return false;
+    }
+  }
+  return true;
 }
 
 // Actors at or under token g (following conjunctions, compounds, nominal modifiers).
@@ -636,8 +652,17 @@ void actorsUnder(const SentView& sv, uint32_t g, std::vector<ActorRef>& out, int
       for (uint32_t f : frontier) {
         for (uint32_t c : sv.kids[f - sv.b]) {
           const std::string_view r = sv.deprel(c);
-          if (r == "conj" || r == "acl:relcl" || r == "acl" || r == "parataxis" || r == "cc" ||
-              r == "punct" || startsWith(r, "advcl")) {
+          if (r == "acl") {
+            // "sanctions imposed *by the United States*": the participle's agent.
+            for (uint32_t a : sv.kids[c - sv.b]) {
+              if (sv.deprel(a) == "obl:agent" && sv.coded_of[a - sv.b] >= 0 && m < 0) {
+                m = sv.coded_of[a - sv.b];
+              }
+            }
+            continue;
+          }
+          if (r == "conj" || r == "acl:relcl" || r == "parataxis" || r == "cc" || r == "punct" ||
+              startsWith(r, "advcl")) {
             continue;
           }
           int32_t cm = sv.coded_of[c - sv.b];

@@ -95,6 +95,11 @@ std::vector<ResolvedDate> findDates(const std::vector<std::string_view>& w, Date
       out.push_back({story.addDays(1), i, i + 1});
     } else if (x == "overnight") {
       out.push_back({story.addDays(-1), i, i + 1});
+    } else if (x == "night" && i > 0 && w[i - 1] == "last") {
+      out.push_back({story.addDays(-1), i - 1, i + 1});  // last night
+    } else if ((x == "morning" || x == "afternoon" || x == "evening") && i > 0 &&
+               (w[i - 1] == "this" || w[i - 1] == "earlier")) {
+      out.push_back({story, i - 1, i + 1});  // this morning
     } else if (const int wd = weekdayOf(x); wd >= 0) {
       const std::string_view prev = i > 0 ? w[i - 1] : std::string_view();
       const int diff = (story.weekday() - wd + 7) % 7;

@@ -23,6 +23,9 @@ TEST(EventDate, RelativeDays) {
   EXPECT_EQ(resolve("they meet today"), "2019-07-21");
   EXPECT_EQ(resolve("they meet tomorrow"), "2019-07-22");
   EXPECT_EQ(resolve("shelling overnight"), "2019-07-20");
+  EXPECT_EQ(resolve("troops clashed last night"), "2019-07-20");
+  EXPECT_EQ(resolve("they met this morning"), "2019-07-21");
+  EXPECT_EQ(resolve("the night was calm"), "none");
 }
 
 TEST(EventDate, Weekdays) {

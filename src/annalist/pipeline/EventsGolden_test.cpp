@@ -144,6 +144,56 @@ TEST_F(ExampleArticle, NoNonsenseEvents) {
   EXPECT_LE(doc_->events.size(), 12u) << describe(*doc_);
 }
 
+// Constructions of wire news, through the whole pipeline: headline and dateline, compound
+// subjects of mutual predicates, announced aid and force, agents located by a place, dates.
+TEST(NewsConstructions, WholePipeline) {
+  auto pipeline = buildPipeline(PipelineConfig{});
+  ASSERT_TRUE(pipeline.ok()) << pipeline.error().message;
+  Document doc("mini",
+               "Iran condemns new US sanctions\n\n"
+               "TEHRAN, July 21 (Reuters) - Iran on Sunday condemned new sanctions imposed by the "
+               "United States.\n\n"
+               "Chinese and Indian troops clashed along the border last night. Germany will "
+               "provide weapons to Ukraine. Israel will respond forcefully to any attack from "
+               "Lebanon. Police in Kenya arrested 15 opposition supporters.\n");
+  doc.date = Date::parseIso("2019-07-21");
+  ASSERT_TRUE(pipeline->process(doc).isOk());
+  auto find = [&](const std::string& src, const std::string& tgt, const std::string& code) {
+    for (const Event& e : doc.events) {
+      if (e.source.code.substr(0, 3) == src && e.target.code.substr(0, 3) == tgt &&
+          e.cameo == code) {
+        return &e;
+      }
+    }
+    return static_cast<const Event*>(nullptr);
+  };
+  std::ostringstream all;
+  for (const Event& e : doc.events) {
+    all << e.sentence << " " << e.source.code << " -> " << e.target.code << " " << e.cameo << "\n";
+  }
+  const Event* headline = find("IRN", "USA", "122");
+  ASSERT_NE(headline, nullptr) << all.str();
+  EXPECT_TRUE(headline->in_headline);
+  for (const Event& e : doc.events) EXPECT_NE(e.sentence, 1u) << "the dateline is no event";
+  const Event* clash = find("CHN", "IND", "190");
+  ASSERT_NE(clash, nullptr) << all.str();
+  EXPECT_NE(find("IND", "CHN", "190"), nullptr) << all.str();  // mutual: both ways
+  ASSERT_TRUE(clash->date.has_value());
+  EXPECT_EQ(clash->date->toString(), "2019-07-20");  // "last night"
+  EXPECT_EQ(clash->date_source, "text");
+  const Event* aid = find("DEU", "UKR", "0332");  // announced military aid: intent
+  ASSERT_NE(aid, nullptr) << all.str();
+  EXPECT_EQ(aid->modality, "future");
+  EXPECT_NE(find("ISR", "LBN", "138"), nullptr) << all.str();  // announced force: threat
+  const Event* arrest = find("KEN", "KEN", "173");             // opposition supporters in Kenya
+  ASSERT_NE(arrest, nullptr) << all.str();
+  EXPECT_EQ(arrest->target.code, "KENOPP");
+  for (const Event& e : doc.events) {
+    EXPECT_FALSE(e.rule.empty());
+    EXPECT_EQ(doc.slice(e.trigger).empty(), false);
+  }
+}
+
 // The wire-style sentences written and hand-coded for annalist (tests/fixtures/events): event
 // F1 with source country, target country and CAMEO root all right. Floors well below the
 // measured figures (docs/EVENTS.md) so that only a real regression fails.
