@@ -345,7 +345,7 @@ int32_t locativePlace(const SentView& sv, int64_t at) {
 // True when predicate g is what another actor asks, demands, threatens or refuses
 // ("called on X to *resume* talks", "threatened to *resume* tests", "demanded that Y
 // *withdraw*"): not an event of its own; the governing verb is coded instead.
-bool isRequestedAction(const SentView& sv, uint32_t g) {
+bool isRequestedAction(const SentView& sv, uint32_t g, int depth = 0) {
   const Token& t = sv.tok(g);
   if (t.head < 0) return false;
   const uint32_t h = static_cast<uint32_t>(t.head);
@@ -373,6 +373,8 @@ bool isRequestedAction(const SentView& sv, uint32_t g) {
     }
   }
   if (t.deprel != "xcomp" && t.deprel != "ccomp" && !(adverbial && to_mark)) return false;
+  // "urged X to stop *selling* arms": through a chain of complements.
+  if (t.deprel == "xcomp" && depth < 3 && isRequestedAction(sv, h, depth + 1)) return true;
   const std::string hl = sv.lemmaUp(h);
   static constexpr std::string_view kX[] = {
       "CALL",   "URGE",  "ASK",      "REQUEST", "DEMAND",   "INVITE", "PRESS",    "ENCOURAGE",
@@ -688,6 +690,14 @@ void actorsUnder(const SentView& sv, uint32_t g, std::vector<ActorRef>& out, int
   }
   if (depth > 0) {
     for (uint32_t c : sv.children(g, "conj")) actorsUnder(sv, c, out, depth - 1);
+    // Found below the head ("talks between *the United States* and the Taliban"): the
+    // conjuncts of the node holding the actor too.
+    if (m >= 0 && sv.coded_of[l] != m) {
+      const uint32_t at = sv.doc.mentions[m].head_token;
+      if (at >= sv.b && at < sv.e) {
+        for (uint32_t c : sv.children(at, "conj")) actorsUnder(sv, c, out, depth - 1);
+      }
+    }
   }
 }
 
@@ -835,8 +845,10 @@ Modality modalityOf(const SentView& sv, uint32_t v) {
         m.negated = true;
       } else if (hl == "PLAN" || hl == "HOPE" || hl == "INTEND" || hl == "WANT" || hl == "SEEK" ||
                  hl == "AIM" || hl == "WISH" || hl == "TRY" || hl == "EXPECT" || hl == "PROMISE" ||
-                 hl == "PLEDGE" || hl == "VOW" || hl == "PREPARE") {
-        if (r == "xcomp") m.modality = "intended";
+                 hl == "PLEDGE" || hl == "VOW" || hl == "PREPARE" || hl == "READY" ||
+                 hl == "WILLING" || hl == "PREPARED" || hl == "EAGER" || hl == "OPEN" ||
+                 hl == "DETERMINED" || hl == "KEEN") {
+        if (r == "xcomp") m.modality = "intended";  // "plans to", "is ready to negotiate"
       }
       if (r == "ccomp") break;
       g = h;
@@ -1101,6 +1113,12 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
       const std::string before = fwd;
       fwd = intentCode(fwd);
       rev = intentCode(rev);
+      if (mod.modality == "intended") {  // "ready to negotiate", "plans to cooperate"
+        for (std::string* x : {&fwd, &rev}) {
+          if (startsWith(*x, "04")) *x = "036";
+          if (startsWith(*x, "05")) *x = "030";
+        }
+      }
       // Announced force or sanctions ("will respond forcefully", "would impose sanctions")
       // are threats (13x).
       fwd = threatCode(fwd);
