@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <iostream>
+#include <thread>
 
 #include "annalist/cli/Commands.h"
 #include "annalist/cli/Common.h"
@@ -31,9 +32,14 @@ struct TrainOptions {
   std::string tagger;  // parser: tag the training data with this tagger model
   int jackknife = 0;   // parser: tag the training data with K-fold jackknifed taggers
   int tagger_epochs = 0;
+  size_t threads = 1;
   std::vector<std::string> raw;  // tagger: raw text for word clusters
   uint32_t clusters = 256;
-  double min_weight = -1;  // prune weights below this (averaged-perceptron units); -1 = default
+  int passes = 1;    // tagger: 2 = second pass with right-context tags
+  bool caps = true;  // tagger: capitalisation prior from the training + raw text
+  double min_weight = -1;
+  std::vector<double> also_prune;  // dev scores also printed at these pruning thresholds  // prune
+                                   // weights below this (averaged-perceptron units); -1 = default
 };
 
 double peakRssMiB() {
@@ -68,10 +74,11 @@ void tagSentences(const syntax::Tagger& tagger, std::vector<syntax::AnnotatedSen
   }
 }
 
-// Word clusters from the training sentences plus raw text files (tokenised by text::Tokenizer).
+// Word clusters and the capitalisation prior from the training sentences plus raw text files
+// (tokenised by text::Tokenizer).
 bool trainClusters(const TrainOptions& o, const std::vector<syntax::AnnotatedSentence>& train,
-                   syntax::WordClusters& out) {
-  std::vector<std::vector<std::string>> sents;
+                   syntax::WordClusters& out, syntax::CapsTable& caps) {
+  std::vector<std::vector<std::string>> sents, raw_sents;
   std::string low;
   for (const auto& s : train) {
     std::vector<std::string> w;
@@ -80,6 +87,7 @@ bool trainClusters(const TrainOptions& o, const std::vector<syntax::AnnotatedSen
       w.push_back(low);
     }
     sents.push_back(std::move(w));
+    raw_sents.emplace_back(s.words.begin(), s.words.end());
   }
   if (!o.raw.empty()) {
     io::ReadOptions ropts;
@@ -97,12 +105,14 @@ bool trainClusters(const TrainOptions& o, const std::vector<syntax::AnnotatedSen
       Document& d = *item.doc;
       tokenizer.annotate(d);
       for (const Sentence& s : d.sentences) {
-        std::vector<std::string> w;
+        std::vector<std::string> w, r;
         for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
           syntax::normalizeWord(d.tokens[i].norm, low);
           w.push_back(low);
+          r.emplace_back(d.tokens[i].norm);
         }
         sents.push_back(std::move(w));
+        raw_sents.push_back(std::move(r));
       }
       ++docs;
     }
@@ -111,7 +121,11 @@ bool trainClusters(const TrainOptions& o, const std::vector<syntax::AnnotatedSen
   syntax::ClusterOptions co;
   co.k = o.clusters;
   co.seed = o.seed;
-  out = syntax::WordClusters::train(sents, co, &std::cerr);
+  if (o.clusters > 0) out = syntax::WordClusters::train(sents, co, &std::cerr);
+  if (o.caps) {
+    caps = syntax::Tagger::capsTable(raw_sents);
+    std::cerr << fmt::format("capitalisation prior: {} words\n", caps.size());
+  }
   return true;
 }
 
@@ -153,6 +167,9 @@ CLI::App* addTrainCommon(CLI::App* parent, const char* name, const char* help, T
   cmd->add_option("--min-weight", o.min_weight,
                   "Drop averaged weights smaller than this (model size; default tagger 0, "
                   "parser 1)");
+  cmd->add_option("--also-prune", o.also_prune,
+                  "Also print the dev scores and size after pruning at these thresholds "
+                  "(model selection; the written model uses --min-weight)");
   return cmd;
 }
 
@@ -168,6 +185,14 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
                     "Raw text files/directories for word clusters (with the training text)");
     cmd->add_option("--clusters", o->clusters, "Number of word clusters (0 = none)")
         ->capture_default_str();
+    cmd->add_option("--passes", o->passes,
+                    "Tagging passes: 2 adds a second pass using the first pass's tags of the "
+                    "right context")
+        ->check(CLI::Range(1, 2))
+        ->capture_default_str();
+    cmd->add_flag("--caps,!--no-caps", o->caps,
+                  "Capitalisation prior of words (from the training and raw text) as features")
+        ->capture_default_str();
     cmd->callback([o, &exit_code] {
       const auto t0 = Clock::now();
       std::vector<syntax::AnnotatedSentence> train, dev;
@@ -179,12 +204,14 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
       syntax::TaggerTrainOptions to;
       if (o->epochs > 0) to.epochs = o->epochs;
       to.seed = o->seed;
+      to.passes = o->passes;
       syntax::WordClusters clusters;
-      if (o->clusters > 0 && !trainClusters(*o, train, clusters)) {
+      syntax::CapsTable caps;
+      if ((o->clusters > 0 || o->caps) && !trainClusters(*o, train, clusters, caps)) {
         exit_code = kExitFatal;
         return;
       }
-      syntax::Tagger tagger = syntax::Tagger::train(train, to, &std::cerr, clusters);
+      syntax::Tagger tagger = syntax::Tagger::train(train, to, &std::cerr, clusters, caps);
       if (o->min_weight > 0) tagger.prune(o->min_weight);
       std::cerr << fmt::format("tagger: {} classes, {} features, {} weights\n", tagger.numClasses(),
                                tagger.weights().numFeatures(), tagger.weights().numWeights());
@@ -192,6 +219,13 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
         double xacc = 0;
         const double uacc = tagAccuracy(tagger, dev, xacc);
         std::cout << fmt::format("dev UPOS {:.2f}  XPOS {:.2f}\n", uacc, xacc);
+        for (double w : o->also_prune) {
+          syntax::Tagger pruned = tagger;
+          pruned.prune(w);
+          const double u = tagAccuracy(pruned, dev, xacc);
+          std::cout << fmt::format("pruned {}: dev UPOS {:.2f}  XPOS {:.2f}  {:.2f} MB\n", w, u,
+                                   xacc, pruned.toBytes().size() / 1e6);
+        }
       }
       exit_code = finish(o->out, tagger.toBytes(), t0);
     });
@@ -233,6 +267,8 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
                     "Tag the training data with K taggers each trained on the other folds")
         ->check(CLI::Range(0, 20));
     cmd->add_option("--tagger-epochs", o->tagger_epochs, "Epochs of the jackknife taggers");
+    cmd->add_option("--threads", o->threads, "Jackknife taggers trained at once")
+        ->capture_default_str();
     cmd->callback([o, &exit_code] {
       const auto t0 = Clock::now();
       std::vector<syntax::AnnotatedSentence> train, dev;
@@ -254,7 +290,9 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
       if (o->jackknife > 1) {
         const auto k = static_cast<size_t>(o->jackknife);
         std::vector<syntax::AnnotatedSentence> tagged = train;
-        for (size_t fold = 0; fold < k; ++fold) {
+        // Folds are independent: one thread each (fold i writes only the sentences i mod k,
+        // so the result does not depend on the schedule).
+        auto runFold = [&](size_t fold) {
           std::vector<syntax::AnnotatedSentence> rest, held;
           std::vector<size_t> held_index;
           for (size_t i = 0; i < train.size(); ++i) {
@@ -268,12 +306,23 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
           syntax::TaggerTrainOptions to;
           to.seed = o->seed + static_cast<uint32_t>(fold);
           if (o->tagger_epochs > 0) to.epochs = o->tagger_epochs;
-          // The folds reuse the word clusters of the --tagger model, when given.
+          if (tagger) to.passes = tagger->passes();
+          // The folds reuse the word clusters and capitalisation prior of the --tagger model.
           const syntax::Tagger t = syntax::Tagger::train(
-              rest, to, nullptr, tagger ? tagger->clusters() : syntax::WordClusters{});
+              rest, to, nullptr, tagger ? tagger->clusters() : syntax::WordClusters{},
+              tagger ? tagger->caps() : syntax::CapsTable{});
           tagSentences(t, held);
           for (size_t j = 0; j < held.size(); ++j) tagged[held_index[j]] = std::move(held[j]);
-          std::cerr << fmt::format("jackknife fold {}/{} tagged\n", fold + 1, k);
+        };
+        const size_t threads = std::max<size_t>(1, o->threads);
+        for (size_t first = 0; first < k; first += threads) {
+          std::vector<std::thread> pool;
+          for (size_t fold = first; fold < std::min(k, first + threads); ++fold) {
+            pool.emplace_back(runFold, fold);
+          }
+          for (auto& th : pool) th.join();
+          std::cerr << fmt::format("jackknife folds {}/{} tagged\n", std::min(k, first + threads),
+                                   k);
         }
         train = std::move(tagged);
       } else if (tagger) {
@@ -283,29 +332,38 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
       if (o->epochs > 0) po.epochs = o->epochs;
       po.seed = o->seed;
       syntax::Parser parser = syntax::Parser::train(train, po, &std::cerr);
+      const syntax::Parser unpruned = o->also_prune.empty() ? syntax::Parser{} : parser;
       parser.prune(o->min_weight < 0 ? 1.0 : o->min_weight);
       std::cerr << fmt::format("parser: {} labels, {} features, {} weights\n", parser.numLabels(),
                                parser.weights().numFeatures(), parser.weights().numWeights());
       if (!dev.empty()) {
         if (tagger) tagSentences(*tagger, dev);
-        size_t uas = 0, las = 0, total = 0;
-        std::vector<int> heads;
-        std::vector<uint16_t> labels;
-        for (const auto& s : dev) {
-          std::vector<std::string_view> w(s.words.begin(), s.words.end());
-          std::vector<std::string_view> u(s.upos.begin(), s.upos.end());
-          std::vector<std::string_view> x(s.xpos.begin(), s.xpos.end());
-          parser.parse(w, u, x, heads, labels);
-          for (size_t i = 0; i < s.size(); ++i) {
-            const bool h = heads[i] == s.heads[i];
-            uas += h;
-            las += h && parser.label(labels[i]) == s.deprels[i];
-            ++total;
+        auto evalDev = [&](const syntax::Parser& ps, const std::string& what) {
+          size_t uas = 0, las = 0, total = 0;
+          std::vector<int> heads;
+          std::vector<uint16_t> labels;
+          for (const auto& s : dev) {
+            std::vector<std::string_view> w(s.words.begin(), s.words.end());
+            std::vector<std::string_view> u(s.upos.begin(), s.upos.end());
+            std::vector<std::string_view> x(s.xpos.begin(), s.xpos.end());
+            ps.parse(w, u, x, heads, labels);
+            for (size_t i = 0; i < s.size(); ++i) {
+              const bool h = heads[i] == s.heads[i];
+              uas += h;
+              las += h && ps.label(labels[i]) == s.deprels[i];
+              ++total;
+            }
           }
+          std::cout << fmt::format(
+              "{}dev ({} tags) UAS {:.2f}  LAS+sub {:.2f}\n", what, tagger ? "predicted" : "gold",
+              100.0 * uas / std::max<size_t>(total, 1), 100.0 * las / std::max<size_t>(total, 1));
+        };
+        evalDev(parser, "");
+        for (double w : o->also_prune) {
+          syntax::Parser pruned = unpruned;
+          pruned.prune(w);
+          evalDev(pruned, fmt::format("pruned {} ({:.2f} MB): ", w, pruned.toBytes().size() / 1e6));
         }
-        std::cout << fmt::format(
-            "dev ({} tags) UAS {:.2f}  LAS+sub {:.2f}\n", tagger ? "predicted" : "gold",
-            100.0 * uas / std::max<size_t>(total, 1), 100.0 * las / std::max<size_t>(total, 1));
       }
       exit_code = finish(o->out, parser.toBytes(), t0);
     });

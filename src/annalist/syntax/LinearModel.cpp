@@ -18,13 +18,32 @@ uint64_t hashString(std::string_view s) {
 
 void LinearModel::buildIndex() {
   size_t cap = 16;
-  while (cap < keys_.size() * 2) cap <<= 1;
-  slots_.assign(cap, Slot{0, 0, 0});
+  while (cap < keys_.size() * 2) cap <<= 1;  // load <= 0.5: short probes for absent keys
+  Slot empty{};
+  empty.fp = 0;
+  empty.count = 0;
+  empty.begin = 0;
+  slots_.assign(cap, empty);
   mask_ = cap - 1;
   for (size_t f = 0; f < keys_.size(); ++f) {
+    const uint32_t fp = fingerprint(keys_[f]);
     size_t i = keys_[f] & mask_;
-    while (slots_[i].end != 0) i = (i + 1) & mask_;
-    slots_[i] = Slot{keys_[f], offsets_[f], offsets_[f + 1]};
+    // A later feature with the same slot chain and fingerprint would be unreachable; keep the
+    // first (deterministic; with 32-bit fingerprints this is vanishingly rare).
+    bool clash = false;
+    while (slots_[i].fp != 0) {
+      clash |= slots_[i].fp == fp;
+      i = (i + 1) & mask_;
+    }
+    if (clash) continue;
+    Slot& s = slots_[i];
+    s.fp = fp;
+    s.count = offsets_[f + 1] - offsets_[f];
+    if (s.count <= kInline) {
+      for (uint32_t j = 0; j < s.count; ++j) s.pairs[j] = pairs_[offsets_[f] + j];
+    } else {
+      s.begin = offsets_[f];
+    }
   }
 }
 

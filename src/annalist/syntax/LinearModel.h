@@ -62,8 +62,9 @@ class LinearModel {
   size_t numWeights() const { return pairs_.size(); }
 
   // Adds the weights of every feature in `keys` to `scores` (numClasses() floats; unscaled).
-  // REQUIRES: n <= kMaxBatch. Prefetches every slot first, then every weight run, so the
-  // cache misses of one call overlap instead of queueing.
+  // REQUIRES: n <= kMaxBatch. Prefetches every slot first, then every out-of-line weight run,
+  // so the cache misses of one call overlap instead of queueing; features with at most
+  // kInline weights are resolved from the slot alone.
   static constexpr size_t kMaxBatch = 128;
   void addScores(const uint64_t* keys, size_t n, float* scores) const {
     if (slots_.empty()) return;
@@ -73,9 +74,15 @@ class LinearModel {
     for (size_t i = 0; i < n; ++i) {
       const Slot* s = find(keys[i]);
       if (s == nullptr) continue;
+      if (s->count <= kInline) {
+        for (uint32_t j = 0; j < s->count; ++j) {
+          scores[s->pairs[j].cls] += static_cast<float>(s->pairs[j].w);
+        }
+        continue;
+      }
       __builtin_prefetch(pairs_.data() + s->begin);
       begin[found] = s->begin;
-      end[found] = s->end;
+      end[found] = s->begin + s->count;
       ++found;
     }
     for (size_t j = 0; j < found; ++j) {
@@ -96,17 +103,27 @@ class LinearModel {
 
  private:
   friend class PerceptronTrainer;
+  // 16-byte index slot: a 32-bit fingerprint of the key's high bits (0 = empty; the low bits
+  // choose the slot), the number of weights, and either the weights themselves (count <=
+  // kInline) or where they start in pairs_.
+  static constexpr uint32_t kInline = 2;
   struct Slot {
-    uint64_t key;
-    uint32_t begin, end;  // pairs_[begin, end); end == 0 && begin == 0 with key 0 = empty
+    uint32_t fp;
+    uint32_t count;
+    union {
+      Pair pairs[kInline];  // count <= kInline
+      uint32_t begin;       // count > kInline: the weights are pairs_[begin, begin + count)
+    };
   };
+  static_assert(sizeof(Slot) == 16);
+  static uint32_t fingerprint(uint64_t key) { return static_cast<uint32_t>(key >> 32) | 1u; }
   const Slot* find(uint64_t key) const {
-    if (slots_.empty()) return nullptr;
+    const uint32_t fp = fingerprint(key);
     size_t i = key & mask_;
     while (true) {
       const Slot& s = slots_[i];
-      if (s.key == key && s.end != 0) return &s;
-      if (s.end == 0) return nullptr;
+      if (s.fp == fp) return &s;
+      if (s.fp == 0) return nullptr;
       i = (i + 1) & mask_;
     }
   }

@@ -26,16 +26,28 @@ struct TaggerTrainOptions {
   uint32_t dict_min_count = 20;   // tag dictionary: words seen at least this often ...
   double dict_min_ratio = 0.995;  // ... with one class at least this share of the time
   uint32_t amb_min_count = 3;     // ambiguity-class lexicon: words seen at least this often
+  // 2 = a second left-to-right pass whose features include the first pass's predicted classes
+  // of the word and its right context (trained jointly, online).
+  int passes = 1;
 };
+
+// Capitalisation prior: for each normalised word (hash), a bucket 1..6 of how often it is
+// written with an initial capital when not sentence-initial (from raw text).
+using CapsTable = std::unordered_map<uint64_t, uint8_t>;
 
 class Tagger {
  public:
   Tagger() = default;
 
   // `clusters` (may be empty) become features and part of the model.
+  // `caps` (may be empty) likewise.
   static Tagger train(const std::vector<AnnotatedSentence>& sentences,
                       const TaggerTrainOptions& options, std::ostream* log,
-                      WordClusters clusters = {});
+                      WordClusters clusters = {}, CapsTable caps = {});
+  // The capitalisation prior of words seen at least `min_count` times not sentence-initially
+  // in `sentences` (words as written).
+  static CapsTable capsTable(const std::vector<std::vector<std::string>>& sentences,
+                             uint32_t min_count = 3);
   static Result<Tagger> load(const std::string& path);
   static Result<Tagger> fromBytes(std::string_view bytes, const std::string& what);
   std::string toBytes() const;
@@ -50,12 +62,19 @@ class Tagger {
   const std::string& feats(uint16_t c, std::string_view word) const;
   const LinearModel& weights() const { return model_; }
   // Drops weights below `min_weight` (see LinearModel::pruned); for training only.
-  void prune(double min_weight) { model_ = model_.pruned(min_weight); }
+  void prune(double min_weight) {
+    model_ = model_.pruned(min_weight);
+    if (model2_.numClasses() > 0) model2_ = model2_.pruned(min_weight);
+  }
   const WordClusters& clusters() const { return clusters_; }
+  const CapsTable& caps() const { return caps_; }
+  int passes() const { return model2_.numClasses() > 0 ? 2 : 1; }
 
  private:
   std::vector<std::string> upos_, xpos_;  // per class
   LinearModel model_;
+  LinearModel model2_;  // second pass (numClasses() == 0 when none)
+  CapsTable caps_;
   std::unordered_map<uint64_t, uint16_t> dict_;  // hash(word) -> class
   std::unordered_map<uint64_t, uint64_t> amb_;   // hash(normalised word) -> ambiguity class
   WordClusters clusters_;
