@@ -205,9 +205,9 @@ uint16_t argmax(const float* scores, size_t n, float& margin) {
 }
 
 // The second pass re-tags only words whose first-pass margin (in averaged-perceptron units)
-// is below this; confident words keep their first-pass class. Chosen on EWT dev: same UPOS as
-// re-tagging every word, at a fraction of the cost.
-constexpr float kSecondPassMargin = 30.0f;
+// is below this; confident words keep their first-pass class. For those it re-tags, the
+// class is the argmax of the sum of both passes' scores (the first pass keeps a say).
+constexpr float kSecondPassMargin = 20.0f;
 
 uint64_t featsKey(uint16_t cls, std::string_view word) {
   std::string low;
@@ -441,6 +441,8 @@ void Tagger::predict(const std::vector<std::string_view>& words,
   uint64_t p1 = 0, p2 = 0;
   const bool two = model2_.numClasses() > 0;
   thread_local std::vector<float> margins;
+  thread_local std::vector<float> first_scores;  // per word, n_classes scores (re-tagged only)
+  if (two) first_scores.resize(words.size() * n_classes);
   margins.assign(words.size(), 1e30f);  // dictionary words: certain
   const float scale = model_.scale();
   for (size_t i = 0; i < words.size(); ++i) {
@@ -455,6 +457,9 @@ void Tagger::predict(const std::vector<std::string_view>& words,
       float margin = 0;
       guess = two ? argmax(scores, n_classes, margin) : argmax(scores, n_classes);
       margins[i] = margin * scale;
+      if (two && margins[i] < kSecondPassMargin) {
+        for (size_t c = 0; c < n_classes; ++c) first_scores[i * n_classes + c] = scores[c] * scale;
+      }
     }
     classes[i] = guess;
     p2 = p1;
@@ -473,6 +478,9 @@ void Tagger::predict(const std::vector<std::string_view>& words,
       const size_t nf = features2(info, i, p1, p2, first[i] + 1u, r1, r2, f);
       std::fill(scores, scores + n_classes, 0.0f);
       model2_.addScores(f, nf, scores);
+      const float scale2 = model2_.scale();
+      const float* s1 = first_scores.data() + i * n_classes;
+      for (size_t c = 0; c < n_classes; ++c) scores[c] = scores[c] * scale2 + s1[c];
       guess = argmax(scores, n_classes);
     }
     classes[i] = guess;
