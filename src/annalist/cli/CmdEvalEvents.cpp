@@ -23,6 +23,9 @@ struct EvalEventsOptions {
   std::string file;
   std::vector<std::string> dictionaries;
   bool verbose = false;
+  // PETRARCH's conventions (as its validation records assume): "auto" = on when every
+  // --dictionaries spec is petrarch: or tabari:, "on", "off".
+  std::string conventions = "auto";
   double min_correct = -1;     // fail (exit 1) below this percentage of correct records
   double max_spurious = 1000;  // fail above this percentage of spurious events
   // "exact": (source code, target code, CAMEO code) must equal the expected ones;
@@ -47,6 +50,11 @@ void addEvalEventsCommand(CommandGroups& groups, int& exit_code) {
   cmd->add_option("--dictionaries", opts->dictionaries,
                   "builtin | annalist:DIR | petrarch:DIR | tabari:FILE,... (repeatable)");
   cmd->add_flag("-v,--verbose", opts->verbose, "Print every record that is not fully correct");
+  cmd->add_option("--petrarch-conventions", opts->conventions,
+                  "auto|on|off: code with PETRARCH's conventions (events need a source and a "
+                  "target, subject-only coreference, passive only with a by-agent, verb-phrase "
+                  "targets); auto = on when every dictionary is petrarch: or tabari:")
+      ->check(CLI::IsMember({"auto", "on", "off"}));
   cmd->add_option("--min-correct", opts->min_correct,
                   "Exit 1 when fewer than this percentage of records are fully correct");
   cmd->add_option("--max-spurious", opts->max_spurious,
@@ -80,6 +88,14 @@ void addEvalEventsCommand(CommandGroups& groups, int& exit_code) {
       }
       config.dictionaries.push_back(std::move(parsed.value()));
     }
+    bool petrarch = opts->conventions == "on";
+    if (opts->conventions == "auto") {
+      petrarch = !config.dictionaries.empty();
+      for (const auto& d : config.dictionaries) {
+        petrarch = petrarch && (d.kind == "petrarch" || d.kind == "tabari");
+      }
+    }
+    config.petrarch_compatible_events = petrarch;
     auto pipeline = buildPipeline(config);
     if (!pipeline.ok()) {
       std::cerr << "annalist eval events: " << pipeline.error().message << "\n";

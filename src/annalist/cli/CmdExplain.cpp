@@ -17,6 +17,7 @@ struct ExplainOptions {
   std::string file;
   std::string date;
   std::vector<std::string> dictionaries;
+  bool petrarch = false;
 };
 }  // namespace
 
@@ -27,6 +28,8 @@ void addExplainCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("text", opts->text, "The sentence(s) to explain");
   cmd->add_option("--file", opts->file, "Read the text from this file instead");
   cmd->add_option("--date", opts->date, "Story date (YYYY-MM-DD) for date resolution");
+  cmd->add_flag("--petrarch-conventions", opts->petrarch,
+                "Code with PETRARCH's conventions, as `eval events` does by default");
   cmd->add_option("--dictionaries", opts->dictionaries,
                   "builtin | annalist:DIR | petrarch:DIR | tabari:FILE,... (repeatable)");
   cmd->callback([opts, &exit_code] {
@@ -58,6 +61,7 @@ void addExplainCommand(CLI::App& app, int& exit_code) {
       config.dictionaries.push_back(std::move(parsed.value()));
     }
     config.upto = PipelineConfig::Upto::kQuotes;
+    config.petrarch_compatible_events = opts->petrarch;
     auto pipeline = buildPipeline(config);
     auto coder = pipeline.ok() ? buildEventCoder(config)
                                : Result<std::unique_ptr<events::EventCoder>>(pipeline.error());

@@ -215,11 +215,11 @@ void ActorTagger::findMentions(const Document& doc, uint32_t begin, uint32_t end
         }
       }
     }
-    // agent of/in [the] actor
+    // agent of/in/from [the] actor
     if (k + 1 < hits.size() && !hits[k + 1].agent && h.end < end) {
       const std::string w = word(h.end);
       uint32_t next = h.end + 1;
-      if ((w == "of" || w == "in") && next < end) {
+      if ((w == "of" || w == "in" || w == "from") && next < end) {
         if (word(next) == "the") ++next;
         const Hit& x = hits[k + 1];
         bool ignored = false;
@@ -283,6 +283,13 @@ Status ActorTagger::process(Document& doc) const {
       merged.push_back(std::move(m));
       continue;
     }
+    // An NER span over two or more dictionary actors ("Gondor and Osgiliath") is a
+    // coordination: the dictionary mentions stand for themselves.
+    size_t inside = 0;
+    for (const Mention& f : found) {
+      if (f.token_begin >= m.token_begin && f.token_end <= m.token_end && !f.code.empty()) ++inside;
+    }
+    if (inside >= 2) continue;
     Mention& f = found[static_cast<size_t>(best)];
     const bool f_longer = f.token_begin <= m.token_begin && f.token_end >= m.token_end &&
                           (f.token_end - f.token_begin) > (m.token_end - m.token_begin);

@@ -6,7 +6,7 @@
 //                          "Israeli senior officials" (up to 3 modifiers such as senior,
 //                          top, former in between; "former" turns the agent into ELI)
 //   agent + actor          "President Obama", "Foreign Minister Kharrazi"
-//   agent of/in [the] actor  "the foreign minister of Iran"
+//   agent of/in/from [the] actor   "the foreign minister of Iran", "soldiers from Gondor"
 //   capital                "Tehran said" -> IRNGOV (metonym); "in Tehran" -> IRN (a place)
 //   agent alone            "police" -> "---COP" (no country known)
 // Agent codes are not repeated when already part of the actor code at a 3-letter boundary

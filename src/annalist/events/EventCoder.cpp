@@ -7,6 +7,7 @@
 #include <span>
 
 #include "annalist/events/EventDate.h"
+#include "annalist/events/PetrarchMatcher.h"
 
 namespace annalist::events {
 
@@ -45,7 +46,9 @@ struct SentView {
   std::vector<int32_t> mention_of;          // any mention covering local index
   std::vector<int32_t> coded_of;            // coded mention covering local index
 
-  SentView(const Document& d, uint32_t sentence) : doc(d) {
+  bool coref = true;  // pronouns/nominals count through their coreference entity's code
+
+  SentView(const Document& d, uint32_t sentence, bool use_coref = true) : doc(d), coref(use_coref) {
     const Sentence& s = d.sentences[sentence];
     b = s.token_begin;
     e = s.token_end;
@@ -92,8 +95,15 @@ struct SentView {
   std::string_view deprel(uint32_t g) const { return doc.tokens[g].deprel; }
   std::string lemmaUp(uint32_t g) const { return lem[g - b].empty() ? up[g - b] : lem[g - b]; }
 
-  // Who a mention stands for: its own code, else its coreference entity's; pronouns inside
-  // quotations are checked against the quotation (see pronounReferent).
+  bool isSubject(const Mention& mm) const {
+    if (mm.head_token >= doc.tokens.size()) return false;
+    const std::string_view r = doc.tokens[mm.head_token].deprel;
+    return r == "nsubj" || r == "nsubj:pass";
+  }
+
+  // Who a mention stands for: its own code, else its coreference entity's (without `coref`,
+  // only for subjects: "Ethiopia indicated it would act"); pronouns inside quotations are
+  // checked against the quotation (see pronounReferent).
   struct Referent {
     std::string code, actor_id;
     int32_t entity = -1;
@@ -107,6 +117,7 @@ struct SentView {
       r.actor_id = mm.actor_id;
       return r;
     }
+    if (!coref && !isSubject(mm)) return r;
     if (mm.source == "pronoun" && !doc.quotes.empty()) {
       if (pronounReferent(m, r)) return r;
     }
@@ -209,90 +220,6 @@ struct SentView {
     return "";
   }
 };
-
-// Bindings made by a sequence pattern.
-struct Binding {
-  int32_t source = -1, target = -1;  // mention indices
-  bool compound = false;
-};
-
-// Forward matcher for post-verb elements. `pos` = local position, `exact` = must be at pos.
-bool matchPost(const SentView& sv, const std::vector<PatternElem>& el, size_t k, uint32_t pos,
-               bool exact, Binding& bind) {
-  if (k == el.size()) return true;
-  const PatternElem& e = el[k];
-  const uint32_t n = sv.size();
-  if (e.kind == PatternElem::Kind::kSkip) return matchPost(sv, el, k + 1, pos, false, bind);
-  for (uint32_t p = pos; p < n; ++p) {
-    if (exact && p != pos) break;
-    if (e.kind == PatternElem::Kind::kWords) {
-      for (const auto& alt : e.alts) {
-        if (p + alt.size() > n) continue;
-        bool ok = true;
-        for (size_t j = 0; j < alt.size() && ok; ++j) ok = sv.wordMatch(alt[j], p + j);
-        if (ok && matchPost(sv, el, k + 1, p + static_cast<uint32_t>(alt.size()), e.glued, bind)) {
-          return true;
-        }
-      }
-    } else {
-      const int32_t m = sv.mention_at[p];
-      if (m < 0) continue;
-      Binding saved = bind;
-      if (e.kind == PatternElem::Kind::kSource) bind.source = m;
-      if (e.kind == PatternElem::Kind::kTarget) bind.target = m;
-      if (e.kind == PatternElem::Kind::kCompound) {
-        bind.compound = true;
-        if (bind.target < 0) bind.target = m;
-      }
-      const uint32_t end = sv.doc.mentions[m].token_end - sv.b;
-      if (matchPost(sv, el, k + 1, end, e.glued, bind)) return true;
-      bind = saved;
-    }
-  }
-  return false;
-}
-
-// Backward matcher for pre-verb elements el[0..k): element k-1 must end at or before `end`
-// (exactly at `end` when `exact`).
-bool matchPre(const SentView& sv, const std::vector<PatternElem>& el, size_t k, uint32_t end,
-              bool exact, Binding& bind) {
-  if (k == 0) return true;
-  const PatternElem& e = el[k - 1];
-  const bool glued_here = e.glued;  // glued to what follows -> must end exactly at `end`
-  const bool must = exact || glued_here;
-  if (e.kind == PatternElem::Kind::kSkip) return matchPre(sv, el, k - 1, end, false, bind);
-  for (int64_t stop = end; stop > 0; --stop) {
-    if (must && stop != static_cast<int64_t>(end)) break;
-    if (e.kind == PatternElem::Kind::kWords) {
-      for (const auto& alt : e.alts) {
-        const int64_t start = stop - static_cast<int64_t>(alt.size());
-        if (start < 0) continue;
-        bool ok = true;
-        for (size_t j = 0; j < alt.size() && ok; ++j) {
-          ok = sv.wordMatch(alt[j], static_cast<uint32_t>(start + j));
-        }
-        if (ok && matchPre(sv, el, k - 1, static_cast<uint32_t>(start), false, bind)) {
-          return true;
-        }
-      }
-    } else {
-      // an actor whose mention ends at `stop`
-      const int32_t m = sv.coded_of[stop - 1];
-      if (m < 0 || sv.doc.mentions[m].token_end - sv.b != stop) continue;
-      Binding saved = bind;
-      if (e.kind == PatternElem::Kind::kSource) bind.source = m;
-      if (e.kind == PatternElem::Kind::kTarget) bind.target = m;
-      if (e.kind == PatternElem::Kind::kCompound) {
-        bind.compound = true;
-        if (bind.source < 0) bind.source = m;
-      }
-      const uint32_t start = sv.doc.mentions[m].token_begin - sv.b;
-      if (matchPre(sv, el, k - 1, start, false, bind)) return true;
-      bind = saved;
-    }
-  }
-  return false;
-}
 
 // A country for an agent of unknown country ("---COP"): the place named by a locative
 // phrase of the sentence nearest to the mention ("police in Kenya"), else the country of
@@ -743,6 +670,59 @@ std::vector<ActorRef> linearGroup(const SentView& sv, uint32_t from, bool forwar
   return out;
 }
 
+// A coded mention and the coded mentions coordinated with it ("Gondor and Osgiliath",
+// "Mordor, Rohan, Fornost and Bree"): through conj relations when parsed, and through
+// adjacent mentions joined by ',', 'and', '&'. Sentence order.
+std::vector<ActorRef> compoundGroup(const SentView& sv, int32_t m) {
+  std::vector<ActorRef> out;
+  auto add = [&](int32_t x) {
+    for (const auto& a : out)
+      if (a.mention == x) return;
+    out.push_back({x, sv.codeOf(x)});
+  };
+  add(m);
+  const Mention& mm = sv.doc.mentions[m];
+  if (sv.parsed) {
+    // Climb to the first conjunct, then collect every conjunct under it.
+    uint32_t h = mm.head_token;
+    if (h < mm.token_begin || h >= mm.token_end) h = mm.token_end - 1;
+    for (int hop = 0; hop < 4 && sv.deprel(h) == "conj"; ++hop) {
+      const int32_t up = sv.tok(h).head;
+      if (up < static_cast<int32_t>(sv.b) || up >= static_cast<int32_t>(sv.e)) break;
+      h = static_cast<uint32_t>(up);
+    }
+    std::vector<uint32_t> conj{h};
+    for (size_t i = 0; i < conj.size() && conj.size() < 16; ++i) {
+      for (uint32_t x : sv.children(conj[i], "conj")) conj.push_back(x);
+    }
+    if (conj.size() > 1) {
+      for (uint32_t x : conj) {
+        const int32_t cm = sv.coded_of[x - sv.b];
+        if (cm >= 0) add(cm);
+      }
+    }
+  }
+  // Linear neighbours joined by ',', 'and', '&'.
+  for (const ActorRef& a : linearGroup(sv, mm.token_begin - sv.b, true, {})) add(a.mention);
+  for (const ActorRef& a : linearGroup(sv, mm.token_end - sv.b, false, {})) add(a.mention);
+  std::sort(out.begin(), out.end(), [&](const ActorRef& x, const ActorRef& y) {
+    return sv.doc.mentions[x.mention].token_begin < sv.doc.mentions[y.mention].token_begin;
+  });
+  return out;
+}
+
+// Adds the coordinated members of each actor's compound ("Eriadori and Calenardhon leaders").
+void expandCompounds(const SentView& sv, std::vector<ActorRef>& actors) {
+  const size_t n = actors.size();
+  for (size_t i = 0; i < n; ++i) {
+    for (const ActorRef& a : compoundGroup(sv, actors[i].mention)) {
+      bool dup = false;
+      for (const ActorRef& o : actors) dup = dup || o.mention == a.mention;
+      if (!dup) actors.push_back(a);
+    }
+  }
+}
+
 // Syntactic subject token of predicate g (climbing control, coordination, relative clauses).
 int64_t subjectOf(const SentView& sv, uint32_t g, int depth = 0) {
   for (uint32_t c : sv.kids[g - sv.b]) {
@@ -756,6 +736,8 @@ int64_t subjectOf(const SentView& sv, uint32_t g, int depth = 0) {
       }
       return c;
     }
+    // a controller: "Gollum was seen to break into ..."
+    if (depth > 0 && r == "nsubj:pass") return c;
   }
   if (depth > 3) return -1;
   const Token& t = sv.tok(g);
@@ -777,8 +759,19 @@ int64_t subjectOf(const SentView& sv, uint32_t g, int depth = 0) {
     }
   }
   if (r == "xcomp" || r == "conj" || startsWith(r, "advcl")) return subjectOf(sv, h, depth + 1);
-  if (r == "acl:relcl") return h;
+  // a verb attached as an oblique ("inching nearer to accord with X"): its governor's subject
+  if (r == "obl" && (sv.tok(g).upos == "VERB" || sv.tok(g).upos.empty())) {
+    return subjectOf(sv, h, depth + 1);
+  }
+  if (r == "acl:relcl" || r == "acl") return h;
   return -1;
+}
+
+bool hasByAgent(const SentView& sv, uint32_t g) {
+  for (uint32_t o : sv.children(g, "obl")) {
+    if (sv.caseOf(o) == "BY") return true;
+  }
+  return false;
 }
 
 bool isPassive(const SentView& sv, uint32_t g) {
@@ -885,6 +878,75 @@ struct Candidate {
   std::vector<const VerbForm*> forms;  // every entry indexed for this phrase (same length)
 };
 
+// The matcher's view of a sentence for candidate `c`: post-verb words are confined to the
+// predicate's dependency subtree (its verb phrase) when the sentence is parsed.
+MatchContext matchContext(const SentView& sv, const Candidate& c) {
+  MatchContext ctx;
+  ctx.up = &sv.up;
+  ctx.lem = &sv.lem;
+  ctx.coded_of = &sv.coded_of;
+  ctx.mentions = &sv.doc.mentions;
+  ctx.base = sv.b;
+  if (!sv.parsed) return ctx;
+  const uint32_t n = sv.size();
+  // 0 = unknown, 1 = inside the subtree, 2 = outside
+  std::vector<uint8_t> state(n, 0);
+  for (uint32_t g = c.first; g <= c.last; ++g) state[g - sv.b] = 1;
+  for (uint32_t l = 0; l < n; ++l) {
+    std::vector<uint32_t> path;
+    uint32_t cur = l;
+    uint8_t verdict = 2;
+    for (uint32_t hops = 0; hops <= n; ++hops) {
+      if (state[cur] != 0) {
+        verdict = state[cur];
+        break;
+      }
+      path.push_back(cur);
+      const int32_t h = sv.doc.tokens[sv.b + cur].head;
+      if (h < static_cast<int32_t>(sv.b) || h >= static_cast<int32_t>(sv.e)) break;
+      cur = static_cast<uint32_t>(h) - sv.b;
+    }
+    for (uint32_t x : path) state[x] = verdict;
+  }
+  ctx.post_scope.resize(n);
+  for (uint32_t l = 0; l < n; ++l) ctx.post_scope[l] = state[l] == 1 ? 1 : 0;
+  return ctx;
+}
+
+// PETRARCH-style target: the first coded actor after the predicate inside its verb phrase,
+// not inside an embedded clause that has a subject of its own. -1 when none.
+int32_t firstActorInVerbPhrase(const SentView& sv, const Candidate& c, const MatchContext& ctx,
+                               const std::vector<ActorRef>& exclude) {
+  auto ownSubject = [&](uint32_t g) {
+    for (uint32_t k : sv.kids[g - sv.b]) {
+      const std::string_view r = sv.deprel(k);
+      if (r == "nsubj" || r == "nsubj:pass" || r == "csubj" || r == "expl") return true;
+    }
+    return false;
+  };
+  for (uint32_t l = c.last + 1 - sv.b; l < sv.size(); ++l) {
+    if (!ctx.inScope(l)) continue;
+    const int32_t m = sv.coded_of[l];
+    if (m < 0) continue;
+    bool excluded = false;
+    for (const ActorRef& a : exclude) excluded = excluded || a.mention == m;
+    if (excluded) continue;
+    bool embedded = false;
+    uint32_t g = sv.b + l;
+    for (uint32_t hops = 0; hops < sv.size() && g != c.v; ++hops) {
+      const int32_t h = sv.tok(g).head;
+      if (h < static_cast<int32_t>(sv.b) || h >= static_cast<int32_t>(sv.e)) break;
+      g = static_cast<uint32_t>(h);
+      if (g != c.v && ownSubject(g)) {
+        embedded = true;
+        break;
+      }
+    }
+    if (!embedded) return m;
+  }
+  return -1;
+}
+
 bool acceptablePos(const SentView& sv, uint32_t g, bool nominal) {
   if (!sv.tagged) return true;
   const Token& t = sv.tok(g);
@@ -933,7 +995,7 @@ void EventCoder::explainSentence(Document& doc, uint32_t sentence, std::ostream&
 }
 
 void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* trace) const {
-  const SentView sv(doc, sentence);
+  const SentView sv(doc, sentence, options_.use_coreference);
   const Sentence& sent = doc.sentences[sentence];
   for (const auto& phrase : dict_->sentenceDiscards()) {
     if (discardMatch(sv, phrase)) {
@@ -1011,12 +1073,16 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
       if (trace) *trace << "predicate token " << (c.v - sv.b + 1) << " folded into its governor\n";
       continue;
     }
-    const bool passive = sv.parsed && isPassive(sv, c.v);
+    // PETRARCH/TABARI treat a clause as passive only when it names its agent with "by".
+    const bool passive =
+        sv.parsed && isPassive(sv, c.v) && (!options_.passive_needs_by || hasByAgent(sv, c.v));
     // 2. Patterns of every entry indexed for this phrase; the most specific match wins.
     const VerbPattern* chosen = nullptr;
     const VerbBlock* chosen_block = nullptr;
     Binding chosen_bind;
     int64_t slot_target = -1;
+    MatchContext mctx;
+    bool ctx_ready = false;
     for (const VerbForm* form : c.forms) {
       const VerbBlock& blk = dict_->block(form->block);
       if (trace) {
@@ -1026,16 +1092,20 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
                               blk.origin);
       }
       for (const VerbPattern& p : blk.patterns) {
+        if ((!p.pre.empty() || !p.post.empty()) && !ctx_ready) {
+          mctx = matchContext(sv, c);
+          ctx_ready = true;
+        }
         Binding bind;
         std::string why;
         int64_t tt = -1;
         bool ok = true;
-        if (!p.pre.empty() && !matchPre(sv, p.pre, p.pre.size(), c.first - sv.b, false, bind)) {
+        if (!p.pre.empty() && !matchPreVerb(mctx, p.pre, c.first - sv.b, bind)) {
           ok = false;
           why = "words before the verb not found";
         }
         if (ok && !p.post.empty() &&
-            !matchPost(sv, p.post, 0, c.last + 1 - sv.b, p.verb_glued, bind)) {
+            !matchPostVerb(mctx, p.post, c.last + 1 - sv.b, p.verb_glued, bind)) {
           ok = false;
           why = "words after the verb not found";
         }
@@ -1127,12 +1197,19 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
     }
     // 4. Source and target.
     std::vector<ActorRef> sources, targets;
-    if (chosen_bind.source >= 0) {
-      sources.push_back({chosen_bind.source, sv.codeOf(chosen_bind.source)});
+    bool compound_pairs = false;  // '%' before the verb: events among the compound's members
+    if (chosen_bind.compound >= 0) {
+      const bool before = sv.doc.mentions[chosen_bind.compound].token_begin < c.first;
+      auto group = compoundGroup(sv, chosen_bind.compound);
+      if (before) {
+        compound_pairs = group.size() >= 2 && chosen_bind.target < 0;
+        sources = std::move(group);
+      } else {
+        targets = std::move(group);
+      }
     }
-    if (chosen_bind.target >= 0) {
-      targets.push_back({chosen_bind.target, sv.codeOf(chosen_bind.target)});
-    }
+    if (chosen_bind.source >= 0) sources = compoundGroup(sv, chosen_bind.source);
+    if (chosen_bind.target >= 0) targets = compoundGroup(sv, chosen_bind.target);
     if (sv.parsed) {
       if (sources.empty()) {
         if (passive) {
@@ -1173,7 +1250,10 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
             }
           }
         } else {
-          const int64_t subj = subjectOf(sv, c.v);
+          int64_t subj = -1;
+          // a passive clause without a by-agent is coded as active (passive_needs_by)
+          if (const auto ns = sv.children(c.v, "nsubj"); !ns.empty()) subj = ns.front();
+          if (subj < 0) subj = subjectOf(sv, c.v);
           if (subj >= 0) actorsUnder(sv, static_cast<uint32_t>(subj), sources, 3);
         }
       }
@@ -1218,6 +1298,16 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
           }
         }
       }
+      if (targets.empty() && options_.vp_targets && !block.nominal) {
+        if (!ctx_ready) {
+          mctx = matchContext(sv, c);
+          ctx_ready = true;
+        }
+        const int32_t t = firstActorInVerbPhrase(sv, c, mctx, sources);
+        if (t >= 0) targets.push_back({t, sv.codeOf(t)});
+      }
+      expandCompounds(sv, sources);
+      expandCompounds(sv, targets);
       if (block.nominal && sources.empty() && targets.size() >= 2) {
         sources.push_back(targets.front());
         targets.erase(targets.begin());
@@ -1249,7 +1339,7 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
     if (chosen && chosen->slot_is_source && slot_target >= 0) std::swap(sources, targets);
     // Positional fallback (no parse, or the tree gave nothing). Annalist-format entries trust
     // the tree: a subject or object that is no actor means no actor.
-    const bool tree_only = block.tree_args && sv.parsed;
+    const bool tree_only = (block.tree_args || !options_.positional_fallback) && sv.parsed;
     if (sources.empty() && !block.nominal && (!tree_only || (!passive && subjectOf(sv, c.v) < 0))) {
       sources = linearGroup(sv, c.first - sv.b, false, targets);
     }
@@ -1261,10 +1351,7 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
         targets.clear();
       }
     }
-    if (chosen_bind.compound && targets.empty() && sources.size() >= 2) {
-      targets.assign(sources.begin() + 1, sources.end());
-      sources.resize(1);
-    }
+    if (compound_pairs) targets.clear();
     if (sources.empty()) {
       if (trace) *trace << "  no event: no source actor\n";
       continue;
@@ -1285,7 +1372,12 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
       if (trace) *trace << "  no event: no target actor (the entry needs one)\n";
       continue;
     }
+    if (targets.empty() && !pairwise && !compound_pairs && options_.require_dyad) {
+      if (trace) *trace << "  no event: no target actor (dyad required)\n";
+      continue;
+    }
     if (trace) {
+      if (compound_pairs) *trace << "  compound actor: events among its members\n";
       for (const auto& s : sources) *trace << "  source: " << s.code << "\n";
       for (const auto& t : targets) *trace << "  target: " << t.code << "\n";
       if (mod.modality != "asserted") *trace << "  modality: " << mod.modality << "\n";
@@ -1389,6 +1481,23 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
       }
       doc.events.push_back(std::move(ev));
     };
+    if (compound_pairs) {
+      // Each member with each later one, both directions: a '%' compound codes the reverse
+      // with the same code unless the pattern gives a reciprocal one (TABARI manual 5.7.3).
+      for (size_t i = 0; i < sources.size(); ++i) {
+        for (size_t j = i + 1; j < sources.size(); ++j) {
+          const ActorRef& s = sources[i];
+          const ActorRef& t = sources[j];
+          for (const std::string& sc : splitCodes(s.code)) {
+            for (const std::string& tc : splitCodes(t.code)) {
+              emit(s, sc, &t, tc, fwd);
+              emit(t, tc, &s, sc, rev.empty() ? fwd : rev);
+            }
+          }
+        }
+      }
+      continue;
+    }
     for (const ActorRef& s : sources) {
       for (const std::string& sc : splitCodes(s.code)) {
         if (pairwise) {

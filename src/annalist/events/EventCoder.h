@@ -26,6 +26,32 @@ struct CoderOptions {
   bool keep_negated = false;
   // Events whose source and target codes are equal are dropped (PETRARCH convention).
   bool drop_self_events = true;
+  // Only events with both a source and a target actor (PETRARCH's require_dyad, on in its
+  // validation runs). Off by default: source-only events are kept.
+  bool require_dyad = false;
+  // Pronouns and nominals count through their coreference entity's code (when off: only
+  // subject pronouns do, as TABARI/PETRARCH dereference "it", "they" but not "its").
+  bool use_coreference = true;
+  // A passive clause is coded as passive (source = by-agent, target = subject) only when it
+  // names its agent with "by"; otherwise as active, as TABARI and PETRARCH do.
+  bool passive_needs_by = false;
+  // When the tree gives no target: the first coded actor inside the predicate's verb phrase
+  // (not inside an embedded clause with its own subject), as PETRARCH searches its VP.
+  bool vp_targets = false;
+  // On parsed text, take the nearest coded actor before / after the predicate when the tree
+  // gives no source / target (when off: only for a predicate without any subject).
+  bool positional_fallback = true;
+
+  // PETRARCH's conventions, for reproducing its validation codings (`eval events`).
+  static CoderOptions petrarchCompatible() {
+    CoderOptions o;
+    o.require_dyad = true;
+    o.use_coreference = false;
+    o.passive_needs_by = true;
+    o.vp_targets = true;
+    o.positional_fallback = false;
+    return o;
+  }
 };
 
 class EventCoder final : public Stage {

@@ -119,6 +119,10 @@ class Reader {
     b.name = upperAscii(name);
     while (!b.name.empty() && b.name.back() == '_') b.name.pop_back();
     b.code = code.empty() ? "---" : code;
+    if (b.code == "+++") {
+      warn(line, "complex code [+++] not supported (treated as the null code)");
+      b.code = "---";
+    }
     b.origin = fmt::format("{}:{}", origin_, line);
     block_ = dict.addBlock(std::move(b));
     in_block_ = true;
@@ -282,6 +286,11 @@ class Reader {
     if (!patternElems(s.substr(0, at), line, p)) return;
     p.code = code;
     if (p.code.empty()) p.code = "---";
+    if (p.code == "+++") {
+      // TABARI's complex code diverts a text to human coders; PETRARCH does not implement it.
+      warn(line, "complex code [+++] not supported (pattern ignored)");
+      return;
+    }
     p.rule = fmt::format("{}:{} {}", origin_, line, trim(stripComment(raw)));
     int spec = 0;
     for (const auto* v : {&p.pre, &p.post}) {

@@ -144,7 +144,9 @@ Result<std::unique_ptr<events::EventCoder>> buildEventCoder(const PipelineConfig
   if (!dict.ok()) return dict.error();
   auto table = events::CameoTable::load(dataPath("dictionaries/cameo.tsv"));
   if (!table.ok()) return table.error();
-  events::CoderOptions options;
+  events::CoderOptions options = config.petrarch_compatible_events
+                                     ? events::CoderOptions::petrarchCompatible()
+                                     : events::CoderOptions{};
   options.keep_negated = config.keep_negated_events;
   return std::make_unique<events::EventCoder>(
       dict.value(), std::make_shared<const events::CameoTable>(std::move(table.value())), options);

@@ -33,6 +33,9 @@ struct PipelineConfig {
   std::vector<DictionarySpec> dictionaries;  // empty = builtin only
   // events: keep events of negated predicates (flagged negated=true) instead of dropping them.
   bool keep_negated_events = false;
+  // events: PETRARCH's coding conventions (events::CoderOptions::petrarchCompatible: dyads
+  // only, no coreference, passive only with a by-agent, verb-phrase targets).
+  bool petrarch_compatible_events = false;
 };
 
 // Loads the actor/agent dictionaries named by config.dictionaries (builtin when empty; given
