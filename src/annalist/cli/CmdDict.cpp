@@ -2,9 +2,11 @@
 // annalist's format, and validate dictionaries of any supported format.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 
 #include "annalist/cli/Commands.h"
 #include "annalist/cli/Common.h"
@@ -14,6 +16,79 @@
 namespace annalist::cli {
 namespace fs = std::filesystem;
 namespace {
+
+// The kind of a diagnostic for the summary: its message with quoted text and parenthesised
+// parts, words with digits (N) and identifiers/codes (X) replaced ("two-digit year in '…' read
+// as N").
+std::string diagnosticKind(std::string_view m) {
+  // Pass 1: quoted and parenthesised parts.
+  std::string t;
+  for (size_t i = 0; i < m.size();) {
+    const char c = m[i];
+    const size_t j = c == '\'' ? m.find('\'', i + 1) : c == '(' ? m.find(')', i + 1) : i;
+    if (j == std::string_view::npos || j == i) {
+      t += c;
+      ++i;
+      continue;
+    }
+    if (c == '\'') {
+      t += "'…'";
+    } else {
+      while (!t.empty() && t.back() == ' ') t.pop_back();
+    }
+    i = j + 1;
+  }
+  // Pass 2: words with digits -> N, identifiers/codes (2+ capitals, '_', '@') -> X.
+  std::string out;
+  size_t i = 0;
+  while (i < t.size()) {
+    size_t j = t.find(' ', i);
+    if (j == std::string::npos) j = t.size();
+    std::string_view w(t.data() + i, j - i);
+    size_t end = w.size();
+    while (end > 0 && (w[end - 1] == ':' || w[end - 1] == ';' || w[end - 1] == ',')) --end;
+    const std::string_view core = w.substr(0, end), punct = w.substr(end);
+    int caps = 0;
+    bool digits = false, ident = false;
+    for (char c : core) {
+      caps += c >= 'A' && c <= 'Z';
+      digits = digits || (c >= '0' && c <= '9');
+      ident = ident || c == '_' || c == '@';
+    }
+    if (!out.empty()) out += ' ';
+    if (core.find("'…'") != std::string_view::npos) {
+      out.append(w);
+    } else if (digits) {
+      out += 'N';
+      out.append(punct);
+    } else if (caps >= 2 || ident) {
+      out += 'X';
+      out.append(punct);
+    } else {
+      out.append(w);
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+// Prints the counts of each kind of diagnostic (most frequent first) to stderr.
+void printDiagnosticSummary(const entities::Diagnostics& diags, bool notes) {
+  std::map<std::string, size_t> kinds;
+  for (const auto& d : diags) {
+    if (d.severity == entities::Diagnostic::Severity::kNote && !notes) continue;
+    const char* sev = d.severity == entities::Diagnostic::Severity::kError     ? "error"
+                      : d.severity == entities::Diagnostic::Severity::kWarning ? "warning"
+                                                                               : "note";
+    ++kinds[std::string(sev) + ": " + diagnosticKind(d.message)];
+  }
+  std::vector<std::pair<size_t, std::string>> sorted;
+  for (const auto& [k, n] : kinds) sorted.emplace_back(n, k);
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  if (!sorted.empty()) std::cerr << "by kind:\n";
+  for (const auto& [n, k] : sorted) std::cerr << fmt::format("{:>7}  {}\n", n, k);
+}
 
 std::string lowerName(const fs::path& p) {
   std::string s = p.filename().string();
@@ -182,6 +257,7 @@ void addDictCommands(CommandGroups& groups, int& exit_code) {
       }
       std::cout << x.toString() << "\n";
     }
+    printDiagnosticSummary(diags, co->notes);
     std::cerr << fmt::format(
         "annalist dict check: {} actors, {} agents, {} names; {} errors, {} warnings, {} notes\n",
         d.actors().size(), d.agents().size(), d.nameCount(), errors, warnings, notes);

@@ -167,6 +167,7 @@ struct TrainOptions {
   std::string dump_train;
   std::vector<std::string> lexicon;
   std::string tagger;  // POS tagger model (syntax features), "" = none
+  std::string decoder = "greedy";
 };
 
 Result<std::vector<ner::TaggedSentence>> readIob2Set(const std::vector<std::string>& paths,
@@ -311,6 +312,7 @@ int runTrain(const TrainOptions& o) {
     }
   }
   ner::NerTrainOptions topts;
+  topts.viterbi = o.decoder == "viterbi";
   if (!o.tagger.empty()) {
     auto tg = syntax::Tagger::load(o.tagger);
     if (!tg) {
@@ -425,6 +427,11 @@ void addNerCommands(CLI::App& app, CommandGroups& groups, int& exit_code) {
                     "POS tagger model whose tags and word clusters become features (e.g. "
                     "data/models/en_tagger.bin); the NER model loads the file of that name from "
                     "its own directory");
+    cmd->add_option("--decoder", o->decoder,
+                    "greedy (left to right, two previous labels) or viterbi (first-order, "
+                    "structured perceptron)")
+        ->check(CLI::IsMember({"greedy", "viterbi"}))
+        ->capture_default_str();
     cmd->add_option("--extra", o->extra,
                     "IOB2 files used whole and once, whatever --train-parts says (e.g. silver "
                     "data from `annalist ner`)");

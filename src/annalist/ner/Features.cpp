@@ -369,4 +369,12 @@ void dynamicFeatures(const TokenInfo& info, int prev1, int prev2, uint64_t out[k
   out[4] = key(44, p1, info.pos);
 }
 
+void firstOrderFeatures(const TokenInfo& info, int prev1, uint64_t out[kFirstOrderFeatures]) {
+  const auto p1 = static_cast<uint64_t>(prev1 + 1);
+  out[0] = key(40, p1);
+  out[1] = key(42, p1, info.lower);
+  out[2] = key(43, p1, info.cap, info.shape);
+  out[3] = key(44, p1, info.pos);
+}
+
 }  // namespace annalist::ner

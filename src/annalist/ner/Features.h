@@ -90,6 +90,10 @@ inline constexpr int kDynamicFeatures = 5;
 // (-1 = sentence start).
 void dynamicFeatures(const TokenInfo& info, int prev1, int prev2, uint64_t out[kDynamicFeatures]);
 
+// First-order history features (previous label only), for Viterbi decoding.
+inline constexpr int kFirstOrderFeatures = 4;
+void firstOrderFeatures(const TokenInfo& info, int prev1, uint64_t out[kFirstOrderFeatures]);
+
 // Label layout: 0 = O, 1 + 2k = B-type k, 2 + 2k = I-type k.
 inline bool allowedAfter(int label, int prev) {
   if (label == 0 || (label & 1) == 1) return true;  // O or B-*
@@ -132,6 +136,70 @@ void greedyDecode(const SentenceFeatures& sf, int nlabels, const Lookup& lookup,
     out[i] = static_cast<uint16_t>(best);
     p2 = p1;
     p1 = best;
+  }
+}
+
+// Reusable buffers of viterbiDecode.
+struct ViterbiBuffers {
+  std::vector<float> delta, stat, dyn;
+  std::vector<int16_t> back;
+};
+
+// Exact first-order decoding (BIO-constrained Viterbi) with the static features and
+// firstOrderFeatures of each (previous label, token). `lookup` as in greedyDecode.
+template <class Lookup>
+void viterbiDecode(const SentenceFeatures& sf, int nlabels, const Lookup& lookup,
+                   std::vector<uint16_t>& out, ViterbiBuffers& b) {
+  const size_t n = sf.info.size();
+  const auto L = static_cast<size_t>(nlabels);
+  out.resize(n);
+  if (n == 0) return;
+  b.delta.assign(n * L, 0.0f);
+  b.back.assign(n * L, -1);
+  b.stat.resize(L);
+  b.dyn.resize(L);
+  constexpr float kNone = -1e30f;
+  uint64_t f[kFirstOrderFeatures];
+  for (size_t i = 0; i < n; ++i) {
+    std::fill(b.stat.begin(), b.stat.end(), 0.0f);
+    for (uint32_t k = sf.offsets[i]; k < sf.offsets[i + 1]; ++k) {
+      if (const float* w = lookup(sf.feats[k])) {
+        for (size_t l = 0; l < L; ++l) b.stat[l] += w[l];
+      }
+    }
+    float* d = &b.delta[i * L];
+    int16_t* bk = &b.back[i * L];
+    for (size_t l = 0; l < L; ++l) d[l] = kNone;
+    const int first = i == 0 ? -1 : 0;
+    const int last = i == 0 ? -1 : nlabels - 1;
+    for (int p = first; p <= last; ++p) {
+      const float base = p < 0 ? 0.0f : b.delta[(i - 1) * L + static_cast<size_t>(p)];
+      if (base <= kNone) continue;
+      std::fill(b.dyn.begin(), b.dyn.end(), 0.0f);
+      firstOrderFeatures(sf.info[i], p, f);
+      for (uint64_t k : f) {
+        if (const float* w = lookup(k)) {
+          for (size_t l = 0; l < L; ++l) b.dyn[l] += w[l];
+        }
+      }
+      for (size_t l = 0; l < L; ++l) {
+        if (!allowedAfter(static_cast<int>(l), p < 0 ? 0 : p)) continue;
+        const float v = base + b.stat[l] + b.dyn[l];
+        if (v > d[l]) {
+          d[l] = v;
+          bk[l] = static_cast<int16_t>(p);
+        }
+      }
+    }
+  }
+  size_t best = 0;
+  for (size_t l = 1; l < L; ++l) {
+    if (b.delta[(n - 1) * L + l] > b.delta[(n - 1) * L + best]) best = l;
+  }
+  for (size_t i = n; i-- > 0;) {
+    out[i] = static_cast<uint16_t>(best);
+    const int16_t p = b.back[i * L + best];
+    if (p >= 0) best = static_cast<size_t>(p);
   }
 }
 

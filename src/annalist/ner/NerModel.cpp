@@ -140,6 +140,7 @@ std::string NerModel::serialize() const {
   w.u32(kFormatVersion);
   w.str(kKind);
   w.str(tagger_name_);
+  w.u32(viterbi_ ? 1 : 0);
   w.u32(static_cast<uint32_t>(types_.size()));
   for (const auto& t : types_) w.str(t);
   w.u32(static_cast<uint32_t>(gaz_.names.size()));
@@ -221,6 +222,13 @@ Result<NerModel> NerModel::parse(std::string_view bytes, std::string_view origin
       return Error::corrupt(
           fmt::format("model '{}' is corrupt: tagger name '{}' is a path", origin, m.tagger_name_));
     }
+    uint32_t decoder = 0;
+    if (!r.u32(decoder, "decoder")) return Error::corrupt(r.error());
+    if (decoder > 1) {
+      return Error::corrupt(
+          fmt::format("model '{}' is corrupt: unknown decoder {}", origin, decoder));
+    }
+    m.viterbi_ = decoder == 1;
   }
   uint32_t ntypes = 0;
   if (!r.u32(ntypes, "type count")) return Error::corrupt(r.error());
@@ -337,6 +345,12 @@ void NerModel::tag(std::span<const std::string_view> words, Scratch& scratch,
     scratch.features.extract(words, gaz_, lex_);
   }
   scratch.scores.resize(static_cast<size_t>(labelCount()));
+  if (viterbi_) {
+    viterbiDecode(
+        scratch.features, labelCount(), [this](uint64_t k) { return find(k); }, scratch.labels,
+        scratch.viterbi);
+    return;
+  }
   greedyDecode(
       scratch.features, labelCount(), [this](uint64_t k) { return find(k); }, scratch.labels,
       scratch.scores.data());

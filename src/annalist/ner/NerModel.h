@@ -7,7 +7,8 @@
 // tags and its distributional word clusters are features.
 //
 // File format (little-endian, docs/NER.md): magic "ANNALIST", u32 format version, kind string
-// "ner-perceptron", [version >= 2: tagger file name, "" = none], then sections: entity types,
+// "ner-perceptron", [version >= 2: tagger file name, "" = none; u32 decoder, 0 greedy,
+// 1 Viterbi], then sections: entity types,
 // gazetteer lists, feature keys (u64, sorted),
 // a float scale and int16 weights (one row of 1 + 2 * types labels per feature), and an FNV-1a
 // checksum of everything before it. Loading is strict: wrong magic, kind or version, truncated
@@ -52,6 +53,10 @@ class NerModel {
     tagger_ = std::move(tagger);
   }
   const std::shared_ptr<const syntax::Tagger>& tagger() const { return tagger_; }
+  // Decoding: greedy left to right with two previous labels (false), or first-order Viterbi
+  // (true). Fixed by training; stored in the file.
+  bool viterbi() const { return viterbi_; }
+  void setViterbi(bool v) { viterbi_ = v; }
   // The file bytes of this model.
   std::string serialize() const;
   Status save(const std::string& path) const;
@@ -69,6 +74,7 @@ class NerModel {
     SentenceFeatures features;
     std::vector<float> scores;
     std::vector<uint16_t> labels;
+    ViterbiBuffers viterbi;
     // syntax features
     std::vector<std::string_view> words;
     std::vector<uint16_t> classes;
@@ -107,6 +113,7 @@ class NerModel {
   std::vector<std::string> types_;
   std::string tagger_name_;
   std::shared_ptr<const syntax::Tagger> tagger_;
+  bool viterbi_ = false;
   Gazetteers gaz_;
   Lexicon lex_;
   std::vector<uint64_t> keys_;     // sorted, unique, non-zero

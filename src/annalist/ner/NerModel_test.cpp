@@ -197,5 +197,28 @@ TEST(NerModel, SyntaxFeaturesWithTheShippedTagger) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(NerModel, ViterbiModelLearnsItsSentencesAndKeepsItsDecoder) {
+  NerTrainOptions opts;
+  opts.epochs = 8;
+  opts.viterbi = true;
+  auto m = trainNer(tinyCorpus(), {}, tinyGazetteers(), Lexicon{}, opts);
+  ASSERT_TRUE(m.ok()) << m.error().message;
+  EXPECT_TRUE(m->viterbi());
+  for (const auto& s : tinyCorpus()) EXPECT_EQ(m->tag(s.words), s.tags);
+  // Well-formed BIO on unseen text, and the decoder survives the file round trip.
+  const auto tags = m->tag({"Smith", "and", "Hamas", "Gaza", "Strip", "Iran"});
+  for (size_t i = 0; i < tags.size(); ++i) {
+    if (tags[i][0] == 'I') {
+      ASSERT_GT(i, 0u);
+      EXPECT_EQ(tags[i - 1].substr(1), tags[i].substr(1));
+    }
+  }
+  auto back = NerModel::parse(m->serialize(), "mem");
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_TRUE(back->viterbi());
+  EXPECT_EQ(back->tag({"Smith", "and", "Hamas", "Gaza", "Strip", "Iran"}), tags);
+  EXPECT_FALSE(trainTiny().viterbi());
+}
+
 }  // namespace
 }  // namespace annalist::ner

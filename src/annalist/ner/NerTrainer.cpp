@@ -76,6 +76,7 @@ NerModel buildModel(const Params& p, uint64_t now, const std::vector<std::string
   }
   NerModel m = NerModel::fromParts(types, gaz, lex, std::move(keys), weights);
   if (options.tagger) m.setTagger(options.tagger_name, options.tagger);
+  m.setViterbi(options.viterbi);
   return m;
 }
 
@@ -235,49 +236,79 @@ Result<NerModel> trainNer(const std::vector<TaggedSentence>& train,
       std::swap(order[i - 1], order[j]);
     }
     size_t tokens = 0, correct = 0;
-    for (size_t s : order) {
-      const Item& it = items[s];
-      int p1 = -1, p2 = -1;
-      for (size_t i = 0; i < it.gold.size(); ++i) {
+    if (options.viterbi) {
+      std::vector<uint16_t> pred;
+      ViterbiBuffers vb;
+      uint64_t fg[kFirstOrderFeatures], fp[kFirstOrderFeatures];
+      for (size_t s : order) {
+        const Item& it = items[s];
         ++now;
-        std::fill(scores.begin(), scores.end(), 0.0f);
-        const uint32_t b = it.f.offsets[i], e = it.f.offsets[i + 1];
-        for (uint32_t k = b; k < e; ++k) {
-          if (const float* w = p.find(it.f.feats[k])) {
-            for (int l = 0; l < p.L; ++l) scores[l] += w[l];
+        viterbiDecode(
+            it.f, p.L, [&p](uint64_t k) { return p.find(k); }, pred, vb);
+        for (size_t i = 0; i < it.gold.size(); ++i) {
+          ++tokens;
+          const int gold = it.gold[i], best = pred[i];
+          const int gprev = i == 0 ? -1 : it.gold[i - 1];
+          const int pprev = i == 0 ? -1 : pred[i - 1];
+          if (best == gold) ++correct;
+          if (best == gold && gprev == pprev) continue;
+          if (best != gold) {
+            for (uint32_t k = it.f.offsets[i]; k < it.f.offsets[i + 1]; ++k) {
+              p.update(it.f.feats[k], gold, 1.0f, now);
+              p.update(it.f.feats[k], best, -1.0f, now);
+            }
           }
+          firstOrderFeatures(it.f.info[i], gprev, fg);
+          firstOrderFeatures(it.f.info[i], pprev, fp);
+          for (uint64_t f : fg) p.update(f, gold, 1.0f, now);
+          for (uint64_t f : fp) p.update(f, best, -1.0f, now);
         }
-        dynamicFeatures(it.f.info[i], p1, p2, dyn);
-        for (uint64_t f : dyn) {
-          if (const float* w = p.find(f)) {
-            for (int l = 0; l < p.L; ++l) scores[l] += w[l];
-          }
-        }
-        int best = 0;
-        bool any = false;
-        for (int l = 0; l < p.L; ++l) {
-          if (!allowedAfter(l, p1 < 0 ? 0 : p1)) continue;
-          if (!any || scores[l] > scores[best]) {
-            best = l;
-            any = true;
-          }
-        }
-        const int gold = it.gold[i];
-        ++tokens;
-        if (best == gold) {
-          ++correct;
-        } else {
+      }
+    } else {
+      for (size_t s : order) {
+        const Item& it = items[s];
+        int p1 = -1, p2 = -1;
+        for (size_t i = 0; i < it.gold.size(); ++i) {
+          ++now;
+          std::fill(scores.begin(), scores.end(), 0.0f);
+          const uint32_t b = it.f.offsets[i], e = it.f.offsets[i + 1];
           for (uint32_t k = b; k < e; ++k) {
-            p.update(it.f.feats[k], gold, 1.0f, now);
-            p.update(it.f.feats[k], best, -1.0f, now);
+            if (const float* w = p.find(it.f.feats[k])) {
+              for (int l = 0; l < p.L; ++l) scores[l] += w[l];
+            }
           }
+          dynamicFeatures(it.f.info[i], p1, p2, dyn);
           for (uint64_t f : dyn) {
-            p.update(f, gold, 1.0f, now);
-            p.update(f, best, -1.0f, now);
+            if (const float* w = p.find(f)) {
+              for (int l = 0; l < p.L; ++l) scores[l] += w[l];
+            }
           }
+          int best = 0;
+          bool any = false;
+          for (int l = 0; l < p.L; ++l) {
+            if (!allowedAfter(l, p1 < 0 ? 0 : p1)) continue;
+            if (!any || scores[l] > scores[best]) {
+              best = l;
+              any = true;
+            }
+          }
+          const int gold = it.gold[i];
+          ++tokens;
+          if (best == gold) {
+            ++correct;
+          } else {
+            for (uint32_t k = b; k < e; ++k) {
+              p.update(it.f.feats[k], gold, 1.0f, now);
+              p.update(it.f.feats[k], best, -1.0f, now);
+            }
+            for (uint64_t f : dyn) {
+              p.update(f, gold, 1.0f, now);
+              p.update(f, best, -1.0f, now);
+            }
+          }
+          p2 = p1;
+          p1 = best;
         }
-        p2 = p1;
-        p1 = best;
       }
     }
     EpochStats st;

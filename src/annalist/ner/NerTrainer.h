@@ -28,6 +28,8 @@ struct NerTrainOptions {
   // records `tagger_name` and loads that file from its own directory.
   std::shared_ptr<const syntax::Tagger> tagger;
   std::string tagger_name;
+  // Structured perceptron with first-order Viterbi decoding instead of greedy decoding.
+  bool viterbi = false;
 };
 
 struct EpochStats {
