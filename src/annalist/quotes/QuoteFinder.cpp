@@ -1291,6 +1291,37 @@ void Finder::findNominalCues(uint32_t s) {
   const auto& toks = doc_.tokens;
   const Sentence& sent = doc_.sentences[s];
   const int32_t sb = sent.token_begin, se = sent.token_end;
+  // Evidentials: "Trump seemed to understand ...", "X appears to have won": PolNeAR attributes
+  // the subject and the infinitive to an unnamed source (the writer's inference).
+  for (int32_t i = sb; i < se; ++i) {
+    if (t_[i].claimed || t_[i].in_quote || toks[i].upos != "VERB") continue;
+    if (!in(t_[i].lower, {"seem", "seems", "seemed", "seeming", "appear", "appears", "appeared"})) {
+      continue;
+    }
+    int32_t subj = -1, comp = -1;
+    for (int32_t j = sb; j < se; ++j) {
+      if (toks[j].head != i) continue;
+      if (j < i && (toks[j].deprel == "nsubj" || toks[j].deprel == "expl")) subj = j;
+      if (j > i && toks[j].deprel == "xcomp" && comp < 0) comp = j;
+    }
+    if (subj < 0 || comp < 0 || t_[i + 1].lower != "to") continue;
+    int32_t b = subj;
+    for (int32_t m = sb; m < subj; ++m) {
+      int32_t h = toks[m].head;
+      for (int hop = 0; hop < 20 && h >= sb && h < se && h != subj; ++hop) h = toks[h].head;
+      if (h == subj) b = std::min(b, m);
+    }
+    TokRange content = trimContent({b, subtreeEnd(comp)});
+    if (content.e - content.b < 3 || anyClaimed(content)) continue;
+    Attribution a;
+    a.cue = {i, i + 1};
+    a.parts = {content};
+    a.type = "indirect";
+    a.confidence = 0.4;
+    claimContent(content);
+    claim(a.cue);
+    out_.push_back(std::move(a));
+  }
   for (int32_t i = sb; i < se; ++i) {
     if (t_[i].claimed || t_[i].in_quote || toks[i].upos != "NOUN") continue;
     if (kCueNouns.count(t_[i].lower) == 0) continue;
