@@ -1117,7 +1117,13 @@ void Finder::findIndirect(uint32_t s) {
       // Inverted / parenthetical: "CONTENT, X said." or "CONTENT, said X."
       const int32_t left = std::min(spk.b, cue->b);
       bool parenthetical = false;
-      if (left - 1 >= lo && t_[left - 1].lower == "," && left - 1 > lo) {
+      // Only verbs of saying and a few of thinking are parenthetical ("..., she thinks."), not
+      // stance verbs ("..., while male troops backed Trump").
+      const bool may_parenthesise =
+          entry->kind == CueKind::kSpeech ||
+          in(entry->lemma, {"think", "believe", "feel", "suspect", "fear", "hope", "reckon",
+                            "guess", "suppose", "know", "expect", "predict", "worry", "doubt"});
+      if (may_parenthesise && left - 1 >= lo && t_[left - 1].lower == "," && left - 1 > lo) {
         int32_t k = std::max(spk.e, cue->e);
         while (k < hi && (isTimeWord(t_[k].lower) || isAuxOrAdverb(t_[k].lower))) ++k;
         // Remaining frame: nothing, or a short adverbial ("in a statement", "on Tuesday").
