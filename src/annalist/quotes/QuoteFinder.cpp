@@ -152,6 +152,16 @@ class Finder {
   // Speech-act and stance nouns with a possessor source and an "of/on/about/for" or "that"
   // content ("Clinton's attack on Trump", "his claim that ..."); needs the parse.
   void findNominalCues(uint32_t sentence);
+  // "When asked about ...", "Asked whether ...", "was asked if ...": left to findNominalCues.
+  bool passiveQuestion(int32_t i) const {
+    if (t_[i].in_quote || t_[i].lower != "asked" || i + 1 >= static_cast<int32_t>(t_.size())) {
+      return false;
+    }
+    const bool passive =
+        i == static_cast<int32_t>(sentBegin(i)) ||
+        in(t_[i - 1].lower, {"when", "if", "after", "was", "were", "been", "being"});
+    return passive && in(t_[i + 1].lower, {"about", "whether", "if", "why", "what", "how", "to"});
+  }
   void emit();
 
   // Cue at token i (a reporting verb usable here)? Returns its token range.
@@ -1059,6 +1069,7 @@ void Finder::findIndirect(uint32_t s) {
     break;
   }
   for (int32_t i = sb; i < se; ++i) {
+    if (deps_ && passiveQuestion(i)) continue;
     auto cue = cueAt(i);
     if (!cue) continue;
     const bool according = t_[i].lower == "according";
@@ -1319,6 +1330,23 @@ void Finder::findNominalCues(uint32_t s) {
     }
     TokRange content = trimContent({b, subtreeEnd(comp)});
     if (content.e - content.b < 3 || anyClaimed(content)) continue;
+    Attribution a;
+    a.cue = {i, i + 1};
+    a.parts = {content};
+    a.type = "indirect";
+    a.confidence = 0.4;
+    claimContent(content);
+    claim(a.cue);
+    out_.push_back(std::move(a));
+  }
+  // Passive questions: "When asked about X, ...", "Asked whether ...", "was asked if ...": the
+  // question is the content; the asker is usually unnamed.
+  for (int32_t i = sb; i + 1 < se; ++i) {
+    if (t_[i].claimed || !passiveQuestion(i)) continue;
+    int32_t e = i + 1;
+    while (e < se && t_[e].lower != "," && !isSentencePunct(t_[e].lower) && !t_[e].claimed) ++e;
+    TokRange content = trimContent({i + 1, e});
+    if (content.e - content.b < 2 || anyClaimed(content)) continue;
     Attribution a;
     a.cue = {i, i + 1};
     a.parts = {content};

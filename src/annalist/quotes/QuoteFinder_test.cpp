@@ -189,5 +189,28 @@ TEST(QuoteFinder, PossessorOfAStanceNounIsTheSource) {
   EXPECT_EQ(d.slice(d.quotes[0].content), "Trump");
 }
 
+TEST(QuoteFinder, PassiveQuestionIsSpeakerless) {
+  Document d =
+      runParsed("When asked about the email, Clinton smiled.",
+                {"SCONJ", "VERB", "ADP", "DET", "NOUN", "PUNCT", "PROPN", "VERB", "PUNCT"},
+                {1, 7, 4, 4, 1, 7, 7, -1, 7},
+                {"mark", "advcl", "case", "det", "obl", "punct", "nsubj", "root", "punct"});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(sl(d, d.quotes[0].cue), "asked");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "about the email");
+  EXPECT_FALSE(d.quotes[0].speaker.has_value());
+}
+
+TEST(QuoteFinder, EvidentialSeemIsSpeakerless) {
+  Document d =
+      runParsed("Trump seemed to understand the economy.",
+                {"PROPN", "VERB", "PART", "VERB", "DET", "NOUN", "PUNCT"}, {1, -1, 3, 1, 5, 3, 1},
+                {"nsubj", "root", "mark", "xcomp", "det", "obj", "punct"});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(sl(d, d.quotes[0].cue), "seemed");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "Trump seemed to understand the economy");
+  EXPECT_FALSE(d.quotes[0].speaker.has_value());
+}
+
 }  // namespace
 }  // namespace annalist::quotes
