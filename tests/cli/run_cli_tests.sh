@@ -139,5 +139,15 @@ if [ -f "$models/en_parser.bin" ]; then
   check "code writes events for the examples" 'grep -q "\"cameo\"" "$tmp/code1.out"'
 fi
 
+# dict import of a directory (entities owner): its actors/agents files, others skipped.
+mkdir -p "$tmp/pdict"
+cp "$tests/fixtures/entities/mini.actors.txt" "$tests/fixtures/entities/mini.agents.txt" "$tmp/pdict/"
+echo "notes" > "$tmp/pdict/README.txt"
+"$bin" dict import --format petrarch "$tmp/pdict" --out "$tmp/pdict_out" >"$tmp/pdict.log" 2>&1; rc=$?
+check "dict import DIR converts its actors and agents files" \
+  '[ $rc -eq 0 ] && [ -s "$tmp/pdict_out/mini.actors" ] && [ -s "$tmp/pdict_out/mini.agents" ] && grep -q "skipping .*README.txt" "$tmp/pdict.log"'
+"$bin" dict check --format annalist "$tmp/pdict_out" >/dev/null 2>&1; rc=$?
+check "imported directory checks without errors" '[ $rc -eq 0 ]'
+
 echo "cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]

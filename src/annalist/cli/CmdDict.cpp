@@ -154,7 +154,40 @@ void addDictCommands(CommandGroups& groups, int& exit_code) {
       return;
     }
     size_t errors = 0, warnings = 0, actors = 0, agents = 0;
+    // Directories stand for their actor and agent files (sorted by name), as with
+    // --dictionaries petrarch:DIR; other files in them are skipped with a message.
+    std::vector<std::string> files;
     for (const auto& f : io->files) {
+      if (!fs::is_directory(f, ec)) {
+        files.push_back(f);
+        continue;
+      }
+      std::vector<std::string> found;
+      for (const auto& e : fs::directory_iterator(f, ec)) {
+        if (!e.is_regular_file(ec)) continue;
+        const std::string name = lowerName(e.path());
+        if (name.find("actor") != std::string::npos || name.find("agent") != std::string::npos) {
+          found.push_back(e.path().string());
+        } else if (!io->quiet) {
+          std::cerr << "annalist dict import: skipping " << e.path().string()
+                    << " (not an actors or agents file)\n";
+        }
+      }
+      if (ec) {
+        std::cerr << "annalist dict import: cannot read directory " << f << ": " << ec.message()
+                  << "\n";
+        exit_code = kExitFatal;
+        return;
+      }
+      if (found.empty()) {
+        std::cerr << "annalist dict import: " << f << " holds no actors or agents files\n";
+        exit_code = kExitFatal;
+        return;
+      }
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    }
+    for (const auto& f : files) {
       const fs::path p(f);
       const std::string name = lowerName(p);
       if (name.find("verbs") != std::string::npos || name.find("discard") != std::string::npos ||
