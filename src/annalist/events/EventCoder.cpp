@@ -913,36 +913,17 @@ MatchContext matchContext(const SentView& sv, const Candidate& c) {
   return ctx;
 }
 
-// PETRARCH-style target: the first coded actor after the predicate inside its verb phrase,
-// not inside an embedded clause that has a subject of its own. -1 when none.
+// PETRARCH-style target: the first coded actor after the predicate inside its verb phrase
+// (the predicate's dependency subtree). -1 when none.
 int32_t firstActorInVerbPhrase(const SentView& sv, const Candidate& c, const MatchContext& ctx,
                                const std::vector<ActorRef>& exclude) {
-  auto ownSubject = [&](uint32_t g) {
-    for (uint32_t k : sv.kids[g - sv.b]) {
-      const std::string_view r = sv.deprel(k);
-      if (r == "nsubj" || r == "nsubj:pass" || r == "csubj" || r == "expl") return true;
-    }
-    return false;
-  };
   for (uint32_t l = c.last + 1 - sv.b; l < sv.size(); ++l) {
     if (!ctx.inScope(l)) continue;
     const int32_t m = sv.coded_of[l];
     if (m < 0) continue;
     bool excluded = false;
     for (const ActorRef& a : exclude) excluded = excluded || a.mention == m;
-    if (excluded) continue;
-    bool embedded = false;
-    uint32_t g = sv.b + l;
-    for (uint32_t hops = 0; hops < sv.size() && g != c.v; ++hops) {
-      const int32_t h = sv.tok(g).head;
-      if (h < static_cast<int32_t>(sv.b) || h >= static_cast<int32_t>(sv.e)) break;
-      g = static_cast<uint32_t>(h);
-      if (g != c.v && ownSubject(g)) {
-        embedded = true;
-        break;
-      }
-    }
-    if (!embedded) return m;
+    if (!excluded) return m;
   }
   return -1;
 }

@@ -35,8 +35,8 @@ struct CoderOptions {
   // A passive clause is coded as passive (source = by-agent, target = subject) only when it
   // names its agent with "by"; otherwise as active, as TABARI and PETRARCH do.
   bool passive_needs_by = false;
-  // When the tree gives no target: the first coded actor inside the predicate's verb phrase
-  // (not inside an embedded clause with its own subject), as PETRARCH searches its VP.
+  // When the tree gives no target: the first coded actor after the predicate inside its verb
+  // phrase (its dependency subtree), as PETRARCH searches its VP.
   bool vp_targets = false;
   // On parsed text, take the nearest coded actor before / after the predicate when the tree
   // gives no source / target (when off: only for a predicate without any subject).
