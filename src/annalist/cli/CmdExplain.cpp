@@ -18,6 +18,7 @@ struct ExplainOptions {
   std::string date;
   std::vector<std::string> dictionaries;
   bool petrarch = false;
+  bool warnings = false;
 };
 }  // namespace
 
@@ -28,6 +29,8 @@ void addExplainCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("text", opts->text, "The sentence(s) to explain");
   cmd->add_option("--file", opts->file, "Read the text from this file instead");
   cmd->add_option("--date", opts->date, "Story date (YYYY-MM-DD) for date resolution");
+  cmd->add_flag("--warnings", opts->warnings,
+                "List every dictionary construct that was read but is not supported");
   cmd->add_flag("--petrarch-conventions", opts->petrarch,
                 "Code with PETRARCH's conventions, as `eval events` does by default");
   cmd->add_option("--dictionaries", opts->dictionaries,
@@ -85,9 +88,12 @@ void addExplainCommand(CLI::App& app, int& exit_code) {
       return;
     }
     const auto& warnings = (*coder)->dictionary().warnings;
-    if (!warnings.empty()) {
+    if (!warnings.empty() && opts->warnings) {
+      for (const auto& w : warnings) std::cout << "# unsupported: " << w << "\n";
+    } else if (!warnings.empty()) {
       std::cout << "# dictionary: " << warnings.size()
-                << " unsupported constructs ignored (first: " << warnings.front() << ")\n";
+                << " unsupported constructs ignored (first: " << warnings.front()
+                << "; --warnings lists all)\n";
     }
     doc.events.clear();
     doc.layers |= Document::kEvents;

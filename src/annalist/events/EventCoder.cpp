@@ -692,6 +692,12 @@ std::vector<ActorRef> compoundGroup(const SentView& sv, int32_t m) {
       h = static_cast<uint32_t>(up);
     }
     std::vector<uint32_t> conj{h};
+    // conjuncts of the mention's inner words too ("the ambassadors of Arnor, Osgiliath and ...")
+    for (uint32_t t = mm.token_begin; t < mm.token_end; ++t) {
+      for (uint32_t x : sv.children(t, "conj")) {
+        if (x < mm.token_begin || x >= mm.token_end) conj.push_back(x);
+      }
+    }
     for (size_t i = 0; i < conj.size() && conj.size() < 16; ++i) {
       for (uint32_t x : sv.children(conj[i], "conj")) conj.push_back(x);
     }
@@ -705,6 +711,30 @@ std::vector<ActorRef> compoundGroup(const SentView& sv, int32_t m) {
   // Linear neighbours joined by ',', 'and', '&'.
   for (const ActorRef& a : linearGroup(sv, mm.token_begin - sv.b, true, {})) add(a.mention);
   for (const ActorRef& a : linearGroup(sv, mm.token_end - sv.b, false, {})) add(a.mention);
+  // An agent shared by coordinated actors: "the ambassadors of Arnor, Osgiliath and Gondor",
+  // "lawmakers in Fornost and Gondor" -> ARNGOV, OSGGOV, GONGOV (PETRARCH does the same).
+  const std::string own = out.front().code;
+  if (sv.parsed && mm.source == "agent" && own.size() > 3 && !startsWith(own, "---") &&
+      own.find('/') == std::string::npos) {
+    const std::string agent = own.substr(3);
+    for (ActorRef& a : out) {
+      if (a.mention == m || a.code.size() != 3) continue;
+      const Mention& am = sv.doc.mentions[a.mention];
+      uint32_t x = am.head_token;
+      if (x < am.token_begin || x >= am.token_end) x = am.token_end - 1;
+      bool attached = false;
+      for (int hop = 0; hop < 8 && sv.deprel(x) == "conj"; ++hop) {
+        const int32_t up = sv.tok(x).head;
+        if (up < static_cast<int32_t>(sv.b) || up >= static_cast<int32_t>(sv.e)) break;
+        x = static_cast<uint32_t>(up);
+        if (x >= mm.token_begin && x < mm.token_end) {
+          attached = true;
+          break;
+        }
+      }
+      if (attached) a.code += agent;
+    }
+  }
   std::sort(out.begin(), out.end(), [&](const ActorRef& x, const ActorRef& y) {
     return sv.doc.mentions[x.mention].token_begin < sv.doc.mentions[y.mention].token_begin;
   });
@@ -994,8 +1024,10 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
     const uint32_t l = g - sv.b;
     if (sv.mention_of[l] >= 0) continue;
     Candidate best;
+    std::vector<uint32_t> surface_blocks;  // entries that index the word form itself
     for (const std::string* key : {&sv.up[l], &sv.lem[l]}) {
       if (key->empty()) continue;
+      const bool surface = key == &sv.up[l];
       const auto* forms = dict_->lookup(*key);
       if (!forms) continue;
       for (const VerbForm& f : *forms) {
@@ -1027,12 +1059,20 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
           bool dup = false;
           for (const VerbForm* o : best.forms) dup = dup || o->block == f.block;
           if (!dup) best.forms.push_back(&f);
+          if (surface) surface_blocks.push_back(f.block);
         }
       }
     }
     if (!best.forms.empty()) {
+      // An entry for the word form itself ("LEFT [032:033]") comes before one reached through
+      // the lemma ("LEAVE [012]"); then dictionary order.
+      auto rank = [&](const VerbForm* x) {
+        const bool s = std::find(surface_blocks.begin(), surface_blocks.end(), x->block) !=
+                       surface_blocks.end();
+        return std::pair<int, uint32_t>(s ? 0 : 1, x->block);
+      };
       std::sort(best.forms.begin(), best.forms.end(),
-                [](const VerbForm* x, const VerbForm* y) { return x->block < y->block; });
+                [&](const VerbForm* x, const VerbForm* y) { return rank(x) < rank(y); });
       cands.push_back(std::move(best));
     }
   }
@@ -1137,6 +1177,12 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
     auto active = [](const std::string& x) {
       return !x.empty() && x != "---" && x.find_first_not_of("0123456789") != 0;
     };
+    if (code == "###") {
+      // TABARI/PETRARCH discard code: the sentence is not coded at all.
+      if (trace) *trace << "  discard code [###]: sentence not coded\n";
+      std::erase_if(doc.events, [&](const Event& e) { return e.sentence == sentence; });
+      return;
+    }
     if (!active(fwd) && !active(rev)) {
       if (trace) *trace << "  no event: null code\n";
       continue;
@@ -1231,11 +1277,27 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
             }
           }
         } else {
-          int64_t subj = -1;
-          // a passive clause without a by-agent is coded as active (passive_needs_by)
-          if (const auto ns = sv.children(c.v, "nsubj"); !ns.empty()) subj = ns.front();
-          if (subj < 0) subj = subjectOf(sv, c.v);
-          if (subj >= 0) actorsUnder(sv, static_cast<uint32_t>(subj), sources, 3);
+          // Every subject child: a passive clause without a by-agent is coded as active
+          // (passive_needs_by), and a coordination the parser split into several subjects
+          // ("Lions, tigers, and Gondor welcomed") counts as one compound.
+          const auto ns = sv.children(c.v, "nsubj");
+          // The subject nearest the verb, and the earlier ones only when coordinated with it
+          // ("Deputy Prime Minister Telemar left": one subject split by the parser).
+          for (size_t i = ns.size(); i-- > 0;) {
+            if (i + 1 < ns.size()) {
+              bool coordinated = false;
+              for (uint32_t t = ns[i] + 1; t < ns[i + 1] && !coordinated; ++t) {
+                const std::string& u = sv.up[t - sv.b];
+                coordinated = u == "AND" || u == "OR" || u == "," || u == "&";
+              }
+              if (!coordinated) break;
+            }
+            actorsUnder(sv, ns[i], sources, 3);
+          }
+          if (ns.empty()) {
+            const int64_t subj = subjectOf(sv, c.v);
+            if (subj >= 0) actorsUnder(sv, static_cast<uint32_t>(subj), sources, 3);
+          }
         }
       }
       if (targets.empty()) {
