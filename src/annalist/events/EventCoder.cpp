@@ -922,6 +922,15 @@ MatchContext matchContext(const SentView& sv, const Candidate& c) {
   // 0 = unknown, 1 = inside the subtree, 2 = outside
   std::vector<uint8_t> state(n, 0);
   for (uint32_t g = c.first; g <= c.last; ++g) state[g - sv.b] = 1;
+  // A predicate the parser left without dependents as an auxiliary or modifier ("Arnor will
+  // abandon[aux] improved[root] relations"): its verb phrase is its governor's.
+  const Token& vt = sv.tok(c.v);
+  const std::string_view vr = vt.deprel;
+  if (sv.kids[c.v - sv.b].empty() && vt.head >= static_cast<int32_t>(sv.b) &&
+      vt.head < static_cast<int32_t>(sv.e) &&
+      (startsWith(vr, "aux") || vr == "cop" || vr == "amod" || vr == "compound")) {
+    state[static_cast<uint32_t>(vt.head) - sv.b] = 1;
+  }
   for (uint32_t l = 0; l < n; ++l) {
     std::vector<uint32_t> path;
     uint32_t cur = l;
