@@ -1,0 +1,199 @@
+#include "annalist/events/PetrarchMatcher.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <sstream>
+
+#include "annalist/events/CameoTable.h"
+#include "annalist/events/EventCoder.h"
+#include "annalist/events/PetrarchVerbReader.h"
+
+namespace annalist::events {
+namespace {
+
+PatternElem words(std::vector<std::string> w, bool glued = false) {
+  PatternElem e;
+  e.alts.push_back(std::move(w));
+  e.glued = glued;
+  return e;
+}
+
+PatternElem actor(PatternElem::Kind k) {
+  PatternElem e;
+  e.kind = k;
+  return e;
+}
+
+struct Fixture {
+  std::vector<std::string> up, lem;
+  std::vector<int32_t> coded;
+  std::vector<Mention> mentions;
+  MatchContext ctx;
+
+  explicit Fixture(std::vector<std::string> w) : up(std::move(w)) {
+    lem.assign(up.size(), "");
+    coded.assign(up.size(), -1);
+    ctx.up = &up;
+    ctx.lem = &lem;
+    ctx.coded_of = &coded;
+    ctx.mentions = &mentions;
+  }
+  void mention(uint32_t b, uint32_t e) {
+    Mention m;
+    m.token_begin = b;
+    m.token_end = e;
+    m.code = "X";
+    mentions.push_back(m);
+    for (uint32_t i = b; i < e; ++i) coded[i] = static_cast<int32_t>(mentions.size() - 1);
+  }
+};
+
+TEST(PetrarchMatcher, PostVerbWordsStayInsideTheVerbPhrase) {
+  //          0       1        2            3     4      5      6       7
+  Fixture f({"ARNOR", "WILL", "RESTORE", "TRADE", "AFTER", "CROWDS", "BURNED", "TIES"});
+  const std::vector<PatternElem> ties{words({"TIES"})};
+  Binding b;
+  EXPECT_TRUE(matchPostVerb(f.ctx, ties, 3, false, b));  // no scope: anywhere after the verb
+  f.ctx.post_scope = {0, 0, 1, 1, 0, 0, 0, 0};           // the verb phrase is "restore trade"
+  EXPECT_FALSE(matchPostVerb(f.ctx, ties, 3, false, b));
+  EXPECT_TRUE(matchPostVerb(f.ctx, {words({"TRADE"})}, 3, false, b));
+  // '_' after the verb: the word must follow it directly.
+  EXPECT_FALSE(matchPostVerb(f.ctx, {words({"CROWDS"})}, 3, true, b));
+}
+
+TEST(PetrarchMatcher, ActorsBindAndPreVerbWordsMatchBackwards) {
+  //          0        1      2         3       4       5
+  Fixture f({"EGYPT", "WAS", "ADVISED", "BY", "THE", "USA"});
+  f.mention(0, 1);
+  f.mention(4, 6);
+  f.lem[2] = "ADVISE";
+  // - + WAS_* BY $
+  Binding b;
+  ASSERT_TRUE(matchPreVerb(f.ctx, {actor(PatternElem::Kind::kTarget), words({"WAS"}, true)}, 2, b));
+  ASSERT_TRUE(
+      matchPostVerb(f.ctx, {words({"BY"}), actor(PatternElem::Kind::kSource)}, 3, false, b));
+  EXPECT_EQ(b.target, 0);
+  EXPECT_EQ(b.source, 1);
+  // plural of a pattern noun, lemma match
+  EXPECT_TRUE(f.ctx.wordMatch("ADVISE", 2));
+  Fixture g({"TIES"});
+  EXPECT_TRUE(g.ctx.wordMatch("TIE", 0));
+  EXPECT_FALSE(g.ctx.wordMatch("TIED", 0));
+}
+
+// The coder with a hand-made dependency parse and PETRARCH's conventions.
+class PetrarchCoder : public ::testing::Test {
+ protected:
+  static std::shared_ptr<const CameoTable> table() {
+    static auto t = std::make_shared<const CameoTable>(
+        CameoTable::load(std::string(ANNALIST_TEST_DATA) + "/dictionaries/cameo.tsv").value());
+    return t;
+  }
+  // Tokens "w/HEAD/REL" (HEAD 1-based, 0 = root); actors by token range.
+  static Document parsed(const std::vector<std::string>& spec) {
+    std::string text;
+    Document tmp("t", "");
+    std::vector<std::tuple<std::string, int, std::string>> toks;
+    for (const auto& s : spec) {
+      const size_t a = s.find('/');
+      const size_t b = s.find('/', a + 1);
+      toks.emplace_back(s.substr(0, a), std::stoi(s.substr(a + 1, b - a - 1)), s.substr(b + 1));
+      text += (text.empty() ? "" : " ") + std::get<0>(toks.back());
+    }
+    Document doc("t", text);
+    uint32_t pos = 0;
+    for (const auto& [w, h, r] : toks) {
+      Token t;
+      t.start = t.byte_start = pos;
+      t.end = t.byte_end = pos + static_cast<uint32_t>(w.size());
+      t.norm = w;
+      t.head = h == 0 ? -1 : h - 1;
+      t.deprel = r;
+      t.upos = r == "root" || r == "advcl" || r == "xcomp" || r == "ccomp" ? "VERB" : "NOUN";
+      doc.tokens.push_back(t);
+      pos = t.end + 1;
+    }
+    Sentence s;
+    s.token_end = static_cast<uint32_t>(doc.tokens.size());
+    s.end = static_cast<uint32_t>(text.size());
+    doc.sentences.push_back(s);
+    doc.layers |= Document::kTags | Document::kDeps;
+    return doc;
+  }
+  static void actorAt(Document& doc, uint32_t b, uint32_t e, const std::string& code) {
+    Mention m;
+    m.token_begin = b;
+    m.token_end = e;
+    m.start = doc.tokens[b].start;
+    m.end = doc.tokens[e - 1].end;
+    m.head_token = e - 1;
+    m.source = "dict";
+    m.code = code;
+    doc.mentions.push_back(m);
+    doc.layers |= Document::kMentions;
+  }
+  std::string code(Document& doc) const {
+    auto dict = parsePetrarchVerbs(R"(
+--- BURN [---] ---
+BURN
+- * DOWN [222]
+--- MEET [031:031] ---
+MEET
+- % * IN [031]
+--- RESTORE [050] ---
+RESTORE
+- * DIPLOMATIC [064]
+)",
+                                   "t.verbs");
+    EXPECT_TRUE(dict.ok());
+    EventCoder coder(std::make_shared<const VerbDictionary>(std::move(dict.value())), table(),
+                     CoderOptions::petrarchCompatible());
+    EXPECT_TRUE(coder.process(doc).isOk());
+    std::string out;
+    for (const auto& e : doc.events) {
+      out += e.source.code + ">" + (e.target.code.empty() ? "---" : e.target.code) + ":" + e.cameo +
+             " ";
+    }
+    return out;
+  }
+};
+
+TEST_F(PetrarchCoder, VerbPhraseConfinesPostVerbWords) {
+  // "Arnor restored ties with Gondor, officials said in diplomatic circles": DIPLOMATIC belongs
+  // to the governing clause, not to the verb phrase of "restored".
+  Document doc = parsed({"Arnor/2/nsubj", "restored/7/ccomp", "ties/2/obj", "with/5/case",
+                         "Gondor/2/obl", "officials/7/nsubj", "said/0/root", "in/10/case",
+                         "diplomatic/10/amod", "circles/7/obl"});
+  actorAt(doc, 0, 1, "ARN");
+  actorAt(doc, 4, 5, "GON");
+  EXPECT_EQ(code(doc), "ARN>GON:050 ");
+  // Inside the verb phrase the pattern matches.
+  Document doc2 = parsed({"Arnor/2/nsubj", "restored/0/root", "diplomatic/4/amod", "ties/2/obj",
+                          "with/6/case", "Gondor/2/obl"});
+  actorAt(doc2, 0, 1, "ARN");
+  actorAt(doc2, 5, 6, "GON");
+  EXPECT_EQ(code(doc2), "ARN>GON:064 ");
+}
+
+TEST_F(PetrarchCoder, CompoundBeforeTheVerbCodesBothDirections) {
+  // "Syria and Jordan will meet in Cairo" with "- % * IN [031]" (TABARI manual 5.7.3).
+  Document doc = parsed({"Syria/5/nsubj", "and/3/cc", "Jordan/1/conj", "will/5/aux", "meet/0/root",
+                         "in/7/case", "Cairo/5/obl"});
+  actorAt(doc, 0, 1, "SYR");
+  actorAt(doc, 2, 3, "JOR");
+  actorAt(doc, 6, 7, "EGY");
+  EXPECT_EQ(code(doc), "SYR>JOR:031 JOR>SYR:031 ");
+}
+
+TEST_F(PetrarchCoder, DyadRequiredAndNoPositionalTargets) {
+  // "crowds burned down Gondor's embassy": no source actor (the subject is no actor), so no
+  // event, although Arnor stands before the verb.
+  Document doc = parsed({"Arnor/2/nsubj", "said/0/root", "crowds/4/nsubj", "burned/2/ccomp",
+                         "down/4/compound:prt", "the/7/det", "embassy/4/obj"});
+  actorAt(doc, 0, 1, "ARN");
+  EXPECT_EQ(code(doc), "");
+}
+
+}  // namespace
+}  // namespace annalist::events
