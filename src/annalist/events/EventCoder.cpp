@@ -1178,6 +1178,22 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
         for (uint32_t x : sv.children(c.v, "xcomp")) consumed.push_back(x);
       }
     }
+    // Other predicates spelled out by the pattern's words ("- INDICATED SHOULD * [1011]" on
+    // "indicated it should have acted") belong to this event, as in TABARI: they are not
+    // coded on their own (events they already gave are withdrawn).
+    for (uint32_t local :
+         chosen && !chosen_block->tree_args ? chosen_bind.words : std::vector<uint32_t>{}) {
+      const uint32_t g = sv.b + local;
+      if (g >= c.first && g <= c.last) continue;
+      bool predicate = false;
+      for (const Candidate& o : cands) predicate = predicate || (o.v == g);
+      if (!predicate) continue;
+      consumed.push_back(g);
+      const Span trig{doc.tokens[g].start, doc.tokens[g].end};
+      std::erase_if(doc.events, [&](const Event& e) {
+        return e.sentence == sentence && e.trigger.start == trig.start;
+      });
+    }
     std::string fwd = code, rev;
     if (const size_t colon = code.find(':'); colon != std::string::npos) {
       fwd = code.substr(0, colon);

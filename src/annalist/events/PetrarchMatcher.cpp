@@ -32,6 +32,7 @@ bool matchPost(const MatchContext& ctx, const std::vector<PatternElem>& el, size
                ctx.wordMatch(alt[j], p + static_cast<uint32_t>(j));
         }
         if (ok && matchPost(ctx, el, k + 1, p + static_cast<uint32_t>(alt.size()), e.glued, bind)) {
+          for (uint32_t j = 0; j < alt.size(); ++j) bind.words.push_back(p + j);
           return true;
         }
       }
@@ -64,6 +65,9 @@ bool matchPre(const MatchContext& ctx, const std::vector<PatternElem>& el, size_
           ok = ctx.wordMatch(alt[j], static_cast<uint32_t>(start + static_cast<int64_t>(j)));
         }
         if (ok && matchPre(ctx, el, k - 1, static_cast<uint32_t>(start), false, bind)) {
+          for (size_t j = 0; j < alt.size(); ++j) {
+            bind.words.push_back(static_cast<uint32_t>(start + static_cast<int64_t>(j)));
+          }
           return true;
         }
       }

@@ -22,6 +22,7 @@ namespace annalist::events {
 struct Binding {
   int32_t source = -1, target = -1;
   int32_t compound = -1;  // the mention bound by '%' (a compound actor: events among its parts)
+  std::vector<uint32_t> words;  // local positions of the tokens the pattern's words matched
 };
 
 // A sentence as the matcher sees it; local positions 0..size()-1.
