@@ -708,8 +708,20 @@ std::vector<ActorRef> compoundGroup(const SentView& sv, int32_t m) {
       }
     }
   }
-  // Linear neighbours joined by ',', 'and', '&'.
-  for (const ActorRef& a : linearGroup(sv, mm.token_begin - sv.b, true, {})) add(a.mention);
+  // Linear neighbours joined by ',', 'and', '&'; members after the last 'and' of a forward
+  // chain are appositions ("Gondor and Dagolath, the Osgiliath newspaper").
+  {
+    const auto fwd = linearGroup(sv, mm.token_begin - sv.b, true, {});
+    size_t keep = fwd.empty() ? 0 : 1;
+    for (size_t i = 1; i < fwd.size(); ++i) {
+      const uint32_t from = sv.doc.mentions[fwd[i - 1].mention].token_end - sv.b;
+      const uint32_t to = sv.doc.mentions[fwd[i].mention].token_begin - sv.b;
+      for (uint32_t k = from; k < to; ++k) {
+        if (sv.up[k] == "AND" || sv.up[k] == "&") keep = i + 1;
+      }
+    }
+    for (size_t i = 0; i < keep; ++i) add(fwd[i].mention);
+  }
   for (const ActorRef& a : linearGroup(sv, mm.token_end - sv.b, false, {})) add(a.mention);
   // An agent shared by coordinated actors: "the ambassadors of Arnor, Osgiliath and Gondor",
   // "lawmakers in Fornost and Gondor" -> ARNGOV, OSGGOV, GONGOV (PETRARCH does the same).
