@@ -379,6 +379,7 @@ class Resolver {
     bool type_from_name = false;
     bool plural = false;
     std::vector<std::string> nations;
+    std::vector<std::string> codes;  // actor codes of entity-layer members (dictionary/NER)
     bool has_name = false;
     bool person = false;
   };
@@ -855,6 +856,10 @@ void Resolver::initAttrs() {
     c.type_from_name = m.kind == Kind::kName && !m.type.empty();
     c.plural = m.kind != Kind::kPronoun && m.number == Number::kPlural;
     c.nations = m.nations;
+    if (m.doc_mention >= 0) {
+      const std::string& code = doc_.mentions[static_cast<size_t>(m.doc_mention)].code;
+      if (!code.empty()) c.codes.push_back(code);
+    }
     c.has_name = m.kind == Kind::kName;
     c.person = m.type == "PER" || m.speaker_evidence;
   }
@@ -873,6 +878,8 @@ void Resolver::mergeAttrs(int into, int from) {
   a.plural = a.plural || b.plural;
   for (const auto& n : b.nations)
     if (std::find(a.nations.begin(), a.nations.end(), n) == a.nations.end()) a.nations.push_back(n);
+  for (const auto& k : b.codes)
+    if (std::find(a.codes.begin(), a.codes.end(), k) == a.codes.end()) a.codes.push_back(k);
   a.has_name = a.has_name || b.has_name;
   a.person = a.person || b.person;
 }
@@ -896,8 +903,47 @@ bool Resolver::personEvidence(int c) const {
   return attrs_[c].person;
 }
 
+namespace {
+
+// The country part of a CAMEO-style actor code ("IRNGOV" -> "IRN"), or "" when the code does
+// not start with a country (international and non-state prefixes, unknown "---").
+std::string_view codeCountry(std::string_view code) {
+  if (code.size() < 3) return {};
+  const std::string_view c = code.substr(0, 3);
+  for (std::string_view p : {"IGO", "NGO", "MNC", "---", "INT", "UNO", "REL", "REB", "BUS"})
+    if (c == p) return {};
+  for (char ch : c)
+    if (ch < 'A' || ch > 'Z') return {};
+  return c;
+}
+
+// Two sets of actor codes describe different actors: persons of different countries, or
+// (for organisations and places) no code in common.
+bool codesConflict(const std::vector<std::string>& a, const std::vector<std::string>& b,
+                   bool person) {
+  if (a.empty() || b.empty()) return false;
+  for (const auto& x : a) {
+    for (const auto& y : b) {
+      if (x == y) return false;
+      if (person) {
+        const auto cx = codeCountry(x), cy = codeCountry(y);
+        if (cx.empty() || cy.empty() || cx == cy) return false;
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 bool Resolver::compatible(int mi, int c) const {
   const M& m = ms_[mi];
+  // Actor codes from the dictionaries: an "Iraqi Prime Minister" (IRQGOV) is not Khamenei
+  // (IRNGOV), the Pentagon (USAMIL) is not the European Union (IGOEEU).
+  if (codesConflict(attrs_[static_cast<size_t>(mi)].codes, attrs_[static_cast<size_t>(c)].codes,
+                    m.type == "PER" || (m.type.empty() && personEvidence(c)))) {
+    return false;
+  }
   const std::string ct = clusterType(c);
   const bool c_person = ct == "PER" || (ct.empty() && personEvidence(c));
   const bool m_person = m.type == "PER";
@@ -943,6 +989,20 @@ void Resolver::passExact() {
 }
 
 void Resolver::passAppositive() {
+  // A title right before a person's name is the name's ("Iraqi Prime Minister Adel Abdul
+  // Mahdi", "Iran's Supreme Leader Ayatollah Ali Khamenei"). Mentions nested in the title
+  // ("Iran") are skipped: the name is the first mention starting where the title ends.
+  for (size_t i = 0; i < ms_.size(); ++i) {
+    const M& a = ms_[i];
+    if (a.kind != Kind::kNominal || (!a.type.empty() && a.type != "PER")) continue;
+    size_t j = i + 1;
+    while (j < ms_.size() && ms_[j].tb < a.te) ++j;
+    if (j == ms_.size()) continue;
+    const M& b = ms_[j];
+    if (b.tb != a.te || b.kind != Kind::kName || b.type != "PER" || b.sent != a.sent) continue;
+    if (!compatible(static_cast<int>(i), find(static_cast<int>(j)))) continue;
+    unite(static_cast<int>(i), static_cast<int>(j));
+  }
   for (size_t i = 0; i + 1 < ms_.size(); ++i) {
     const M& a = ms_[i];
     const M& b = ms_[i + 1];

@@ -76,6 +76,49 @@ TEST(CorefResolver, EveryMentionHasAnEntity) {
   EXPECT_EQ(entityOf(d, "it"), entityOf(d, "The company"));
 }
 
+// A title right before a name belongs to that name, and actor codes of different countries
+// keep two people apart even when nothing else does.
+TEST(CorefResolver, TitleBeforeNameAndConflictingCodes) {
+  Document d("t",
+             "Qassem Soleimani was killed. Iran's Supreme Leader Ali Khamenei vowed revenge. The "
+             "Iraqi prime minister condemned the attack.");
+  text::Tokenizer tok;
+  ASSERT_TRUE(tok.process(d).isOk());
+  // Token span of the first occurrence of `first` .. `last`.
+  auto span = [&](std::string_view first, std::string_view last) {
+    uint32_t b = 0;
+    while (b < d.tokens.size() && d.tokenText(b) != first) ++b;
+    uint32_t e = b;
+    while (e < d.tokens.size() && d.tokenText(e) != last) ++e;
+    return std::pair<uint32_t, uint32_t>{b, e + 1};
+  };
+  auto addMention = [&](std::pair<uint32_t, uint32_t> be, const char* type, const char* source,
+                        const char* code) {
+    Mention m;
+    m.token_begin = be.first;
+    m.token_end = be.second;
+    m.start = d.tokens[be.first].start;
+    m.end = d.tokens[be.second - 1].end;
+    m.type = type;
+    m.source = source;
+    m.code = code;
+    d.mentions.push_back(m);
+  };
+  addMention(span("Qassem", "Soleimani"), "PER", "ner", "IRNMIL");
+  addMention(span("Iran", "Leader"), "PER", "agent", "IRNGOV");
+  addMention(span("Ali", "Khamenei"), "PER", "ner", "IRNGOV");
+  addMention(span("Iraqi", "minister"), "PER", "agent", "IRQGOV");
+  d.layers |= Document::kMentions;
+  ASSERT_TRUE(CorefResolver().process(d).isOk());
+  const int khamenei = entityOf(d, "Ali Khamenei");
+  ASSERT_GE(khamenei, 0);
+  EXPECT_EQ(entityOf(d, "Iran's Supreme Leader"), khamenei);
+  EXPECT_NE(entityOf(d, "Qassem Soleimani"), khamenei);
+  const int iraqi = entityOf(d, "Iraqi prime minister");
+  EXPECT_NE(iraqi, khamenei);
+  EXPECT_NE(iraqi, entityOf(d, "Qassem Soleimani"));
+}
+
 }  // namespace
 }  // namespace annalist::coref
 
