@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "annalist/io/DocumentSource.h"
@@ -256,6 +257,18 @@ std::string dependent(const Document& doc, int head, std::string_view rel) {
     if (t.head == head && t.deprel == rel) return t.norm;
   }
   return "";
+}
+
+// Loading and saving the shipped tagger gives the file back byte for byte: serialisation is
+// deterministic and the writer matches the reader.
+TEST(ShippedTagger, ReserialisesByteForByte) {
+  const std::string path = std::string(ANNALIST_TEST_DATA) + "/models/en_tagger.bin";
+  std::ifstream in(path, std::ios::binary);
+  if (!in) GTEST_SKIP() << "no trained tagger at " << path;
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto t = Tagger::fromBytes(bytes, path);
+  ASSERT_TRUE(t.ok()) << t.error().message;
+  EXPECT_TRUE(t->toBytes() == bytes);
 }
 
 // A self-written sentence of the same shape as the example article's.

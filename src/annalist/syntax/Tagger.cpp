@@ -497,6 +497,28 @@ const std::string& Tagger::feats(uint16_t c, std::string_view word) const {
   return feats_strings_[feats_default_[c]];
 }
 
+namespace {
+
+// A hash map as two vectors (keys, then values) in key order: the file does not depend on the
+// map's iteration order.
+template <typename Map>
+void writeSortedMap(ByteWriter& w, const Map& m) {
+  std::vector<std::pair<typename Map::key_type, typename Map::mapped_type>> d(m.begin(), m.end());
+  std::sort(d.begin(), d.end());
+  std::vector<typename Map::key_type> keys;
+  std::vector<typename Map::mapped_type> vals;
+  keys.reserve(d.size());
+  vals.reserve(d.size());
+  for (const auto& [k, v] : d) {
+    keys.push_back(k);
+    vals.push_back(v);
+  }
+  w.vec(keys);
+  w.vec(vals);
+}
+
+}  // namespace
+
 std::string Tagger::toBytes() const {
   std::vector<ModelSection> secs;
   {
@@ -514,17 +536,8 @@ std::string Tagger::toBytes() const {
     secs.push_back({kSecWeights, std::move(w.bytes())});
   }
   {
-    std::vector<std::pair<uint64_t, uint16_t>> d(dict_.begin(), dict_.end());
-    std::sort(d.begin(), d.end());
-    std::vector<uint64_t> keys;
-    std::vector<uint16_t> vals;
-    for (const auto& [k, v] : d) {
-      keys.push_back(k);
-      vals.push_back(v);
-    }
     ByteWriter w;
-    w.vec(keys);
-    w.vec(vals);
+    writeSortedMap(w, dict_);
     secs.push_back({kSecDict, std::move(w.bytes())});
   }
   {
@@ -532,29 +545,12 @@ std::string Tagger::toBytes() const {
     w.u32(static_cast<uint32_t>(feats_strings_.size()));
     for (const auto& s : feats_strings_) w.str(s);
     w.vec(feats_default_);
-    std::vector<std::pair<uint64_t, uint32_t>> d(feats_words_.begin(), feats_words_.end());
-    std::sort(d.begin(), d.end());
-    std::vector<uint64_t> keys;
-    std::vector<uint32_t> vals;
-    for (const auto& [k, v] : d) {
-      keys.push_back(k);
-      vals.push_back(v);
-    }
-    w.vec(keys);
-    w.vec(vals);
+    writeSortedMap(w, feats_words_);
     secs.push_back({kSecFeats, std::move(w.bytes())});
   }
   {
-    std::vector<std::pair<uint64_t, uint64_t>> d(amb_.begin(), amb_.end());
-    std::sort(d.begin(), d.end());
-    std::vector<uint64_t> keys, vals;
-    for (const auto& [k, v] : d) {
-      keys.push_back(k);
-      vals.push_back(v);
-    }
     ByteWriter w;
-    w.vec(keys);
-    w.vec(vals);
+    writeSortedMap(w, amb_);
     secs.push_back({kSecAmbiguity, std::move(w.bytes())});
   }
   {
@@ -568,17 +564,8 @@ std::string Tagger::toBytes() const {
     secs.push_back({kSecWeights2, std::move(w.bytes())});
   }
   if (!caps_.empty()) {
-    std::vector<std::pair<uint64_t, uint8_t>> d(caps_.begin(), caps_.end());
-    std::sort(d.begin(), d.end());
-    std::vector<uint64_t> keys;
-    std::vector<uint8_t> vals;
-    for (const auto& [k, v] : d) {
-      keys.push_back(k);
-      vals.push_back(v);
-    }
     ByteWriter w;
-    w.vec(keys);
-    w.vec(vals);
+    writeSortedMap(w, caps_);
     secs.push_back({kSecCaps, std::move(w.bytes())});
   }
   return encodeModelFile(ModelKind::kTagger, secs);
