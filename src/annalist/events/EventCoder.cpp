@@ -809,6 +809,14 @@ int64_t subjectOf(const SentView& sv, uint32_t g, int depth = 0) {
   return -1;
 }
 
+// Whether predicate g has a subject of its own (active or passive, clausal or nominal).
+bool hasSubject(const SentView& sv, uint32_t g) {
+  for (uint32_t c : sv.kids[g - sv.b]) {
+    if (startsWith(sv.deprel(c), "nsubj") || startsWith(sv.deprel(c), "csubj")) return true;
+  }
+  return false;
+}
+
 bool hasByAgent(const SentView& sv, uint32_t g) {
   for (uint32_t o : sv.children(g, "obl")) {
     if (sv.caseOf(o) == "BY") return true;
@@ -1261,6 +1269,16 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
     }
     // 4. Source and target.
     std::vector<ActorRef> sources, targets;
+    // A subjectless adverbial clause has no source of its own (adverbial_subjects off),
+    // unless the pattern spells out words before the verb, tying it to the clause it modifies
+    // ("- INCHING &ACCORDSYN *" on "Arnor is inching nearer to accord with Gondor").
+    bool pre_words = false;
+    for (uint32_t w :
+         chosen && !chosen_block->tree_args ? chosen_bind.words : std::vector<uint32_t>{}) {
+      pre_words = pre_words || sv.b + w < c.first;
+    }
+    const bool orphan_adverbial = !options_.adverbial_subjects && sv.parsed && !pre_words &&
+                                  startsWith(sv.tok(c.v).deprel, "advcl") && !hasSubject(sv, c.v);
     bool compound_pairs = false;  // '%' before the verb: events among the compound's members
     if (chosen_bind.compound >= 0) {
       const bool before = sv.doc.mentions[chosen_bind.compound].token_begin < c.first;
@@ -1331,7 +1349,7 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
             }
             actorsUnder(sv, ns[i], sources, 3);
           }
-          if (ns.empty()) {
+          if (ns.empty() && !orphan_adverbial) {
             const int64_t subj = subjectOf(sv, c.v);
             if (subj >= 0) actorsUnder(sv, static_cast<uint32_t>(subj), sources, 3);
           }
@@ -1420,7 +1438,8 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
     // Positional fallback (no parse, or the tree gave nothing). Annalist-format entries trust
     // the tree: a subject or object that is no actor means no actor.
     const bool tree_only = (block.tree_args || !options_.positional_fallback) && sv.parsed;
-    if (sources.empty() && !block.nominal && (!tree_only || (!passive && subjectOf(sv, c.v) < 0))) {
+    if (sources.empty() && !block.nominal && !orphan_adverbial &&
+        (!tree_only || (!passive && subjectOf(sv, c.v) < 0))) {
       sources = linearGroup(sv, c.first - sv.b, false, targets);
     }
     if (targets.empty() && !block.nominal && (!tree_only || !hasArguments(sv, c.v))) {

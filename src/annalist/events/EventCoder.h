@@ -41,6 +41,10 @@ struct CoderOptions {
   // On parsed text, take the nearest coded actor before / after the predicate when the tree
   // gives no source / target (when off: only for a predicate without any subject).
   bool positional_fallback = true;
+  // A subjectless adverbial clause ("after *leaving* Eriador", "called for X to be *allowed*
+  // to leave") takes the subject of the clause it modifies. When off, it has no source, as
+  // PETRARCH finds none in a clause (S) without its own noun phrase.
+  bool adverbial_subjects = true;
 
   // PETRARCH's conventions, for reproducing its validation codings (`eval events`).
   static CoderOptions petrarchCompatible() {
@@ -50,6 +54,7 @@ struct CoderOptions {
     o.passive_needs_by = true;
     o.vp_targets = true;
     o.positional_fallback = false;
+    o.adverbial_subjects = false;
     return o;
   }
 };

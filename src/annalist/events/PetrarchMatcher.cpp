@@ -19,7 +19,13 @@ bool matchPost(const MatchContext& ctx, const std::vector<PatternElem>& el, size
   if (k == el.size()) return true;
   const PatternElem& e = el[k];
   const uint32_t n = ctx.size();
-  if (e.kind == PatternElem::Kind::kSkip) return matchPost(ctx, el, k + 1, pos, false, bind);
+  if (e.kind == PatternElem::Kind::kSkip) {
+    // '^' skips a noun phrase: at least one token, a whole actor mention when one starts here
+    // ("- * IFTAR IN ^ +" on "Iftar in Osgiliath with the leaders of Gondor": Gondor).
+    if (pos >= n || !ctx.inScope(pos)) return false;
+    const int32_t m = ctx.mentionAt(pos);
+    return matchPost(ctx, el, k + 1, m >= 0 ? ctx.mentionEnd(m) : pos + 1, e.glued, bind);
+  }
   for (uint32_t p = pos; p < n; ++p) {
     if (exact && p != pos) break;
     if (!ctx.inScope(p)) continue;

@@ -82,6 +82,23 @@ TEST(PetrarchMatcher, ActorsBindAndPreVerbWordsMatchBackwards) {
   EXPECT_FALSE(g.ctx.wordMatch("TIED", 0));
 }
 
+TEST(PetrarchMatcher, CaretSkipsANounPhrase) {
+  //          0        1     2            3       4
+  Fixture f({"IFTAR", "IN", "OSGILIATH", "WITH", "GONDOR"});
+  f.mention(2, 3);
+  f.mention(4, 5);
+  // - * IFTAR IN ^ +: the target is the actor after the skipped noun phrase, not Osgiliath.
+  const std::vector<PatternElem> p{words({"IFTAR"}), words({"IN"}), actor(PatternElem::Kind::kSkip),
+                                   actor(PatternElem::Kind::kTarget)};
+  Binding b;
+  ASSERT_TRUE(matchPostVerb(f.ctx, p, 0, false, b));
+  EXPECT_EQ(b.target, 1);
+  // Nothing left to skip: no match.
+  Fixture g({"IFTAR", "IN"});
+  Binding c;
+  EXPECT_FALSE(matchPostVerb(g.ctx, {words({"IN"}), actor(PatternElem::Kind::kSkip)}, 0, false, c));
+}
+
 // The coder with a hand-made dependency parse and PETRARCH's conventions.
 class PetrarchCoder : public ::testing::Test {
  protected:
@@ -141,6 +158,11 @@ BURN
 --- MEET [031:031] ---
 MEET
 - % * IN [031]
+--- LEAVE [012] ---
+LEAVE
+--- ACCORD [---] ---
+ACCORD
+- INCHING * [083]
 --- RESTORE [050] ---
 RESTORE
 - * DIPLOMATIC [064]
@@ -193,6 +215,31 @@ TEST_F(PetrarchCoder, DyadRequiredAndNoPositionalTargets) {
                          "down/4/compound:prt", "the/7/det", "embassy/4/obj"});
   actorAt(doc, 0, 1, "ARN");
   EXPECT_EQ(code(doc), "");
+}
+
+TEST_F(PetrarchCoder, SubjectlessAdverbialClauseHasNoSource) {
+  // "Arnor met Gondor after leaving Eriador": PETRARCH finds no subject in the clause
+  // "leaving Eriador", so it codes no departure from Eriador.
+  Document doc = parsed({"Arnor/2/nsubj", "met/0/root", "Gondor/2/obj", "after/5/mark",
+                         "leaving/2/advcl", "Eriador/5/obj"});
+  actorAt(doc, 0, 1, "ARN");
+  actorAt(doc, 2, 3, "GON");
+  actorAt(doc, 5, 6, "ERI");
+  EXPECT_EQ(code(doc), "");
+  // With its own subject it is coded.
+  Document doc2 = parsed({"Arnor/2/nsubj", "met/0/root", "Gondor/2/obj", "after/6/mark",
+                          "Rohan/6/nsubj", "leaves/2/advcl", "Eriador/6/obj"});
+  actorAt(doc2, 0, 1, "ARN");
+  actorAt(doc2, 2, 3, "GON");
+  actorAt(doc2, 4, 5, "ROH");
+  actorAt(doc2, 6, 7, "ERI");
+  EXPECT_EQ(code(doc2), "ROH>ERI:012 ");
+  // A pattern that spells out words before the verb ties the clause to its governor.
+  Document doc3 = parsed({"Arnor/2/nsubj", "inching/0/root", "to/4/mark", "accord/2/advcl",
+                          "with/6/case", "Gondor/4/obl"});
+  actorAt(doc3, 0, 1, "ARN");
+  actorAt(doc3, 5, 6, "GON");
+  EXPECT_EQ(code(doc3), "ARN>GON:083 ");
 }
 
 }  // namespace
