@@ -969,6 +969,33 @@ MatchContext matchContext(const SentView& sv, const Candidate& c) {
   }
   ctx.post_scope.resize(n);
   for (uint32_t l = 0; l < n; ++l) ctx.post_scope[l] = state[l] == 1 ? 1 : 0;
+  // Guards: the preposition of the innermost nmod (a noun's prepositional modifier) on the
+  // way from a token up to the predicate.
+  ctx.post_guard.assign(n, -1);
+  for (uint32_t l = 0; l < n; ++l) {
+    if (ctx.post_scope[l] == 0) continue;
+    uint32_t cur = l;
+    for (uint32_t hops = 0; hops <= n; ++hops) {
+      const uint32_t g = sv.b + cur;
+      if (g >= c.first && g <= c.last) break;
+      if (startsWith(sv.deprel(g), "nmod")) {
+        int32_t cs = -1;
+        for (uint32_t k : sv.kids[cur]) {
+          if (k < g && sv.deprel(k) == "case") {
+            cs = static_cast<int32_t>(k - sv.b);
+            break;
+          }
+        }
+        if (cs >= 0) {
+          ctx.post_guard[l] = cs;
+          break;
+        }
+      }
+      const int32_t h = sv.doc.tokens[g].head;
+      if (h < static_cast<int32_t>(sv.b) || h >= static_cast<int32_t>(sv.e)) break;
+      cur = static_cast<uint32_t>(h) - sv.b;
+    }
+  }
   return ctx;
 }
 

@@ -14,8 +14,24 @@ void bindActor(PatternElem::Kind kind, int32_t m, Binding& bind) {
   if (kind == PatternElem::Kind::kCompound) bind.compound = m;
 }
 
+// Whether the token at `at` may be matched by a pattern word: a word inside a prepositional
+// modifier of a noun ("adopt a set *of resolutions*") only when the pattern matched that
+// modifier's preposition too (`trail`: positions matched so far, `from`: the current phrase's
+// first position).
+bool reachable(const MatchContext& ctx, uint32_t at, uint32_t from,
+               const std::vector<uint32_t>& trail) {
+  const int32_t g = ctx.guardOf(at);
+  if (g < 0) return true;
+  const auto gu = static_cast<uint32_t>(g);
+  if (gu >= from && gu <= at) return true;
+  for (uint32_t t : trail) {
+    if (t == gu) return true;
+  }
+  return false;
+}
+
 bool matchPost(const MatchContext& ctx, const std::vector<PatternElem>& el, size_t k, uint32_t pos,
-               bool exact, Binding& bind) {
+               bool exact, Binding& bind, std::vector<uint32_t>& trail) {
   if (k == el.size()) return true;
   const PatternElem& e = el[k];
   const uint32_t n = ctx.size();
@@ -24,7 +40,7 @@ bool matchPost(const MatchContext& ctx, const std::vector<PatternElem>& el, size
     // ("- * IFTAR IN ^ +" on "Iftar in Osgiliath with the leaders of Gondor": Gondor).
     if (pos >= n || !ctx.inScope(pos)) return false;
     const int32_t m = ctx.mentionAt(pos);
-    return matchPost(ctx, el, k + 1, m >= 0 ? ctx.mentionEnd(m) : pos + 1, e.glued, bind);
+    return matchPost(ctx, el, k + 1, m >= 0 ? ctx.mentionEnd(m) : pos + 1, e.glued, bind, trail);
   }
   for (uint32_t p = pos; p < n; ++p) {
     if (exact && p != pos) break;
@@ -34,20 +50,25 @@ bool matchPost(const MatchContext& ctx, const std::vector<PatternElem>& el, size
         if (p + alt.size() > n) continue;
         bool ok = true;
         for (size_t j = 0; j < alt.size() && ok; ++j) {
-          ok = ctx.inScope(p + static_cast<uint32_t>(j)) &&
-               ctx.wordMatch(alt[j], p + static_cast<uint32_t>(j));
+          const uint32_t at = p + static_cast<uint32_t>(j);
+          ok = ctx.inScope(at) && ctx.wordMatch(alt[j], at) && reachable(ctx, at, p, trail);
         }
-        if (ok && matchPost(ctx, el, k + 1, p + static_cast<uint32_t>(alt.size()), e.glued, bind)) {
+        if (!ok) continue;
+        const size_t mark = trail.size();
+        for (uint32_t j = 0; j < alt.size(); ++j) trail.push_back(p + j);
+        if (matchPost(ctx, el, k + 1, p + static_cast<uint32_t>(alt.size()), e.glued, bind,
+                      trail)) {
           for (uint32_t j = 0; j < alt.size(); ++j) bind.words.push_back(p + j);
           return true;
         }
+        trail.resize(mark);
       }
     } else {
       const int32_t m = ctx.mentionAt(p);
       if (m < 0) continue;
       const Binding saved = bind;
       bindActor(e.kind, m, bind);
-      if (matchPost(ctx, el, k + 1, ctx.mentionEnd(m), e.glued, bind)) return true;
+      if (matchPost(ctx, el, k + 1, ctx.mentionEnd(m), e.glued, bind, trail)) return true;
       bind = saved;
     }
   }
@@ -115,7 +136,8 @@ bool matchPreVerb(const MatchContext& ctx, const std::vector<PatternElem>& el, u
 
 bool matchPostVerb(const MatchContext& ctx, const std::vector<PatternElem>& el, uint32_t start,
                    bool glued, Binding& bind) {
-  return matchPost(ctx, el, 0, start, glued, bind);
+  std::vector<uint32_t> trail;
+  return matchPost(ctx, el, 0, start, glued, bind, trail);
 }
 
 }  // namespace annalist::events

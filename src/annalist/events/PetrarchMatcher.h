@@ -34,11 +34,17 @@ struct MatchContext {
   uint32_t base = 0;  // document index of local position 0
   // Post-verb scope: tokens a post-verb element may match (empty = every token).
   std::vector<uint8_t> post_scope;
+  // Per token, the preposition of the innermost prepositional modifier of a noun holding it
+  // inside the verb phrase ("adopt a set *of* resolutions"), or -1; a post-verb word there
+  // matches only when the pattern matched that preposition too, as PETRARCH matches the
+  // head of a noun phrase, not its modifiers (empty = no restriction).
+  std::vector<int32_t> post_guard;
 
   uint32_t size() const { return static_cast<uint32_t>(up->size()); }
   // A pattern word matches the form, the lemma, or a regular plural of the word.
   bool wordMatch(std::string_view w, uint32_t local) const;
   bool inScope(uint32_t local) const { return post_scope.empty() || post_scope[local] != 0; }
+  int32_t guardOf(uint32_t local) const { return post_guard.empty() ? -1 : post_guard[local]; }
   // The coded mention starting at `local` (-1 when none).
   int32_t mentionAt(uint32_t local) const;
   uint32_t mentionBegin(int32_t m) const { return (*mentions)[m].token_begin - base; }

@@ -99,6 +99,20 @@ TEST(PetrarchMatcher, CaretSkipsANounPhrase) {
   EXPECT_FALSE(matchPostVerb(g.ctx, {words({"IN"}), actor(PatternElem::Kind::kSkip)}, 0, false, c));
 }
 
+TEST(PetrarchMatcher, WordsInsideANounsPrepositionalModifierNeedThePreposition) {
+  //          0      1     2      3     4
+  Fixture f({"A", "SET", "OF", "RESOLUTIONS", "TIES"});
+  f.ctx.post_guard = {-1, -1, 2, 2, -1};  // "of resolutions" modifies "set"
+  Binding b;
+  EXPECT_FALSE(matchPostVerb(f.ctx, {words({"RESOLUTION"})}, 0, false, b));
+  EXPECT_TRUE(
+      matchPostVerb(f.ctx, {words({"SET"}), words({"OF"}), words({"RESOLUTION"})}, 0, false, b));
+  EXPECT_TRUE(matchPostVerb(f.ctx, {words({"SET", "OF", "RESOLUTIONS"})}, 0, false, b));
+  EXPECT_TRUE(matchPostVerb(f.ctx, {words({"SET"})}, 0, false, b));
+  f.ctx.post_guard.clear();  // no parse: no restriction
+  EXPECT_TRUE(matchPostVerb(f.ctx, {words({"RESOLUTION"})}, 0, false, b));
+}
+
 // The coder with a hand-made dependency parse and PETRARCH's conventions.
 class PetrarchCoder : public ::testing::Test {
  protected:
