@@ -45,6 +45,10 @@ bool isPersonalPronoun(std::string_view w) {
     return k.count(x) != 0;
   }(w);
 }
+// Relative pronouns are never a speaker themselves: "who" stands for the noun it modifies.
+bool isRelativePronoun(std::string_view w) {
+  return w == "who" || w == "which" || w == "that" || w == "whom" || w == "whose";
+}
 bool isDeterminer(std::string_view w) {
   return [](std::string_view x) {
     static const WordSet k{"the",  "a",       "an",    "his",  "her",   "their", "its",
@@ -170,6 +174,8 @@ class Finder {
   // A verb outside the lexicon that takes a finite clausal complement ("X fears that ...",
   // "X insisted ..."): with a parse, such verbs are attitude or speech cues.
   bool clausalCue(int32_t i) const;
+  // A verb of naming with an object and a name as object predicate ("calls it \"X\"").
+  bool namingUse(int32_t i, const CueEntry& e) const;
   // The lexicon entry of cue token i (a generic belief entry for clausal cues).
   const CueEntry& entryAt(int32_t i) const;
   bool nounish(int32_t i) const;
@@ -372,6 +378,14 @@ TokRange Finder::npLeft(int32_t i, int32_t lo) const {
   }
   const Tok& k = t_[i];
   if (k.punct || k.in_quote) return {};
+  if (isRelativePronoun(k.lower)) {
+    // "the senator who said", "Trump, who ...": the noun the relative clause modifies.
+    int32_t p = i - 1;
+    if (p >= lo && t_[p].lower == ",") --p;
+    if (p < lo || t_[p].punct || isRelativePronoun(t_[p].lower) || isPronounSubject(t_[p].lower))
+      return {};
+    return npLeft(p, lo);
+  }
   if (isPronounSubject(k.lower)) return {i, i + 1};
   if (!nounish(i)) return {};
   int32_t b = i;
@@ -441,6 +455,54 @@ TokRange Finder::npRight(int32_t i, int32_t hi) const {
   return {i, e};
 }
 
+bool Finder::namingUse(int32_t i, const CueEntry& e) const {
+  // "call/name/dub/label/term X Y": a verb of naming with an object and an object predicate
+  // that is a name ("which Washington calls the \"Deal of the Century\"", "named him Person
+  // of the Year") gives something a name; it reports no speech. An evaluative predicate
+  // ("called Trump \"unhinged\"", "calling him a liar") is speech and stays a cue.
+  if (!in(e.lemma, {"call", "name", "dub", "label", "term", "brand", "nickname", "christen"})) {
+    return false;
+  }
+  const auto& toks = doc_.tokens;
+  const int32_t sb = sentBegin(i), se = sentEnd(i);
+  // Complements of the verb: a relativised object before it ("which Washington calls ..."),
+  // the object and the object predicate after it.
+  int32_t object = -1, predicate = -1;
+  bool rel_object = false;
+  for (int32_t j = sb; j < se; ++j) {
+    if (toks[j].head != i) continue;
+    const std::string& d = toks[j].deprel;
+    if (j < i) {
+      if ((d == "obj" && isRelativePronoun(t_[j].lower)) ||
+          (d == "nsubj" && t_[j].lower == "which")) {
+        rel_object = true;
+      }
+      continue;
+    }
+    if (d != "obj" && d != "iobj" && d != "xcomp" && d != "obl:npmod") continue;
+    if (object < 0 && !rel_object) {
+      object = j;
+    } else if (predicate < 0) {
+      predicate = j;
+    }
+  }
+  if (predicate < 0) return false;
+  // The predicate is a name: its first word (after quote marks and "the") is capitalised.
+  int32_t b = predicate;
+  for (int32_t j = sb; j < predicate; ++j) {
+    if (j <= std::max(object, i)) continue;
+    int32_t h = toks[j].head;
+    for (int hop = 0; hop < 40 && h >= sb && h < se && h != predicate; ++hop) h = toks[h].head;
+    if (h == predicate) {
+      b = j;
+      break;
+    }
+  }
+  while (b < predicate && (t_[b].q != QMark::kNone || t_[b].punct || t_[b].lower == "the")) ++b;
+  if (b < se && t_[b].q != QMark::kNone && b + 1 < se) ++b;
+  return b < se && t_[b].cap;
+}
+
 bool Finder::clausalCue(int32_t i) const {
   const auto& toks = doc_.tokens;
   if (toks[i].upos != "VERB") return false;
@@ -504,6 +566,7 @@ std::optional<TokRange> Finder::cueAt(int32_t i) const {
     const std::string& u = doc_.tokens[i].upos;
     if (u != "VERB") return std::nullopt;
   }
+  if (deps_ && namingUse(i, *e)) return std::nullopt;
   if (i > 0 && (isDeterminer(t_[i - 1].lower) || t_[i - 1].lower == "'s")) return std::nullopt;
   if (i > 0 && t_[i - 1].lower == "to" && e->kind == CueKind::kBelief) return std::nullopt;
   // Forms that are far more often nouns or other senses in news text.
@@ -544,6 +607,13 @@ TokRange Finder::subjectFromDeps(int32_t cue) const {
     const int32_t sb = sentBegin(v), se = sentEnd(v);
     for (int32_t j = sb; j < se; ++j) {
       if (toks[j].head == v && (toks[j].deprel == "nsubj" || toks[j].deprel == "nsubj:pass")) {
+        // A relative pronoun subject ("the senator who said ...") stands for the noun the
+        // relative clause modifies; without an acl:relcl attachment there is no speaker.
+        if (isRelativePronoun(t_[j].lower)) {
+          if (toks[v].deprel != "acl:relcl" || toks[v].head < sb || toks[v].head >= v) return {};
+          j = toks[v].head;
+          if (!nounish(j) || isRelativePronoun(t_[j].lower)) return {};
+        }
         // NP: the subject head with its left modifiers and right flat/compound parts.
         int32_t b = j, e = j + 1;
         for (int32_t m = sb; m < se; ++m) {
@@ -1134,6 +1204,7 @@ void Finder::findIndirect(uint32_t s) {
           entry->kind == CueKind::kSpeech ||
           in(entry->lemma, {"think", "believe", "feel", "suspect", "fear", "hope", "reckon",
                             "guess", "suppose", "know", "expect", "predict", "worry", "doubt"});
+      TokRange tail{};  // the content after a frame in the middle of the sentence
       if (may_parenthesise && left - 1 >= lo && t_[left - 1].lower == "," && left - 1 > lo) {
         int32_t k = std::max(spk.e, cue->e);
         while (k < hi && (isTimeWord(t_[k].lower) || isAuxOrAdverb(t_[k].lower))) ++k;
@@ -1141,7 +1212,22 @@ void Finder::findIndirect(uint32_t s) {
         int32_t rest = 0;
         for (int32_t m = k; m < hi; ++m)
           if (!t_[m].punct) ++rest;
-        if (rest <= 6 && (k >= hi || t_[k].punct || [](std::string_view x) {
+        // "A, X said, B": a frame in the middle of the sentence; the content is both sides.
+        if (k + 1 < hi && t_[k].lower == "," && t_[k + 1].q == QMark::kNone) {
+          const std::string& w = t_[k + 1].lower;
+          int32_t words = 0;
+          for (int32_t m = k + 1; m < hi; ++m)
+            if (!t_[m].punct) ++words;
+          const bool gerund = w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
+          if (words >= 2 && !gerund && !cueAt(k + 1) && !isTimeWord(w) &&
+              !in(w, {"in",        "on",     "at",  "during", "to",    "of",     "about",
+                      "according", "that",   "for", "with",   "after", "before", "from",
+                      "via",       "citing", "who", "which",  "while", "when",   "as"})) {
+            parenthetical = true;
+            tail = {k + 1, hi};
+          }
+        }
+        if (!parenthetical && rest <= 6 && (k >= hi || t_[k].punct || [](std::string_view x) {
               static const WordSet k{"in", "on", "at", "during", "to", "of", "about"};
               return k.count(x) != 0;
             }(t_[k].lower))) {
@@ -1226,6 +1312,12 @@ void Finder::findIndirect(uint32_t s) {
           // A clause complement is cut only where its subtree ends at a clause boundary:
           // parses of coordination and attachment are too noisy to cut elsewhere. A nominal
           // object ("endorsed Mr. Trump", "slams Donald Trump on abortion") is the content.
+          // "saying airstrikes have been inadequate": a speech verb's "object" followed by a
+          // verb is the subject of a complement clause the parser did not attach.
+          if (object_content && entry->kind == CueKind::kSpeech && ce > c && ce < hi &&
+              (doc_.tokens[ce].upos == "AUX" || doc_.tokens[ce].upos == "VERB")) {
+            object_content = false;
+          }
           if (object_content) {
             if (ce > c && ce <= hi) {
               content.e = ce;
@@ -1264,12 +1356,17 @@ void Finder::findIndirect(uint32_t s) {
       }
       a.speaker = spk;
       a.parts = {content};
+      if (!tail.empty()) {
+        tail = trimContent(tail);
+        if (tail.e - tail.b >= 2) a.parts.push_back(tail);
+      }
       a.confidence = parenthetical ? 0.75 : 0.7;
       if (entry->ambiguous) a.confidence -= 0.1;
       if (entry->kind == CueKind::kBelief) a.confidence -= 0.1;
       bool has_quote = false;
-      for (int32_t m = content.b; m < content.e; ++m)
-        if (t_[m].q != QMark::kNone) has_quote = true;
+      for (const TokRange& p : a.parts)
+        for (int32_t m = p.b; m < p.e; ++m)
+          if (t_[m].q != QMark::kNone) has_quote = true;
       a.type = has_quote ? "mixed" : "indirect";
     }
     for (auto& p : a.parts) claimContent(p);

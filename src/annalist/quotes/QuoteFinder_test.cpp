@@ -212,5 +212,44 @@ TEST(QuoteFinder, EvidentialSeemIsSpeakerless) {
   EXPECT_FALSE(d.quotes[0].speaker.has_value());
 }
 
+TEST(QuoteFinder, NamingIsNotSpeechAndRelativePronounIsNoSpeaker) {
+  // "call X Y" with a name as Y gives something a name; "which" is never a speaker.
+  Document d = runParsed(
+      "Both sides condemned the plan, which Washington calls the \"Deal of the Century\".",
+      {"DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT", "PRON", "PROPN", "VERB", "DET", "PUNCT",
+       "PROPN", "ADP", "DET", "PROPN", "PUNCT", "PUNCT"},
+      {1, 2, -1, 4, 2, 8, 8, 8, 4, 11, 11, 8, 14, 14, 11, 11, 2},
+      {"det", "nsubj", "root", "det", "obj", "punct", "obj", "nsubj", "acl:relcl", "det", "punct",
+       "xcomp", "case", "det", "nmod", "punct", "punct"});
+  for (const Quote& q : d.quotes) {
+    EXPECT_NE(sl(d, q.cue), "calls");
+    EXPECT_NE(sl(d, q.speaker), "which");
+  }
+  // An evaluative predicate is speech: "Bush called Trump a liar."
+  Document e =
+      runParsed("Bush called Trump a liar.", {"PROPN", "VERB", "PROPN", "DET", "NOUN", "PUNCT"},
+                {1, -1, 1, 4, 1, 1}, {"nsubj", "root", "obj", "det", "xcomp", "punct"});
+  ASSERT_EQ(e.quotes.size(), 1u);
+  EXPECT_EQ(sl(e, e.quotes[0].cue), "called");
+  EXPECT_EQ(sl(e, e.quotes[0].speaker), "Bush");
+}
+
+TEST(QuoteFinder, RelativePronounSubjectResolvesToItsNoun) {
+  Document d = runParsed(
+      "It was the senator who said that taxes would rise.",
+      {"PRON", "AUX", "DET", "NOUN", "PRON", "VERB", "SCONJ", "NOUN", "AUX", "VERB", "PUNCT"},
+      {3, 3, 3, -1, 5, 3, 9, 9, 9, 5, 3},
+      {"nsubj", "cop", "det", "root", "nsubj", "acl:relcl", "mark", "nsubj", "aux", "ccomp",
+       "punct"});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(sl(d, d.quotes[0].cue), "said");
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "the senator");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "that taxes would rise");
+  // Without a parse: the noun left of the relative pronoun.
+  Document t = run("It was the senator who said that taxes would rise.");
+  ASSERT_EQ(t.quotes.size(), 1u);
+  EXPECT_EQ(sl(t, t.quotes[0].speaker), "the senator");
+}
+
 }  // namespace
 }  // namespace annalist::quotes
