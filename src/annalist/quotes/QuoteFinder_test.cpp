@@ -251,5 +251,32 @@ TEST(QuoteFinder, RelativePronounSubjectResolvesToItsNoun) {
   EXPECT_EQ(sl(t, t.quotes[0].speaker), "the senator");
 }
 
+TEST(QuoteFinder, FrameInTheMiddleTakesBothSides) {
+  Document d = run("The Republican nominee, he said, watched the Olympics with his family.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  const Quote& q = d.quotes[0];
+  EXPECT_EQ(sl(d, q.cue), "said");
+  EXPECT_EQ(sl(d, q.speaker), "he");
+  ASSERT_EQ(q.parts.size(), 2u);
+  EXPECT_EQ(d.slice(q.parts[0]), "The Republican nominee");
+  EXPECT_EQ(d.slice(q.parts[1]), "watched the Olympics with his family");
+}
+
+TEST(QuoteFinder, SpeechVerbObjectFollowedByAVerbIsAClause) {
+  // The parser made "airstrikes" the object of "saying" and left "have been" unattached.
+  Document d = runParsed(
+      "Trump spoke, saying airstrikes have been inadequate.",
+      {"PROPN", "VERB", "PUNCT", "VERB", "NOUN", "AUX", "AUX", "ADJ", "PUNCT"},
+      {1, -1, 3, 1, 3, 7, 7, 1, 1},
+      {"nsubj", "root", "punct", "advcl", "obj", "aux", "cop", "parataxis", "punct"});
+  bool found = false;
+  for (const Quote& q : d.quotes) {
+    if (sl(d, q.cue) != "saying") continue;
+    found = true;
+    EXPECT_EQ(d.slice(q.content), "airstrikes have been inadequate");
+  }
+  EXPECT_TRUE(found);
+}
+
 }  // namespace
 }  // namespace annalist::quotes
