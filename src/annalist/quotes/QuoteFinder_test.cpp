@@ -264,11 +264,11 @@ TEST(QuoteFinder, FrameInTheMiddleTakesBothSides) {
 
 TEST(QuoteFinder, SpeechVerbObjectFollowedByAVerbIsAClause) {
   // The parser made "airstrikes" the object of "saying" and left "have been" unattached.
-  Document d = runParsed(
-      "Trump spoke, saying airstrikes have been inadequate.",
-      {"PROPN", "VERB", "PUNCT", "VERB", "NOUN", "AUX", "AUX", "ADJ", "PUNCT"},
-      {1, -1, 3, 1, 3, 7, 7, 1, 1},
-      {"nsubj", "root", "punct", "advcl", "obj", "aux", "cop", "parataxis", "punct"});
+  Document d =
+      runParsed("Trump spoke, saying airstrikes have been inadequate.",
+                {"PROPN", "VERB", "PUNCT", "VERB", "NOUN", "AUX", "AUX", "ADJ", "PUNCT"},
+                {1, -1, 3, 1, 3, 7, 7, 1, 1},
+                {"nsubj", "root", "punct", "advcl", "obj", "aux", "cop", "parataxis", "punct"});
   bool found = false;
   for (const Quote& q : d.quotes) {
     if (sl(d, q.cue) != "saying") continue;
