@@ -312,25 +312,56 @@ bool ActorDictionary::entryAccepts(const NameEntry& e, const Document& doc, uint
 void ActorDictionary::match(const Document& doc, uint32_t begin, uint32_t end,
                             std::vector<NameMatch>& out) const {
   if (begin >= end || edges_.empty()) return;
-  // Token ids for the range, computed once.
-  std::vector<uint32_t> ids(end - begin);
+  // Token ids for the range, computed once. A token joining words with '_' ("Dol_Amroth", as
+  // PETRARCH/TABARI texts write multi-word names) is its words in sequence (dictionary names
+  // are split at '_' too, so such a token never matches whole): ids[first[k]..first[k+1]).
+  std::vector<uint32_t> ids, first;
+  ids.reserve(end - begin);
+  first.reserve(end - begin + 1);
   std::string key;
   for (uint32_t t = begin; t < end; ++t) {
     const Token& tok = doc.tokens[t];
-    key.clear();
-    foldInto(tok.norm.empty() ? doc.tokenText(tok) : std::string_view(tok.norm), key);
-    ids[t - begin] = key.empty() ? kNoToken : lookupVocab(key);
+    const std::string_view text =
+        tok.norm.empty() ? doc.tokenText(tok) : std::string_view(tok.norm);
+    first.push_back(static_cast<uint32_t>(ids.size()));
+    const size_t us = text.find('_');
+    if (us == std::string_view::npos || us == 0 || text.back() == '_') {
+      key.clear();
+      foldInto(text, key);
+      ids.push_back(key.empty() ? kNoToken : lookupVocab(key));
+      continue;
+    }
+    size_t from = 0;
+    while (from <= text.size()) {
+      size_t to = text.find('_', from);
+      if (to == std::string_view::npos) to = text.size();
+      key.clear();
+      foldInto(text.substr(from, to - from), key);
+      ids.push_back(key.empty() ? kNoToken : lookupVocab(key));
+      from = to + 1;
+    }
   }
+  first.push_back(static_cast<uint32_t>(ids.size()));
   uint32_t i = begin;
   while (i < end) {
     uint32_t node = 0;
     uint32_t best_end = 0, best_node = 0;
     for (uint32_t j = i; j < end; ++j) {
-      const uint32_t id = ids[j - begin];
-      if (id == kNoToken) break;
-      auto it = edges_.find((static_cast<uint64_t>(node) << 32) | id);
-      if (it == edges_.end()) break;
-      node = it->second;
+      bool ok = true;
+      for (uint32_t k = first[j - begin]; k < first[j - begin + 1] && ok; ++k) {
+        const uint32_t id = ids[k];
+        if (id == kNoToken) {
+          ok = false;
+          break;
+        }
+        auto it = edges_.find((static_cast<uint64_t>(node) << 32) | id);
+        if (it == edges_.end()) {
+          ok = false;
+          break;
+        }
+        node = it->second;
+      }
+      if (!ok) break;
       const auto& ents = node_entries_[node];
       if (ents.empty()) continue;
       for (uint32_t e : ents) {

@@ -67,6 +67,24 @@ TEST(ActorDictionaryTest, HyphenAndDiacriticVariantsMatch) {
   }
 }
 
+TEST(ActorDictionaryTest, UnderscoreJoinedTokensMatchTheirWords) {
+  // PETRARCH texts join multi-word names with '_' ("Dol_Amroth"); the dictionary writes them
+  // with spaces. The token matches as its words, only whole.
+  ActorDictionary d;
+  const uint32_t a = d.addActor("DOL");
+  const uint32_t b = d.addActor("DOLX");
+  d.addName("PRINCE OF DOL AMROTH", a, NameKind::kName, false, "t:1");
+  d.addName("DOL", b, NameKind::kName, false, "t:2");
+  d.finish();
+  Document doc = tokenized("They warned of the Prince of Dol_Amroth and of Dol_Guldur.");
+  std::vector<NameMatch> m;
+  d.match(doc, 0, static_cast<uint32_t>(doc.tokens.size()), m);
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(doc.slice(doc.tokens[m[0].token_begin].start, doc.tokens[m[0].token_end - 1].end),
+            "Prince of Dol_Amroth");
+  EXPECT_EQ(d.entries()[m[0].entry].target, a);
+}
+
 TEST(ActorDictionaryTest, ExactCaseNamesNeedTheirCase) {
   ActorDictionary d;
   const uint32_t usa = d.addActor("USA");
