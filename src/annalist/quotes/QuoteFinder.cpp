@@ -860,6 +860,11 @@ TokRange Finder::cutContent(TokRange r, TokRange cue) const {
     if (t_[m].q != QMark::kNone) depth ^= 1;
     if (depth != 0 || m - r.b < 3) continue;
     const std::string& w = t_[m].lower;
+    // "..., according to X" is another attribution around this one.
+    if (w == "," && m + 2 < r.e && t_[m + 1].lower == "according" && t_[m + 2].lower == "to") {
+      r.e = m;
+      break;
+    }
     if (w == "," && m + 1 < r.e && in(t_[m + 1].lower, {"which", "who", "whom", "whose"})) {
       r.e = m;
       break;
@@ -1165,12 +1170,33 @@ void Finder::findIndirect(uint32_t s) {
                                                  "survey", "report", "documents", "analysis"}))) {
           if (e > cue->e) spk = {cue->e, e};
         }
+        // "According to interviews with more than a half-dozen of Cruz's friends, aides and
+        // allies, he wants ...": at the start of a sentence the source runs to the comma
+        // before the claim.
+        if (!spk.empty() && i == sb + (t_[sb].lower == "but" || t_[sb].lower == "and" ? 1 : 0) &&
+            spk.e < hi && t_[spk.e].lower != ",") {
+          int32_t k = spk.e;
+          while (k < hi && k < cue->e + 25 && t_[k].lower != "," && t_[k].q == QMark::kNone &&
+                 !isSentencePunct(t_[k].lower)) {
+            ++k;
+          }
+          // The last comma of a source list ("friends, aides and allies, he wants"): the
+          // claim starts after the comma followed by a clause subject.
+          if (k < hi && t_[k].lower == ",") spk = {cue->e, k};
+        }
       }
       if (spk.empty()) continue;
       a.speaker = spk;
       TokRange content;
       if (i - 1 >= lo && t_[i - 1].lower == ",") {
-        content = {lo, i - 1};
+        // "CONTENT, according to X": the content is the clause before, even when a cue inside
+        // it already has its own attribution (PolNeAR nests them), but not a direct quote.
+        int32_t b = lo;
+        while (b > sb && t_[b - 1].lower != ";" && t_[b - 1].lower != ":" && !t_[b - 1].in_quote &&
+               t_[b - 1].q == QMark::kNone) {
+          --b;
+        }
+        content = {b, i - 1};
       } else if (spk.e < hi && t_[spk.e].lower == ",") {
         content = {spk.e + 1, hi};
       } else {

@@ -278,5 +278,26 @@ TEST(QuoteFinder, SpeechVerbObjectFollowedByAVerbIsAClause) {
   EXPECT_TRUE(found);
 }
 
+TEST(QuoteFinder, AccordingToTakesTheWholeClauseBefore) {
+  Document d = run("The senator has said that taxes would rise, according to two aides.");
+  const Quote* outer = nullptr;
+  const Quote* inner = nullptr;
+  for (const Quote& q : d.quotes) {
+    if (sl(d, q.cue) == "according to") outer = &q;
+    if (sl(d, q.cue) == "said") inner = &q;
+  }
+  ASSERT_NE(outer, nullptr);
+  EXPECT_EQ(d.slice(outer->content), "The senator has said that taxes would rise");
+  EXPECT_EQ(sl(d, outer->speaker), "two aides");
+  ASSERT_NE(inner, nullptr);
+  EXPECT_EQ(d.slice(inner->content), "that taxes would rise");
+  // At the start of a sentence the source runs to the comma before the claim.
+  Document e =
+      run("According to interviews with his friends and allies in Texas, he wants to win.");
+  ASSERT_GE(e.quotes.size(), 1u);
+  EXPECT_EQ(sl(e, e.quotes[0].speaker), "interviews with his friends and allies in Texas");
+  EXPECT_EQ(e.slice(e.quotes[0].content), "he wants to win");
+}
+
 }  // namespace
 }  // namespace annalist::quotes
