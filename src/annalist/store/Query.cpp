@@ -153,19 +153,27 @@ struct Where {
   }
 };
 
-void addEventFilter(const EventFilter& f, Where& w) {
-  if (!f.date_from.empty()) w.conds.push_back("e.date >= " + w.text(f.date_from));
-  if (!f.date_to.empty()) w.conds.push_back("e.date <= " + w.text(f.date_to));
-  w.anyOf(f.source, "e.source_code", true);
-  w.anyOf(f.target, "e.target_code", true);
+// The source/target/actor code conditions over a row source aliased `alias` (events, or the
+// monthly roll-up: both have source_code and target_code).
+void addActorFilter(const EventFilter& f, Where& w, std::string_view alias) {
+  const std::string source = fmt::format("{}.source_code", alias);
+  const std::string target = fmt::format("{}.target_code", alias);
+  w.anyOf(f.source, source, true);
+  w.anyOf(f.target, target, true);
   if (!f.actor.empty()) {
     std::vector<std::string> ors;
     for (const auto& a : f.actor) {
-      ors.push_back(w.codeMatch("e.source_code", a));
-      ors.push_back(w.codeMatch("e.target_code", a));
+      ors.push_back(w.codeMatch(source, a));
+      ors.push_back(w.codeMatch(target, a));
     }
     w.conds.push_back("(" + fmt::format("{}", fmt::join(ors, " OR ")) + ")");
   }
+}
+
+void addEventFilter(const EventFilter& f, Where& w) {
+  if (!f.date_from.empty()) w.conds.push_back("e.date >= " + w.text(f.date_from));
+  if (!f.date_to.empty()) w.conds.push_back("e.date <= " + w.text(f.date_to));
+  addActorFilter(f, w, "e");
   w.anyOf(f.cameo, "e.cameo", true);
   w.anyOf(f.root, "e.cameo_root", false);
   if (!f.quad_class.empty()) {
@@ -282,22 +290,11 @@ namespace {
 Status queryRollup(Db& db, const EventQuery& q, RowSink& sink) {
   Where w;
   const EventFilter& f = q.filter;
+  // A date bound excludes undated events (month ''), as `e.date >= ...` does in the scan.
   if (!f.date_from.empty()) w.conds.push_back("r.month >= " + w.text(f.date_from.substr(0, 7)));
-  if (!f.date_to.empty()) {
-    w.conds.push_back("r.month <= " + w.text(f.date_to.substr(0, 7)));
-    w.conds.push_back("r.month != ''");
-  }
-  if (!f.date_from.empty()) w.conds.push_back("r.month != ''");
-  w.anyOf(f.source, "r.source_code", true);
-  w.anyOf(f.target, "r.target_code", true);
-  if (!f.actor.empty()) {
-    std::vector<std::string> ors;
-    for (const auto& a : f.actor) {
-      ors.push_back(w.codeMatch("r.source_code", a));
-      ors.push_back(w.codeMatch("r.target_code", a));
-    }
-    w.conds.push_back("(" + fmt::format("{}", fmt::join(ors, " OR ")) + ")");
-  }
+  if (!f.date_to.empty()) w.conds.push_back("r.month <= " + w.text(f.date_to.substr(0, 7)));
+  if (!f.date_from.empty() || !f.date_to.empty()) w.conds.push_back("r.month != ''");
+  addActorFilter(f, w, "r");
   // (select expression, group/order expression, column name)
   struct Key {
     std::string select, group, name;
