@@ -517,6 +517,18 @@ void writeSortedMap(ByteWriter& w, const Map& m) {
   w.vec(vals);
 }
 
+// Reads what writeSortedMap wrote into `m`; false when the two vectors differ in length.
+template <typename Map>
+bool readSortedMap(ByteReader& r, Map& m) {
+  std::vector<typename Map::key_type> keys;
+  std::vector<typename Map::mapped_type> vals;
+  r.vec(keys);
+  r.vec(vals);
+  if (keys.size() != vals.size()) return false;
+  for (size_t i = 0; i < keys.size(); ++i) m[keys[i]] = vals[i];
+  return true;
+}
+
 }  // namespace
 
 std::string Tagger::toBytes() const {
@@ -595,22 +607,13 @@ Result<Tagger> Tagger::fromBytes(std::string_view bytes, const std::string& what
       if (!m.ok()) return Error::corrupt(fmt::format("{}: {}", what, m.error().message));
       t.model_ = std::move(m).value();
     } else if (tag == kSecDict) {
-      std::vector<uint64_t> keys;
-      std::vector<uint16_t> vals;
-      r.vec(keys);
-      r.vec(vals);
-      if (keys.size() != vals.size()) return Error::corrupt(fmt::format("{}: bad DICT", what));
-      for (size_t i = 0; i < keys.size(); ++i) t.dict_[keys[i]] = vals[i];
+      if (!readSortedMap(r, t.dict_)) return Error::corrupt(fmt::format("{}: bad DICT", what));
     } else if (tag == kSecClusters) {
       auto c = WordClusters::deserialize(r, what);
       if (!c.ok()) return c.error();
       t.clusters_ = std::move(c).value();
     } else if (tag == kSecAmbiguity) {
-      std::vector<uint64_t> keys, vals;
-      r.vec(keys);
-      r.vec(vals);
-      if (keys.size() != vals.size()) return Error::corrupt(fmt::format("{}: bad AMBI", what));
-      for (size_t i = 0; i < keys.size(); ++i) t.amb_[keys[i]] = vals[i];
+      if (!readSortedMap(r, t.amb_)) return Error::corrupt(fmt::format("{}: bad AMBI", what));
     } else {
       uint32_t n = 0;
       r.u32(n);
@@ -618,12 +621,9 @@ Result<Tagger> Tagger::fromBytes(std::string_view bytes, const std::string& what
       t.feats_strings_.resize(n);
       for (auto& s : t.feats_strings_) r.str(s);
       r.vec(t.feats_default_);
-      std::vector<uint64_t> keys;
-      std::vector<uint32_t> vals;
-      r.vec(keys);
-      r.vec(vals);
-      if (keys.size() != vals.size()) return Error::corrupt(fmt::format("{}: bad FEAT", what));
-      for (size_t i = 0; i < keys.size(); ++i) t.feats_words_[keys[i]] = vals[i];
+      if (!readSortedMap(r, t.feats_words_)) {
+        return Error::corrupt(fmt::format("{}: bad FEAT", what));
+      }
     }
     if (!r.ok()) return Error::corrupt(r.error());
     if (!r.atEnd()) {
@@ -642,12 +642,7 @@ Result<Tagger> Tagger::fromBytes(std::string_view bytes, const std::string& what
         return Error::corrupt(fmt::format("{}: second-pass class count disagrees", what));
       }
     } else {
-      std::vector<uint64_t> keys;
-      std::vector<uint8_t> vals;
-      r.vec(keys);
-      r.vec(vals);
-      if (keys.size() != vals.size()) return Error::corrupt(fmt::format("{}: bad CAPS", what));
-      for (size_t i = 0; i < keys.size(); ++i) t.caps_[keys[i]] = vals[i];
+      if (!readSortedMap(r, t.caps_)) return Error::corrupt(fmt::format("{}: bad CAPS", what));
     }
     if (!r.ok()) return Error::corrupt(r.error());
     if (!r.atEnd()) return Error::corrupt(fmt::format("{}: trailing bytes in a section", what));
