@@ -156,6 +156,13 @@ class Finder {
   // Speech-act and stance nouns with a possessor source and an "of/on/about/for" or "that"
   // content ("Clinton's attack on Trump", "his claim that ..."); needs the parse.
   void findNominalCues(uint32_t sentence);
+  // A last pass over verbs left unclaimed: a lexicon verb whose construction the passes above
+  // did not take ("Everyone but Hewlett said yes", "he saw X as Y") with any subject, and a
+  // stance/action verb outside the lexicon ("Trump hired a new manager", "she signed the
+  // bill", "Rubio nominated ...") with an agent subject (a person or organisation), each with
+  // an object or complement: PolNeAR annotates an agent's positions broadly. Needs the parse.
+  void findAgentStances(uint32_t sentence);
+  bool agentLike(int32_t head) const;
   // "When asked about ...", "Asked whether ...", "was asked if ...": left to findNominalCues.
   bool passiveQuestion(int32_t i) const {
     if (t_[i].in_quote || t_[i].lower != "asked" || i + 1 >= static_cast<int32_t>(t_.size())) {
@@ -611,8 +618,10 @@ TokRange Finder::subjectFromDeps(int32_t cue) const {
         // relative clause modifies; without an acl:relcl attachment there is no speaker.
         if (isRelativePronoun(t_[j].lower)) {
           if (toks[v].deprel != "acl:relcl" || toks[v].head < sb || toks[v].head >= v) return {};
-          j = toks[v].head;
-          if (!nounish(j) || isRelativePronoun(t_[j].lower)) return {};
+          const int32_t noun = toks[v].head;
+          if (!nounish(noun) || isRelativePronoun(t_[noun].lower)) return {};
+          // PolNeAR marks the pronoun as the source; emit() resolves it through the noun.
+          return {j, j + 1};
         }
         // NP: the subject head with its left modifiers and right flat/compound parts.
         int32_t b = j, e = j + 1;
@@ -1527,6 +1536,70 @@ void Finder::findNominalCues(uint32_t s) {
   }
 }
 
+bool Finder::agentLike(int32_t j) const {
+  const auto& toks = doc_.tokens;
+  if (in(t_[j].lower, {"he", "she", "they", "we", "i", "who"})) return true;
+  if (toks[j].upos == "PROPN") return true;
+  for (const Mention& m : doc_.mentions) {
+    if (m.token_begin <= static_cast<uint32_t>(j) && static_cast<uint32_t>(j) < m.token_end &&
+        in(m.type, {"PER", "ORG", "NORP"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void Finder::findAgentStances(uint32_t s) {
+  // Stance and action verbs PolNeAR annotates with an agent (from train cue statistics).
+  static const WordSet kStance{
+      "see",       "express",  "name",      "cast",      "sign",     "accept",  "address",
+      "issue",     "ignore",   "look",      "list",      "hope",     "plan",    "share",
+      "consider",  "nominate", "plead",     "encourage", "identify", "retweet", "deem",
+      "question",  "bemoan",   "publish",   "predict",   "endorse",  "urge",    "remind",
+      "propose",   "disavow",  "coin",      "hire",      "attempt",  "promise", "slam",
+      "criticize", "thank",    "display",   "present",   "position", "expose",  "confront",
+      "resist",    "reverse",  "introduce", "back",      "support",  "oppose",  "choose",
+      "block",     "enjoy"};
+  const auto& toks = doc_.tokens;
+  const Sentence& sent = doc_.sentences[s];
+  const int32_t sb = sent.token_begin, se = sent.token_end;
+  for (int32_t i = sb; i < se; ++i) {
+    if (t_[i].claimed || t_[i].in_quote || toks[i].upos != "VERB") continue;
+    const bool lexical = lex_.word(t_[i].lower) != nullptr;
+    const std::string& lemma = toks[i].lemma.empty() ? t_[i].lower : toks[i].lemma;
+    if (!lexical && kStance.count(lemma) == 0) continue;
+    int32_t subj = -1;
+    for (int32_t j = sb; j < i; ++j) {
+      if (toks[j].head == i && toks[j].deprel == "nsubj") subj = j;
+    }
+    bool agent = subj >= 0 && agentLike(subj);
+    if (subj < 0 || (!agent && !lexical)) continue;
+    bool object = false;
+    const int32_t ce = complementEndFromDeps({i, i + 1}, i + 1, &object);
+    if (ce <= i + 1) continue;
+    int32_t c = i + 1;
+    while (c < ce && toks[c].head == i &&
+           (toks[c].deprel == "compound:prt" || toks[c].deprel == "advmod" ||
+            toks[c].deprel == "punct")) {
+      ++c;
+    }
+    TokRange content = trimContent({c, ce});
+    if (content.e - content.b < 1 || anyClaimed(content)) continue;
+    TokRange spk = subjectFromDeps(i);
+    if (spk.empty() || anyClaimed(spk)) continue;
+    Attribution a;
+    a.cue = {i, i + 1};
+    a.speaker = spk;
+    a.parts = {content};
+    a.type = "indirect";
+    a.confidence = !agent ? 0.33 : lexical ? 0.31 : 0.32;
+    claimContent(content);
+    claim(a.cue);
+    claim(a.speaker);
+    out_.push_back(std::move(a));
+  }
+}
+
 void Finder::emit() {
   std::vector<Quote> quotes;
   quotes.reserve(out_.size());
@@ -1549,7 +1622,15 @@ void Finder::emit() {
       q.speaker = span(a.speaker);
       // The speaker's mention: the one containing the speaker's last token (the head in
       // English NPs), else any overlapping mention.
-      const uint32_t head = static_cast<uint32_t>(a.speaker.e - 1);
+      uint32_t head = static_cast<uint32_t>(a.speaker.e - 1);
+      // A relative pronoun speaker ("the senator who said ...") stands for the noun its
+      // relative clause modifies.
+      if (a.speaker.e - a.speaker.b == 1 && isRelativePronoun(t_[a.speaker.b].lower)) {
+        const int32_t v = toks[a.speaker.b].head;
+        if (v >= 0 && toks[v].deprel == "acl:relcl" && toks[v].head >= 0) {
+          head = static_cast<uint32_t>(toks[v].head);
+        }
+      }
       for (size_t m = 0; m < doc_.mentions.size(); ++m) {
         const Mention& mm = doc_.mentions[m];
         if (mm.token_begin <= head && head < mm.token_end) {
@@ -1586,6 +1667,9 @@ void Finder::run() {
   attributeDirect();
   for (uint32_t s = 0; s < doc_.sentences.size(); ++s) findIndirect(s);
   attributeLeftoverDirect();
+  if (deps_ && tags_) {
+    for (uint32_t s = 0; s < doc_.sentences.size(); ++s) findAgentStances(s);
+  }
   emit();
 }
 

@@ -234,21 +234,64 @@ TEST(QuoteFinder, NamingIsNotSpeechAndRelativePronounIsNoSpeaker) {
   EXPECT_EQ(sl(e, e.quotes[0].speaker), "Bush");
 }
 
-TEST(QuoteFinder, RelativePronounSubjectResolvesToItsNoun) {
-  Document d = runParsed(
-      "It was the senator who said that taxes would rise.",
-      {"PRON", "AUX", "DET", "NOUN", "PRON", "VERB", "SCONJ", "NOUN", "AUX", "VERB", "PUNCT"},
-      {3, 3, 3, -1, 5, 3, 9, 9, 9, 5, 3},
-      {"nsubj", "cop", "det", "root", "nsubj", "acl:relcl", "mark", "nsubj", "aux", "ccomp",
-       "punct"});
+TEST(QuoteFinder, RelativePronounSpeakerResolvesThroughItsNoun) {
+  // PolNeAR marks the relative pronoun as the source; its entity is the modified noun's.
+  Document d("t", "It was the senator who said that taxes would rise.");
+  text::Tokenizer tok;
+  ASSERT_TRUE(tok.process(d).isOk());
+  const std::vector<std::string> upos{"PRON",  "AUX",  "DET", "NOUN", "PRON", "VERB",
+                                      "SCONJ", "NOUN", "AUX", "VERB", "PUNCT"};
+  const std::vector<int> heads{3, 3, 3, -1, 5, 3, 9, 9, 9, 5, 3};
+  const std::vector<std::string> rels{"nsubj", "cop",   "det", "root",  "nsubj", "acl:relcl",
+                                      "mark",  "nsubj", "aux", "ccomp", "punct"};
+  ASSERT_EQ(d.tokens.size(), upos.size());
+  for (size_t i = 0; i < upos.size(); ++i) {
+    d.tokens[i].upos = upos[i];
+    d.tokens[i].head = heads[i];
+    d.tokens[i].deprel = rels[i];
+  }
+  Mention senator;
+  senator.token_begin = 2;
+  senator.token_end = 4;
+  senator.start = d.tokens[2].start;
+  senator.end = d.tokens[3].end;
+  senator.head_token = 3;
+  senator.type = "PER";
+  senator.source = "nominal";
+  senator.entity = 0;
+  d.mentions.push_back(senator);
+  d.layers |= Document::kTags | Document::kDeps;
+  QuoteFinder qf;
+  ASSERT_TRUE(qf.process(d).isOk());
   ASSERT_EQ(d.quotes.size(), 1u);
   EXPECT_EQ(sl(d, d.quotes[0].cue), "said");
-  EXPECT_EQ(sl(d, d.quotes[0].speaker), "the senator");
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "who");
+  EXPECT_EQ(d.quotes[0].speaker_mention, 0);
+  EXPECT_EQ(d.quotes[0].speaker_entity, 0);
   EXPECT_EQ(d.slice(d.quotes[0].content), "that taxes would rise");
   // Without a parse: the noun left of the relative pronoun.
   Document t = run("It was the senator who said that taxes would rise.");
   ASSERT_EQ(t.quotes.size(), 1u);
   EXPECT_EQ(sl(t, t.quotes[0].speaker), "the senator");
+}
+
+TEST(QuoteFinder, AgentStanceVerbsWithAnObject) {
+  // "hire" is not a reporting verb, but a person's action with an object is an attribution.
+  // (No lemmas in this hand parse: the word itself is the lemma.)
+  Document d = runParsed("They hire new campaign managers.",
+                         {"PRON", "VERB", "ADJ", "NOUN", "NOUN", "PUNCT"}, {1, -1, 4, 4, 1, 1},
+                         {"nsubj", "root", "amod", "compound", "obj", "punct"});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(sl(d, d.quotes[0].cue), "hire");
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "They");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "new campaign managers");
+  // Not every action is a stance: "won" is not one; nor a non-agent's "hired".
+  Document w = runParsed("Trump won the primary.", {"PROPN", "VERB", "DET", "NOUN", "PUNCT"},
+                         {1, -1, 3, 1, 1}, {"nsubj", "root", "det", "obj", "punct"});
+  EXPECT_TRUE(w.quotes.empty());
+  Document n = runParsed("The storm hire nobody.", {"DET", "NOUN", "VERB", "PRON", "PUNCT"},
+                         {1, 2, -1, 2, 2}, {"det", "nsubj", "root", "obj", "punct"});
+  EXPECT_TRUE(n.quotes.empty());
 }
 
 TEST(QuoteFinder, FrameInTheMiddleTakesBothSides) {
