@@ -116,7 +116,10 @@ void addEvalEventsCommand(CommandGroups& groups, int& exit_code) {
       Document doc(r.id, r.text);
       doc.date = Date::parseCompact(r.date);
       std::set<Triple> got;
-      if (Status st = pipeline->process(doc); !st.isOk()) {
+      // PETRARCH codes nothing for a record whose given parse is malformed (bad_input_parse).
+      if (petrarch && r.unbalanced_parse) {
+        doc.events.clear();
+      } else if (Status st = pipeline->process(doc); !st.isOk()) {
         std::cerr << "annalist eval events: record " << r.id << ": " << st.message() << "\n";
       }
       for (const Event& e : doc.events) {

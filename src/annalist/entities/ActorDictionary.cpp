@@ -71,6 +71,16 @@ bool endsWithPossessive(std::string_view w) {
   return false;
 }
 
+// A lone hyphen the tokenizer split out of a word ("Barad - dur" from "Barad-dur": no space
+// on either side, tokens on both sides within [begin, end)).
+bool isJoiningHyphen(const Document& doc, uint32_t t, uint32_t begin, uint32_t end) {
+  if (t <= begin || t + 1 >= end) return false;
+  const Token& tok = doc.tokens[t];
+  const std::string_view text = tok.norm.empty() ? doc.tokenText(tok) : std::string_view(tok.norm);
+  return text == "-" && !doc.tokens[t - 1].space_after && !tok.space_after &&
+         doc.tokens[t - 1].end == tok.start && doc.tokens[t + 1].start == tok.end;
+}
+
 }  // namespace
 
 void ActorDictionary::foldInto(std::string_view word, std::string& out) {
@@ -301,8 +311,12 @@ bool ActorDictionary::entryAccepts(const NameEntry& e, const Document& doc, uint
     return text.empty() || !(text[0] >= 'a' && text[0] <= 'z');
   }
   if (!e.exact_case) return true;
-  for (size_t k = 0; k < e.tokens.size(); ++k) {
-    const Token& t = doc.tokens[begin + k];
+  const auto n = static_cast<uint32_t>(doc.tokens.size());
+  uint32_t at = begin;
+  for (size_t k = 0; k < e.tokens.size(); ++k, ++at) {
+    if (k > 0 && isJoiningHyphen(doc, at, begin, n)) ++at;
+    if (at >= n) return false;
+    const Token& t = doc.tokens[at];
     const std::string_view text = t.norm.empty() ? doc.tokenText(t) : std::string_view(t.norm);
     if (text != e.tokens[k]) return false;
   }
@@ -324,6 +338,10 @@ void ActorDictionary::match(const Document& doc, uint32_t begin, uint32_t end,
     const std::string_view text =
         tok.norm.empty() ? doc.tokenText(tok) : std::string_view(tok.norm);
     first.push_back(static_cast<uint32_t>(ids.size()));
+    // A lone hyphen the tokenizer split out of a word ("Barad - dur" from "Barad-dur": no
+    // space on either side) joins its neighbours: it contributes no word, as dictionary
+    // names match hyphenated words as their parts ("BARAD-DUR" = "barad dur").
+    if (isJoiningHyphen(doc, t, begin, end)) continue;
     const size_t us = text.find('_');
     if (us == std::string_view::npos || us == 0 || text.back() == '_') {
       key.clear();
@@ -347,6 +365,10 @@ void ActorDictionary::match(const Document& doc, uint32_t begin, uint32_t end,
     uint32_t node = 0;
     uint32_t best_end = 0, best_node = 0;
     for (uint32_t j = i; j < end; ++j) {
+      if (first[j - begin] == first[j - begin + 1]) {  // a joining hyphen
+        if (j == i) break;                             // never starts nor ends a name
+        continue;
+      }
       bool ok = true;
       for (uint32_t k = first[j - begin]; k < first[j - begin + 1] && ok; ++k) {
         const uint32_t id = ids[k];

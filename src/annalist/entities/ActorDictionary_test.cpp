@@ -85,6 +85,34 @@ TEST(ActorDictionaryTest, UnderscoreJoinedTokensMatchTheirWords) {
   EXPECT_EQ(d.entries()[m[0].entry].target, a);
 }
 
+TEST(ActorDictionaryTest, HyphenSplitByTheTokenizerJoinsItsNeighbours) {
+  // The tokenizer splits "Barad-dur" into "Barad", "-", "dur"; the dictionary name
+  // "BARAD-DUR" still matches it whole, but not words a spaced dash separates.
+  ActorDictionary d;
+  const uint32_t mor = d.addActor("MOR");
+  d.addName("BARAD-DUR", mor, NameKind::kName, false, "t:1");
+  d.finish();
+  Document doc = tokenized("Freed from Barad-dur today.");
+  std::vector<NameMatch> m;
+  d.match(doc, 0, static_cast<uint32_t>(doc.tokens.size()), m);
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(doc.slice(doc.tokens[m[0].token_begin].start, doc.tokens[m[0].token_end - 1].end),
+            "Barad-dur");
+  Document spaced = tokenized("Freed from Barad - dur today.");
+  m.clear();
+  d.match(spaced, 0, static_cast<uint32_t>(spaced.tokens.size()), m);
+  EXPECT_TRUE(m.empty());
+  // A name never ends on the hyphen: "Barad-" alone is no match for a name "BARAD".
+  ActorDictionary d2;
+  d2.addName("BARAD", d2.addActor("B"), NameKind::kName, false, "t:1");
+  d2.finish();
+  Document doc2 = tokenized("Barad-based groups.");
+  m.clear();
+  d2.match(doc2, 0, static_cast<uint32_t>(doc2.tokens.size()), m);
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].token_end - m[0].token_begin, 1u);
+}
+
 TEST(ActorDictionaryTest, ExactCaseNamesNeedTheirCase) {
   ActorDictionary d;
   const uint32_t usa = d.addActor("USA");
@@ -163,35 +191,37 @@ TEST(ActorDictionaryTest, MatchesNaiveReferenceOnRandomInput) {
     std::vector<NameMatch> slow;
     std::vector<std::string> keys(n);
     for (uint32_t t = 0; t < n; ++t) keys[t] = ActorDictionary::fold(doc.tokens[t].norm);
-    auto accepts = [&](const NameEntry& e, uint32_t at) {
-      if (at + e.tokens.size() > n) return false;
+    // A hyphen split out of "x-y" (no space around it) joins its neighbours.
+    auto joiner = [&](uint32_t t) {
+      return t > 0 && t + 1 < n && doc.tokens[t].norm == "-" && !doc.tokens[t - 1].space_after &&
+             !doc.tokens[t].space_after;
+    };
+    // The end of entry e's match at token `at`, or 0.
+    auto accepts = [&](const NameEntry& e, uint32_t at) -> uint32_t {
       if (e.initial_cap && !doc.tokens[at].norm.empty() && doc.tokens[at].norm[0] >= 'a' &&
           doc.tokens[at].norm[0] <= 'z') {
-        return false;
+        return 0;
       }
-      for (size_t k = 0; k < e.tokens.size(); ++k) {
-        if (keys[at + k].empty() || ActorDictionary::fold(e.tokens[k]) != keys[at + k])
-          return false;
-        if (e.exact_case && doc.tokens[at + k].norm != e.tokens[k]) return false;
+      uint32_t p = at;
+      for (size_t k = 0; k < e.tokens.size(); ++k, ++p) {
+        if (k > 0 && p < n && joiner(p)) ++p;
+        if (p >= n) return 0;
+        if (keys[p].empty() || ActorDictionary::fold(e.tokens[k]) != keys[p]) return 0;
+        if (e.exact_case && doc.tokens[p].norm != e.tokens[k]) return 0;
       }
-      return true;
+      return p;
     };
     for (uint32_t i = 0; i < n;) {
-      size_t best = 0;
-      for (const auto& e : d.entries()) {
-        if (accepts(e, i)) best = std::max(best, e.tokens.size());
-      }
+      uint32_t best = 0;
+      for (const auto& e : d.entries()) best = std::max(best, accepts(e, i));
       if (best == 0) {
         ++i;
         continue;
       }
       for (uint32_t k = 0; k < d.entries().size(); ++k) {
-        const auto& e = d.entries()[k];
-        if (e.tokens.size() == best && accepts(e, i)) {
-          slow.push_back(NameMatch{i, i + static_cast<uint32_t>(best), k});
-        }
+        if (accepts(d.entries()[k], i) == best) slow.push_back(NameMatch{i, best, k});
       }
-      i += static_cast<uint32_t>(best);
+      i = best;
     }
     ASSERT_EQ(fast.size(), slow.size()) << text;
     for (size_t k = 0; k < fast.size(); ++k) {

@@ -114,6 +114,19 @@ void ActorTagger::findMentions(const Document& doc, uint32_t begin, uint32_t end
     m.start = doc.tokens[b].start;
     m.end = doc.tokens[e - 1].end;
     m.sentence = sentence;
+    // A name whose last part follows a hyphen the tokenizer split off ("Moon Jae - in"): the
+    // parser attaches such parts anywhere ("in" as a preposition), so the head is the
+    // name's content word that the tree attaches outside the name, when there is one.
+    if (head > b && head + 1 == e && doc.tokens[head - 1].norm == "-" &&
+        !doc.tokens[head - 1].space_after && doc.tokens[head].head >= 0) {
+      for (uint32_t t = b; t < e; ++t) {
+        const Token& tk = doc.tokens[t];
+        const bool outside =
+            tk.head < static_cast<int32_t>(b) || tk.head >= static_cast<int32_t>(e);
+        const bool content = tk.upos == "PROPN" || tk.upos == "NOUN" || tk.upos == "ADJ";
+        if (outside && content && tk.head >= 0) head = t;
+      }
+    }
     m.head_token = head;
     return m;
   };

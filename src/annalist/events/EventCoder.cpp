@@ -564,7 +564,11 @@ void actorsUnder(const SentView& sv, uint32_t g, std::vector<ActorRef>& out, int
       const std::string code = sv.codeOf(m);
       bool dup = false;
       for (const auto& a : out) dup = dup || a.mention == m;
-      if (!dup) out.push_back({m, cc.substr(0, 3) + code.substr(3)});
+      // A modifier coded as an organisation of a country ("An MSF Arnor diplomat": NGO~ +
+      // ARN) keeps both parts, as PETRARCH composes agent codes (NGOARN + ~GOV = NGOARNGOV).
+      const bool org_country = cc.size() >= 6 && (startsWith(cc, "NGO") || startsWith(cc, "IGO") ||
+                                                  startsWith(cc, "MNC"));
+      if (!dup) out.push_back({m, cc.substr(0, org_country ? 6 : 3) + code.substr(3)});
       if (depth > 0) {
         for (uint32_t cj : sv.children(g, "conj")) actorsUnder(sv, cj, out, depth - 1);
       }
@@ -1096,17 +1100,30 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
           ok = sv.wordMatch(f.words[j], static_cast<uint32_t>(first + j - sv.b));
         }
         if (!ok) continue;
-        if (!acceptablePos(sv, g, dict_->block(f.block).nominal)) continue;
+        // The predicate's token in the tree: the head word, or, for a multi-word verb whose
+        // head the tagger took for a noun ("will not wire tap": wire/VERB tap/NOUN), the
+        // phrase's word tagged as a verb.
+        uint32_t v = g;
+        if (!acceptablePos(sv, g, dict_->block(f.block).nominal)) {
+          if (dict_->block(f.block).nominal || f.words.size() < 2) continue;
+          bool found = false;
+          for (int64_t k = first; k <= last && !found; ++k) {
+            if (k == g || !acceptablePos(sv, static_cast<uint32_t>(k), false)) continue;
+            v = static_cast<uint32_t>(k);
+            found = true;
+          }
+          if (!found) continue;
+        }
         if (dict_->block(f.block).tree_args && sv.parsed && !dict_->block(f.block).nominal &&
-            (sv.deprel(g) == "amod" || sv.deprel(g) == "compound")) {
+            (sv.deprel(v) == "amod" || sv.deprel(v) == "compound")) {
           continue;  // "a mediating role", "the attacking forces"
         }
-        if (dict_->block(f.block).tree_args && sv.parsed && isRequestedAction(sv, g)) {
+        if (dict_->block(f.block).tree_args && sv.parsed && isRequestedAction(sv, v)) {
           continue;  // "urged X to resume talks": the appeal is the event
         }
         const bool longer = best.forms.empty() || (last - first) > (best.last - best.first);
         if (longer) {
-          best.v = g;
+          best.v = v;
           best.first = static_cast<uint32_t>(first);
           best.last = static_cast<uint32_t>(last);
           best.forms.clear();

@@ -180,6 +180,10 @@ ACCORD
 --- RESTORE [050] ---
 RESTORE
 - * DIPLOMATIC [064]
+--- CONFISCATE [1711] ---
+CONFISCATE
+WIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING}
+- WILL NOT * [081]
 )",
                                    "t.verbs");
     EXPECT_TRUE(dict.ok());
@@ -254,6 +258,29 @@ TEST_F(PetrarchCoder, SubjectlessAdverbialClauseHasNoSource) {
   actorAt(doc3, 0, 1, "ARN");
   actorAt(doc3, 5, 6, "GON");
   EXPECT_EQ(code(doc3), "ARN>GON:083 ");
+}
+
+TEST_F(PetrarchCoder, MultiWordVerbWhoseHeadIsTaggedAsANoun) {
+  // "Soldiers will not wire tap links into Mordor": the tagger reads "tap" as a noun; the
+  // multi-word verb WIRE_+TAP is found through its word tagged as a verb, and its pattern
+  // spells out the negation.
+  Document doc = parsed({"Soldiers/4/nsubj", "will/4/aux", "not/4/advmod", "wire/0/root",
+                         "tap/4/obj", "links/4/obj", "into/8/case", "Mordor/6/nmod"});
+  ASSERT_EQ(doc.tokens[4].upos, "NOUN");
+  actorAt(doc, 0, 1, "GONMIL");
+  actorAt(doc, 7, 8, "MOR");
+  EXPECT_EQ(code(doc), "GONMIL>MOR:081 ");
+}
+
+TEST_F(PetrarchCoder, AgentOfAnOrganisationOfACountryKeepsBoth) {
+  // "An MSF Arnor diplomat restored diplomatic ties with Gondor": MSF [NGO~] + ARN, and the
+  // agent DIPLOMAT [~GOV] they modify: NGOARNGOV, as PETRARCH composes it.
+  Document doc = parsed({"Arnor/2/compound", "diplomat/3/nsubj", "restored/0/root",
+                         "diplomatic/5/amod", "ties/3/obj", "with/7/case", "Gondor/3/obl"});
+  actorAt(doc, 0, 1, "NGOARN");
+  actorAt(doc, 1, 2, "---GOV");
+  actorAt(doc, 6, 7, "GON");
+  EXPECT_EQ(code(doc), "NGOARNGOV>GON:064 ");
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 
 namespace annalist::events {
 
@@ -129,6 +130,16 @@ Result<std::vector<ValidationRecord>> parseValidationXml(std::string_view xml) {
       return Error::parse(fmt::format("line {}: record '{}' has no <Text>", r.line, r.id));
     }
     r.text = collapse(unescape(body.substr(t0 + 6, t1 - t0 - 6)));
+    const size_t p0 = body.find("<Parse>");
+    const size_t p1 = body.find("</Parse>");
+    if (p0 != std::string_view::npos && p1 != std::string_view::npos && p0 < p1) {
+      int64_t depth = 0;
+      for (char c : body.substr(p0 + 7, p1 - p0 - 7)) {
+        depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+        if (depth < 0) break;
+      }
+      r.unbalanced_parse = depth != 0;
+    }
     out.push_back(std::move(r));
     pos = close + 11;
   }

@@ -22,6 +22,9 @@ struct ValidationRecord {
   std::vector<ExpectedEvent> events;
   bool noevents = false;  // noevents="True"
   std::string error;      // error="..." (e.g. storydiscard): expected to produce no events
+  // The record's <Parse> tree does not balance its brackets. PETRARCH rejects such input
+  // (bad_input_parse) and codes nothing; annalist codes from <Text> and only reads this check.
+  bool unbalanced_parse = false;
   uint32_t line = 0;
 };
 
