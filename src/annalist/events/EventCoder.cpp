@@ -955,6 +955,49 @@ MatchContext matchContext(const SentView& sv, const Candidate& c) {
       (startsWith(vr, "aux") || vr == "cop" || vr == "amod" || vr == "compound")) {
     state[static_cast<uint32_t>(vt.head) - sv.b] = 1;
   }
+  // A complement clause ("is about to restore ties with X, almost five years after Y ...")
+  // also spans its governor's dependents that follow it: a constituency parse attaches them
+  // to the lowest verb phrase, the complement's, as PETRARCH's trees do.
+  if (vr == "xcomp" && vt.head >= static_cast<int32_t>(sv.b) &&
+      vt.head < static_cast<int32_t>(sv.e)) {
+    for (uint32_t k : sv.kids[static_cast<uint32_t>(vt.head) - sv.b]) {
+      const std::string_view kr = sv.deprel(k);
+      if (k > c.last && kr != "punct" && !startsWith(kr, "nsubj") && kr != "conj" && kr != "cc" &&
+          kr != "parataxis") {
+        state[k - sv.b] = 1;
+      }
+    }
+  }
+  // A reporting clause after a comma ("..., a senior official said on Saturday") is no part
+  // of the verb phrase, wherever the parser attached it.
+  for (uint32_t l = c.last + 1 - sv.b; l < n; ++l) {
+    const uint32_t g = sv.b + l;
+    const std::string_view r = sv.deprel(g);
+    if (r != "advcl" && r != "parataxis" && r != "ccomp" && r != "conj") continue;
+    const std::string lemma = sv.lemmaUp(g);
+    if (lemma != "SAY" && lemma != "REPORT" && lemma != "TELL" && lemma != "ADD" &&
+        lemma != "NOTE" && lemma != "STATE" && lemma != "ANNOUNCE" && lemma != "CLAIM") {
+      continue;
+    }
+    int64_t subj = -1;
+    for (uint32_t k : sv.kids[l]) {
+      if (sv.deprel(k) == "nsubj" && k < g) subj = k;
+    }
+    if (subj < 0) continue;
+    uint32_t left = static_cast<uint32_t>(subj);  // the subject's leftmost word
+    for (bool moved = true; moved;) {
+      moved = false;
+      for (uint32_t k : sv.kids[left - sv.b]) {
+        if (k < left) {
+          left = k;
+          moved = true;
+        }
+      }
+    }
+    if (left > c.last + 1 && (sv.up[left - sv.b] == "," || sv.up[left - 1 - sv.b] == ",")) {
+      state[l] = 2;
+    }
+  }
   for (uint32_t l = 0; l < n; ++l) {
     std::vector<uint32_t> path;
     uint32_t cur = l;

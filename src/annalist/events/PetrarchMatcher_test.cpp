@@ -283,5 +283,36 @@ TEST_F(PetrarchCoder, AgentOfAnOrganisationOfACountryKeepsBoth) {
   EXPECT_EQ(code(doc), "NGOARNGOV>GON:064 ");
 }
 
+TEST_F(PetrarchCoder, ReportingClauseAfterACommaIsNoPartOfTheVerbPhrase) {
+  // "Calenardhon crowds burned down its embassy, an official said": the parser attached
+  // "said" to "burned"; the official is still no target of the burning.
+  Document doc = parsed({"Crowds/2/nsubj", "burned/0/root", "down/2/compound:prt", "embassy/2/obj",
+                         ",/6/punct", "official/7/nsubj", "said/2/advcl"});
+  doc.tokens[6].lemma = "say";
+  actorAt(doc, 0, 1, "CAL");
+  actorAt(doc, 5, 6, "---GOV");
+  EXPECT_EQ(code(doc), "");
+  // Without the comma the clause is inside the verb phrase (PETRARCH looks into it).
+  Document doc2 = parsed({"Crowds/2/nsubj", "burned/0/root", "down/2/compound:prt", "embassy/2/obj",
+                          "official/6/nsubj", "said/2/advcl"});
+  doc2.tokens[5].lemma = "say";
+  actorAt(doc2, 0, 1, "CAL");
+  actorAt(doc2, 4, 5, "---GOV");
+  EXPECT_EQ(code(doc2), "CAL>---GOV:222 ");
+}
+
+TEST_F(PetrarchCoder, ComplementSpansItsGovernorsLaterDependents) {
+  // "Arnor is about to restore diplomatic ties with Gxndor after Calenardhon crowds burned
+  // ...", the "after" clause attached to "about": the first coded actor after "restore" in
+  // its verb phrase, as the constituency tree has it, is Calenardhon.
+  Document doc =
+      parsed({"Arnor/3/nsubj", "is/3/cop", "about/0/root", "to/5/mark", "restore/3/xcomp",
+              "diplomatic/7/amod", "ties/5/obj", "with/9/case", "Gxndor/5/obl", "after/12/mark",
+              "Calenardhon/12/nsubj", "burned/3/advcl", "it/12/obj"});
+  actorAt(doc, 0, 1, "ARN");
+  actorAt(doc, 10, 11, "CAL");
+  EXPECT_EQ(code(doc), "ARN>CAL:064 ");
+}
+
 }  // namespace
 }  // namespace annalist::events
