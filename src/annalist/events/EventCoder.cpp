@@ -47,8 +47,11 @@ struct SentView {
   std::vector<int32_t> coded_of;            // coded mention covering local index
 
   bool coref = true;  // pronouns/nominals count through their coreference entity's code
+  // A noun phrase is coded by its first actor: "Arnor's Elrond" is Arnor (PETRARCH).
+  bool np_first_actor = false;
 
-  SentView(const Document& d, uint32_t sentence, bool use_coref = true) : doc(d), coref(use_coref) {
+  SentView(const Document& d, uint32_t sentence, bool use_coref = true, bool np_first = false)
+      : doc(d), coref(use_coref), np_first_actor(np_first) {
     const Sentence& s = d.sentences[sentence];
     b = s.token_begin;
     e = s.token_end;
@@ -545,9 +548,28 @@ bool isAdjectivalAgent(const SentView& sv, int32_t m) {
 }
 
 // Actors at or under token g (following conjunctions, compounds, nominal modifiers).
+// With np_first_actor: the named actor possessing mention m ("*Arnor*'s Elrond"), else m.
+int32_t npFirstActor(const SentView& sv, int32_t m) {
+  if (!sv.np_first_actor || m < 0 || !sv.parsed) return m;
+  const Mention& mm = sv.doc.mentions[m];
+  if (mm.source == "pronoun" || startsWith(sv.codeOf(m), "---")) return m;
+  uint32_t h = mm.head_token;
+  if (h < mm.token_begin || h >= mm.token_end) h = mm.token_end - 1;
+  for (uint32_t k : sv.kids[h - sv.b]) {
+    if (sv.deprel(k) != "nmod:poss" || k >= mm.token_begin) continue;
+    const int32_t pm = sv.coded_of[k - sv.b];
+    if (pm < 0 || pm == m || sv.doc.mentions[pm].source == "pronoun" ||
+        startsWith(sv.codeOf(pm), "---")) {
+      continue;
+    }
+    return pm;
+  }
+  return m;
+}
+
 void actorsUnder(const SentView& sv, uint32_t g, std::vector<ActorRef>& out, int depth) {
   const uint32_t l = g - sv.b;
-  int32_t m = sv.coded_of[l];
+  int32_t m = npFirstActor(sv, sv.coded_of[l]);
   if (m >= 0 && isAdjectivalAgent(sv, m)) m = -1;
   if (m >= 0 && startsWith(sv.codeOf(m), "---")) {
     // "Turkey's defence industry", "Iraqi security forces": an agent of unknown country
@@ -707,7 +729,7 @@ std::vector<ActorRef> compoundGroup(const SentView& sv, int32_t m) {
     }
     if (conj.size() > 1) {
       for (uint32_t x : conj) {
-        const int32_t cm = sv.coded_of[x - sv.b];
+        const int32_t cm = npFirstActor(sv, sv.coded_of[x - sv.b]);
         if (cm >= 0) add(cm);
       }
     }
@@ -1054,8 +1076,11 @@ int32_t firstActorInVerbPhrase(const SentView& sv, const Candidate& c, const Mat
     if (!ctx.inScope(l)) continue;
     const int32_t m = sv.coded_of[l];
     if (m < 0) continue;
+    // The source itself, or a pronoun standing for it ("Frodo said *he* has ..."), is passed.
     bool excluded = false;
-    for (const ActorRef& a : exclude) excluded = excluded || a.mention == m;
+    for (const ActorRef& a : exclude) {
+      excluded = excluded || a.mention == m || (!a.code.empty() && a.code == sv.codeOf(m));
+    }
     if (!excluded) return m;
   }
   return -1;
@@ -1109,7 +1134,7 @@ void EventCoder::explainSentence(Document& doc, uint32_t sentence, std::ostream&
 }
 
 void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* trace) const {
-  const SentView sv(doc, sentence, options_.use_coreference);
+  const SentView sv(doc, sentence, options_.use_coreference, options_.np_first_actor);
   const Sentence& sent = doc.sentences[sentence];
   for (const auto& phrase : dict_->sentenceDiscards()) {
     if (discardMatch(sv, phrase)) {
@@ -1488,7 +1513,7 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
           mctx = matchContext(sv, c);
           ctx_ready = true;
         }
-        const int32_t t = firstActorInVerbPhrase(sv, c, mctx, sources);
+        const int32_t t = npFirstActor(sv, firstActorInVerbPhrase(sv, c, mctx, sources));
         if (t >= 0) targets.push_back({t, sv.codeOf(t)});
       }
       expandCompounds(sv, sources);

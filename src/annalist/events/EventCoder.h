@@ -45,6 +45,9 @@ struct CoderOptions {
   // to leave") takes the subject of the clause it modifies. When off, it has no source, as
   // PETRARCH finds none in a clause (S) without its own noun phrase.
   bool adverbial_subjects = true;
+  // A noun phrase is coded by its first actor: a named possessor wins over the name it
+  // possesses ("Arnor's Elrond" is Arnor), as PETRARCH reads a noun phrase left to right.
+  bool np_first_actor = false;
 
   // PETRARCH's conventions, for reproducing its validation codings (`eval events`).
   static CoderOptions petrarchCompatible() {
@@ -55,6 +58,7 @@ struct CoderOptions {
     o.vp_targets = true;
     o.positional_fallback = false;
     o.adverbial_subjects = false;
+    o.np_first_actor = true;
     return o;
   }
 };

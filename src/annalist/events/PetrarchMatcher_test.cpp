@@ -180,6 +180,8 @@ ACCORD
 --- RESTORE [050] ---
 RESTORE
 - * DIPLOMATIC [064]
+--- SAID [023] ---
+SAID
 --- CONFISCATE [1711] ---
 CONFISCATE
 WIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING}
@@ -312,6 +314,21 @@ TEST_F(PetrarchCoder, ComplementSpansItsGovernorsLaterDependents) {
   actorAt(doc, 0, 1, "ARN");
   actorAt(doc, 10, 11, "CAL");
   EXPECT_EQ(code(doc), "ARN>CAL:064 ");
+}
+
+TEST_F(PetrarchCoder, VerbPhraseTargetPassesTheSourceAndTakesNamedPossessors) {
+  // "Frodo said he has satisfaction toward Gondor and Arnor's Elrond": "he" (Frodo) is no
+  // target of Frodo's saying; the compound's second noun phrase is coded by its first actor.
+  Document doc = parsed({"Frodo/2/nsubj", "said/0/root", "he/4/nsubj", "has/2/ccomp",
+                         "satisfaction/4/obj", "toward/7/case", "Gondor/5/nmod", "and/11/cc",
+                         "Arnor/11/nmod:poss", "'s/9/case", "Elrond/7/conj"});
+  actorAt(doc, 0, 1, "HOB");
+  actorAt(doc, 2, 3, "HOB");
+  doc.mentions.back().source = "pronoun";
+  actorAt(doc, 6, 7, "GON");
+  actorAt(doc, 8, 9, "ARN");
+  actorAt(doc, 10, 11, "ELF");
+  EXPECT_EQ(code(doc), "HOB>GON:023 HOB>ARN:023 ");
 }
 
 }  // namespace
