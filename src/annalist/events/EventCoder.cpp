@@ -736,6 +736,7 @@ std::vector<ActorRef> compoundGroup(const SentView& sv, int32_t m) {
   }
   // Linear neighbours joined by ',', 'and', '&'; members after the last 'and' of a forward
   // chain are appositions ("Gondor and Dagolath, the Osgiliath newspaper").
+  std::vector<int32_t> linear_after;
   {
     const auto fwd = linearGroup(sv, mm.token_begin - sv.b, true, {});
     size_t keep = fwd.empty() ? 0 : 1;
@@ -746,7 +747,10 @@ std::vector<ActorRef> compoundGroup(const SentView& sv, int32_t m) {
         if (sv.up[k] == "AND" || sv.up[k] == "&") keep = i + 1;
       }
     }
-    for (size_t i = 0; i < keep; ++i) add(fwd[i].mention);
+    for (size_t i = 0; i < keep; ++i) {
+      add(fwd[i].mention);
+      linear_after.push_back(fwd[i].mention);
+    }
   }
   for (const ActorRef& a : linearGroup(sv, mm.token_end - sv.b, false, {})) add(a.mention);
   // An agent shared by coordinated actors: "the ambassadors of Arnor, Osgiliath and Gondor",
@@ -770,6 +774,14 @@ std::vector<ActorRef> compoundGroup(const SentView& sv, int32_t m) {
           break;
         }
       }
+      // "the ambassadors of Arnor, Lebanon and Gondor" whatever the parser made of the list:
+      // an agent "of X" shares itself with the list that continues X.
+      if (!attached &&
+          std::find(linear_after.begin(), linear_after.end(), a.mention) != linear_after.end()) {
+        for (uint32_t t = mm.token_begin + 1; t + 1 < mm.token_end && !attached; ++t) {
+          attached = sv.up[t - sv.b] == "OF";
+        }
+      }
       if (attached) a.code += agent;
     }
   }
@@ -785,7 +797,13 @@ void expandCompounds(const SentView& sv, std::vector<ActorRef>& actors) {
   for (size_t i = 0; i < n; ++i) {
     for (const ActorRef& a : compoundGroup(sv, actors[i].mention)) {
       bool dup = false;
-      for (const ActorRef& o : actors) dup = dup || o.mention == a.mention;
+      for (ActorRef& o : actors) {
+        if (o.mention != a.mention) continue;
+        dup = true;
+        // A member found on its own ("Lebanon" as a second subject) takes the agent its
+        // group shares ("the ambassadors of Arnor, Lebanon and Gondor": LEBGOV).
+        if (a.code.size() > o.code.size() && startsWith(a.code, o.code)) o.code = a.code;
+      }
       if (!dup) actors.push_back(a);
     }
   }

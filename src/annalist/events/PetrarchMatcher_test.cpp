@@ -180,6 +180,9 @@ ACCORD
 --- RESTORE [050] ---
 RESTORE
 - * DIPLOMATIC [064]
+--- PRESENT [---] ---
+PRESENT
+- * CREDENTIALS [032]
 --- SAID [023] ---
 SAID
 --- CONFISCATE [1711] ---
@@ -329,6 +332,21 @@ TEST_F(PetrarchCoder, VerbPhraseTargetPassesTheSourceAndTakesNamedPossessors) {
   actorAt(doc, 8, 9, "ARN");
   actorAt(doc, 10, 11, "ELF");
   EXPECT_EQ(code(doc), "HOB>GON:023 HOB>ARN:023 ");
+}
+
+TEST_F(PetrarchCoder, AgentOfAListSharedWhateverTheParse) {
+  // "The ambassadors of Arnor, Lebanon and Gondor presented credentials to Ithilen", parsed
+  // with "Lebanon" as a second subject: every member is an ambassador.
+  Document doc = parsed({"ambassadors/8/nsubj", "of/3/case", "Arnor/1/nmod", ",/5/punct",
+                         "Lebanon/8/nsubj", "and/7/cc", "Gondor/5/conj", "presented/0/root",
+                         "credentials/8/obj", "to/11/case", "Ithilen/9/nmod"});
+  actorAt(doc, 0, 3, "ARNGOV");
+  doc.mentions.back().source = "agent";
+  doc.mentions.back().head_token = 0;
+  actorAt(doc, 4, 5, "LEB");
+  actorAt(doc, 6, 7, "GON");
+  actorAt(doc, 10, 11, "ITH");
+  EXPECT_EQ(code(doc), "LEBGOV>ITH:032 GONGOV>ITH:032 ARNGOV>ITH:032 ");
 }
 
 }  // namespace
