@@ -1261,6 +1261,7 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
     const VerbBlock* chosen_block = nullptr;
     Binding chosen_bind;
     int64_t slot_target = -1;
+    int chosen_spec = 0;
     MatchContext mctx;
     bool ctx_ready = false;
     for (const VerbForm* form : c.forms) {
@@ -1296,7 +1297,22 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
           *trace << fmt::format("  {} {} [{}]{}\n", ok ? "MATCH  " : "no     ", patternText(p),
                                 p.code, ok ? "" : " -- " + why);
         }
-        if (ok && (!chosen || p.specificity > chosen->specificity)) {
+        // A PETRARCH pattern is as specific as the words it matched: a synset element counts
+        // the alternative found ("TO THE DEATH"), not its longest one, so that of two
+        // patterns matching the same words the first listed wins (TABARI expands synsets).
+        int spec = p.specificity;
+        if (ok && p.slots.empty() && (!p.pre.empty() || !p.post.empty())) {
+          spec = 2 * static_cast<int>(bind.words.size());
+          for (const auto* v : {&p.pre, &p.post}) {
+            for (const auto& e : *v) {
+              if (e.kind != PatternElem::Kind::kWords && e.kind != PatternElem::Kind::kSkip) {
+                ++spec;
+              }
+            }
+          }
+        }
+        if (ok && (!chosen || spec > chosen_spec)) {
+          chosen_spec = spec;
           chosen = &p;
           chosen_block = &blk;
           chosen_bind = bind;

@@ -180,6 +180,16 @@ ACCORD
 --- RESTORE [050] ---
 RESTORE
 - * DIPLOMATIC [064]
+&TESTSYN3
++TO THE END
++TO THE DEATH
+&TESTSYN4
++TO THE END OF THE EARTH
++TO THE DEATH
+--- VOW [170] ---
+VOW
+- * RESIST &TESTSYN3 [113]
+- * RESIST &TESTSYN4 [115]
 --- PRESENT [---] ---
 PRESENT
 - * CREDENTIALS [032]
@@ -347,6 +357,23 @@ TEST_F(PetrarchCoder, AgentOfAListSharedWhateverTheParse) {
   actorAt(doc, 6, 7, "GON");
   actorAt(doc, 10, 11, "ITH");
   EXPECT_EQ(code(doc), "LEBGOV>ITH:032 GONGOV>ITH:032 ARNGOV>ITH:032 ");
+}
+
+TEST_F(PetrarchCoder, SynsetCountsTheAlternativeItMatched) {
+  // Both patterns match "resist Libya to the death"; the first listed wins, although the
+  // second's synset has a longer alternative ("to the end of the earth").
+  Document doc = parsed({"Ethiopia/2/nsubj", "vowed/0/root", "resist/2/xcomp", "Libya/3/obj",
+                         "to/7/case", "the/7/det", "death/3/obl"});
+  actorAt(doc, 0, 1, "ETH");
+  actorAt(doc, 3, 4, "LBY");
+  EXPECT_EQ(code(doc), "ETH>LBY:113 ");
+  // The longer alternative, when it is there, makes the second pattern the more specific.
+  Document doc2 =
+      parsed({"Ethiopia/2/nsubj", "vowed/0/root", "resist/2/xcomp", "Libya/3/obj", "to/7/case",
+              "the/7/det", "end/3/obl", "of/10/case", "the/10/det", "earth/7/nmod"});
+  actorAt(doc2, 0, 1, "ETH");
+  actorAt(doc2, 3, 4, "LBY");
+  EXPECT_EQ(code(doc2), "ETH>LBY:115 ");
 }
 
 }  // namespace
