@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <functional>
 #include <span>
 
 #include "annalist/events/EventDate.h"
@@ -1578,6 +1579,20 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
         }
         std::erase_if(better, [](const ActorRef& a) { return startsWith(a.code, "---"); });
         if (!better.empty()) targets = std::move(better);
+      }
+    }
+    // A pattern that names words before the verb ("- INCHING &ACCORDSYN *") ties the predicate
+    // to the clause of those words: without a subject of its own, it takes theirs.
+    if (sources.empty() && sv.parsed && pre_words && !passive) {
+      std::vector<uint32_t> ws = chosen_bind.words;
+      std::sort(ws.begin(), ws.end(), std::greater<>());
+      for (uint32_t w : ws) {
+        if (sv.b + w >= c.first) continue;
+        const int64_t subj = subjectOf(sv, sv.b + w);
+        if (subj < 0) continue;
+        actorsUnder(sv, static_cast<uint32_t>(subj), sources, 3);
+        expandCompounds(sv, sources);
+        break;
       }
     }
     if (chosen && chosen->slot_is_source && slot_target >= 0) std::swap(sources, targets);

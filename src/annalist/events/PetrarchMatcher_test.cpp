@@ -376,5 +376,16 @@ TEST_F(PetrarchCoder, SynsetCountsTheAlternativeItMatched) {
   EXPECT_EQ(code(doc2), "ETH>LBY:115 ");
 }
 
+TEST_F(PetrarchCoder, PreVerbWordsLendTheirSubject) {
+  // "Arnor is inching closer to accord with Gondor", "accord" parsed as a modifier of
+  // "closer": the pattern "- INCHING * [083]" ties it to "inching", whose subject is Arnor.
+  Document doc = parsed({"Arnor/3/nsubj", "is/3/aux", "inching/0/root", "closer/3/advmod",
+                         "to/6/mark", "accord/4/acl", "with/8/case", "Gondor/6/obl"});
+  doc.tokens[5].upos = "VERB";
+  actorAt(doc, 0, 1, "ARN");
+  actorAt(doc, 7, 8, "GON");
+  EXPECT_EQ(code(doc), "ARN>GON:083 ");
+}
+
 }  // namespace
 }  // namespace annalist::events
