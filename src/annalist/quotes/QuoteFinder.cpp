@@ -878,6 +878,16 @@ TokRange Finder::cutContent(TokRange r, TokRange cue) const {
       r.e = m;
       break;
     }
+    // ", saying ...", ", while ...": another attribution or the writer's contrast follows.
+    if (w == "," && m + 1 < r.e) {
+      const std::string& n1 = t_[m + 1].lower;
+      const bool gerund_cue = n1.size() > 4 && n1.compare(n1.size() - 3, 3, "ing") == 0 &&
+                              lex_.word(n1) != nullptr;
+      if (gerund_cue || in(n1, {"while", "despite", "compared", "although", "though", "whereas"})) {
+        r.e = m;
+        break;
+      }
+    }
     if (deps_ && toks[m].deprel == "conj" && toks[m].head >= cue.b && toks[m].head < cue.e) {
       // Back to the coordinator and its comma.
       int32_t k = m;
@@ -1369,6 +1379,11 @@ void Finder::findIndirect(uint32_t s) {
           int32_t v = m + 1;
           while (v < hi && v < m + 4 && isAuxOrAdverb(t_[v].lower)) ++v;
           const std::string& vw = t_[v].lower;
+          // With a parse, only a verb attached to the cue: "said he has not held fundraising
+          // dinners and never called a donor" coordinates inside the complement.
+          if (v < hi && deps_ && !(doc_.tokens[v].head >= cue->b && doc_.tokens[v].head < cue->e)) {
+            continue;
+          }
           if (v < hi && cueAt(v) && !(vw.size() > 4 && vw.compare(vw.size() - 3, 3, "ing") == 0)) {
             content.e = m;
             break;
@@ -1376,6 +1391,28 @@ void Finder::findIndirect(uint32_t s) {
         }
       }
       if (!parenthetical) content = cutContent(content, *cue);
+      {
+        // A partial quotation opened inside the content runs to its closing mark, across
+        // commas and sentences ("he was \u201ctruly, gravely concerned ...\u201d").
+        int32_t last_mark = -1, marks = 0;
+        for (int32_t m = content.b; m < content.e; ++m) {
+          if (t_[m].q != QMark::kNone) {
+            ++marks;
+            last_mark = m;
+          }
+        }
+        if (marks % 2 == 1 && last_mark >= 0 && t_[last_mark].q != QMark::kClose) {
+          const int32_t n = static_cast<int32_t>(t_.size());
+          for (int32_t m = content.e; m < n && m < content.e + 120; ++m) {
+            if (paraOf(m) != paraOf(content.b)) break;
+            if (t_[m].q == QMark::kClose || t_[m].q == QMark::kAmbig) {
+              content.e = m + 1;
+              break;
+            }
+            if (t_[m].q == QMark::kOpen) break;
+          }
+        }
+      }
       content = trimContent(content);
       while (content.e > content.b && in(t_[content.e - 1].lower, {"and", "or", "but"})) {
         content = trimContent({content.b, content.e - 1});
@@ -1563,6 +1600,59 @@ void Finder::findAgentStances(uint32_t s) {
   const auto& toks = doc_.tokens;
   const Sentence& sent = doc_.sentences[s];
   const int32_t sb = sent.token_begin, se = sent.token_end;
+  // Stance adjectives: "X is critical of Y", "X are wary of Y", "X was eager to Y", "X is
+  // confident that Y".
+  static const WordSet kStanceAdj{
+      "critical",  "eager",       "proud",      "aware",       "sure",         "unhappy",
+      "concerned", "hopeful",     "clear",      "supportive",  "glad",         "appreciative",
+      "nervous",   "optimistic",  "pessimistic", "certain",    "passionate",   "hesitant",
+      "favorable", "mistrustful", "unapologetic", "shocked",   "vocal",        "dismissive",
+      "worried",   "unafraid",    "happy",      "skeptical",   "wary",         "confident",
+      "convinced", "adamant",     "opposed",    "angry",       "upset",        "furious",
+      "frustrated", "disappointed", "pleased",  "satisfied",   "afraid",       "fearful",
+      "enthusiastic", "excited",  "outspoken",  "reluctant",   "insistent",    "doubtful",
+      "receptive", "sympathetic", "dissatisfied", "grateful",  "thankful",     "outraged",
+      "suspicious", "cautious",   "keen",       "anxious",     "uneasy",       "mindful",
+      "unsure",    "uncertain",   "divided",    "united",      "unified",      "shy",
+      "honest",    "upbeat",      "scared",     "hostile",     "friendly",     "welcoming",
+      "loyal",     "open",        "unclear",    "silent",      "quiet",        "defiant"};
+  for (int32_t i = sb; i < se; ++i) {
+    if (t_[i].claimed || t_[i].in_quote || toks[i].upos != "ADJ") continue;
+    if (kStanceAdj.count(t_[i].lower) == 0) continue;
+    int32_t subj = -1, cop = -1, comp = -1, prep = -1;
+    for (int32_t j = sb; j < se; ++j) {
+      if (toks[j].head != i) continue;
+      const std::string& d = toks[j].deprel;
+      if (j < i && d == "nsubj") subj = j;
+      if (j < i && d == "cop") cop = j;
+      if (j > i && comp < 0 && (d == "ccomp" || d == "xcomp")) comp = j;
+      if (j > i && prep < 0 && comp < 0 && (d == "obl" || d.rfind("obl:", 0) == 0)) prep = j;
+    }
+    if (subj < 0 || cop < 0 || !agentLike(subj)) continue;
+    TokRange content;
+    TokRange cue{i, i + 1};
+    if (comp >= 0) {
+      content = {i + 1, subtreeEnd(comp)};
+    } else if (prep >= 0 && toks[i + 1].deprel == "case" && toks[i + 1].head == prep &&
+               in(t_[i + 1].lower, {"of", "about", "over", "on", "with", "to", "for", "against"})) {
+      content = {i + 2, subtreeEnd(prep)};
+      cue.e = i + 2;
+    }
+    content = trimContent(content);
+    if (content.empty() || anyClaimed(content)) continue;
+    TokRange spk = subjectFromDeps(i);
+    if (spk.empty() || anyClaimed(spk)) continue;
+    Attribution a;
+    a.cue = cue;
+    a.speaker = spk;
+    a.parts = {content};
+    a.type = "indirect";
+    a.confidence = 0.35;
+    claimContent(content);
+    claim(a.cue);
+    claim(a.speaker);
+    out_.push_back(std::move(a));
+  }
   for (int32_t i = sb; i < se; ++i) {
     if (t_[i].claimed || t_[i].in_quote || toks[i].upos != "VERB") continue;
     const bool lexical = lex_.word(t_[i].lower) != nullptr;

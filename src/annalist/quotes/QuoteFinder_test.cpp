@@ -294,6 +294,31 @@ TEST(QuoteFinder, AgentStanceVerbsWithAnObject) {
   EXPECT_TRUE(n.quotes.empty());
 }
 
+TEST(QuoteFinder, ContentEndsBeforeACommaAndAGerundCue) {
+  Document d = run("Trump said the wall would be built, saying Mexico would pay for it.");
+  ASSERT_FALSE(d.quotes.empty());
+  EXPECT_EQ(sl(d, d.quotes[0].cue), "said");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "the wall would be built");
+}
+
+TEST(QuoteFinder, PartialQuoteOpenedInContentRunsToItsClosingMark) {
+  Document d = run("Cruz said he was \u201ctruly concerned. We must act now.\u201d Then he left.");
+  ASSERT_FALSE(d.quotes.empty());
+  EXPECT_EQ(sl(d, d.quotes[0].cue), "said");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "he was \u201ctruly concerned. We must act now.\u201d");
+}
+
+TEST(QuoteFinder, StanceAdjectiveWithAPrepositionalTopic) {
+  Document d = runParsed("Sanders is critical of the trade deal.",
+                         {"PROPN", "AUX", "ADJ", "ADP", "DET", "NOUN", "NOUN", "PUNCT"},
+                         {2, 2, -1, 6, 6, 6, 2, 2},
+                         {"nsubj", "cop", "root", "case", "det", "compound", "obl", "punct"});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(sl(d, d.quotes[0].cue), "critical of");
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "Sanders");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "the trade deal");
+}
+
 TEST(QuoteFinder, FrameInTheMiddleTakesBothSides) {
   Document d = run("The Republican nominee, he said, watched the Olympics with his family.");
   ASSERT_EQ(d.quotes.size(), 1u);
