@@ -162,6 +162,9 @@ class Finder {
   // bill", "Rubio nominated ...") with an agent subject (a person or organisation), each with
   // an object or complement: PolNeAR annotates an agent's positions broadly. Needs the parse.
   void findAgentStances(uint32_t sentence);
+  // Polls as sources: "In a new Fox News poll, X leads ...", "X leads by 10 points in the
+  // latest poll".
+  void findFramingSources(uint32_t sentence);
   bool agentLike(int32_t head) const;
   // "When asked about ...", "Asked whether ...", "was asked if ...": left to findNominalCues.
   bool passiveQuestion(int32_t i) const {
@@ -881,8 +884,8 @@ TokRange Finder::cutContent(TokRange r, TokRange cue) const {
     // ", saying ...", ", while ...": another attribution or the writer's contrast follows.
     if (w == "," && m + 1 < r.e) {
       const std::string& n1 = t_[m + 1].lower;
-      const bool gerund_cue = n1.size() > 4 && n1.compare(n1.size() - 3, 3, "ing") == 0 &&
-                              lex_.word(n1) != nullptr;
+      const bool gerund_cue =
+          n1.size() > 4 && n1.compare(n1.size() - 3, 3, "ing") == 0 && lex_.word(n1) != nullptr;
       if (gerund_cue || in(n1, {"while", "despite", "compared", "although", "though", "whereas"})) {
         r.e = m;
         break;
@@ -953,7 +956,9 @@ bool Finder::layoutAttribution(size_t qi, Attribution& a) {
   int32_t frame_hi = -1;
   if (after >= 0 && after < n && paraOf(after) == q.para_last && after_ok && q.size() >= 3) {
     int32_t hi = after;
-    while (hi < n && hi < after + 14 && paraOf(hi) == q.para_last && t_[hi].q == QMark::kNone &&
+    // The frame runs to the sentence end: `"...," Benjamin J. Rhodes, Mr. Obama's deputy
+    // national security adviser, said Sunday.`
+    while (hi < n && hi < after + 40 && paraOf(hi) == q.para_last && t_[hi].q == QMark::kNone &&
            !(isSentencePunct(t_[hi].lower))) {
       ++hi;
     }
@@ -962,7 +967,7 @@ bool Finder::layoutAttribution(size_t qi, Attribution& a) {
     const bool dash = after < hi && isDashTok(t_[after].lower);
     if (j < hi && (t_[j].lower == "," || dash)) ++j;
     const bool continues = open_end || (j < hi && !t_[j].cap) || t_[after].lower == ",";
-    for (int32_t c = j; continues && c < std::min(hi, j + 6) && !after_found; ++c) {
+    for (int32_t c = j; continues && c < std::min(hi, j + 30) && !after_found; ++c) {
       auto cue = cueAt(c);
       if (!cue) continue;
       TokRange spk = subjectOf(*cue, j, hi);
@@ -1115,13 +1120,26 @@ void Finder::attributeLeftoverDirect() {
     a.para_last = q.para_last;
     // Continuation: the closest earlier direct quote with a speaker, in the same or the
     // previous paragraph, lends its speaker.
-    const Attribution* prev = nullptr;
-    for (const auto& o : out_) {
+    Attribution* prev = nullptr;
+    for (auto& o : out_) {
       if (o.type != "direct" || o.speaker.empty() || o.parts.empty()) continue;
       if (o.parts.back().e > q.open) continue;
       if (prev == nullptr || o.parts.back().e > prev->parts.back().e) prev = &o;
     }
     if (prev != nullptr && q.para_first <= prev->para_last + 1) {
+      // PolNeAR annotates a speaker's run of quotes as one attribution with several parts
+      // (`"A," X said, adding detail. "B"`) when no other attribution lies between them.
+      // Same paragraph only: across paragraphs the annotators mostly start a new one.
+      bool between = false;
+      for (int32_t m = prev->parts.back().e; m < q.open; ++m) between = between || t_[m].content;
+      if (!between && q.para_first == prev->para_last) {
+        for (auto& p : q.parts) {
+          prev->parts.push_back(p);
+          claimContent(p);
+        }
+        prev->para_last = q.para_last;
+        continue;
+      }
       a.speaker = prev->speaker;
       a.confidence = 0.6;
       for (auto& p : a.parts) claimContent(p);
@@ -1573,6 +1591,49 @@ void Finder::findNominalCues(uint32_t s) {
   }
 }
 
+void Finder::findFramingSources(uint32_t s) {
+  static const WordSet kPollWords{"poll", "polls", "survey", "surveys", "polling", "study"};
+  const Sentence& sent = doc_.sentences[s];
+  const int32_t sb = sent.token_begin;
+  int32_t se = sent.token_end;
+  while (se > sb && t_[se - 1].punct && t_[se - 1].q == QMark::kNone) --se;
+  const int32_t first = sb + (sb < se && in(t_[sb].lower, {"but", "and", "yet", "still"}) ? 1 : 0);
+  for (int32_t i = sb; i + 1 < se; ++i) {
+    if (t_[i].lower != "in" || t_[i].claimed || t_[i].in_quote) continue;
+    // The source NP: up to a comma or the sentence end, naming a poll or survey.
+    int32_t e = i + 1;
+    bool poll = false;
+    while (e < se && e < i + 14 && t_[e].lower != "," && !t_[e].claimed &&
+           t_[e].q == QMark::kNone) {
+      poll = poll || kPollWords.count(t_[e].lower) != 0;
+      ++e;
+    }
+    if (e == i + 1 || !poll) continue;
+    TokRange src{i + 1, e};
+    TokRange content;
+    if (i == first && e < se && t_[e].lower == ",") {
+      content = {e + 1, se};
+    } else if (e == se && i > first + 2) {
+      content = {first, i};
+    } else {
+      continue;
+    }
+    content = trimContent(content);
+    if (content.e - content.b < 3 || anyClaimed(content)) continue;
+    Attribution a;
+    a.cue = {i, i + 1};
+    a.speaker = src;
+    a.parts = {content};
+    a.type = "indirect";
+    a.confidence = 0.45;
+    claimContent(content);
+    claim(a.cue);
+    claim(a.speaker);
+    out_.push_back(std::move(a));
+    break;
+  }
+}
+
 bool Finder::agentLike(int32_t j) const {
   const auto& toks = doc_.tokens;
   if (in(t_[j].lower, {"he", "she", "they", "we", "i", "who"})) return true;
@@ -1603,19 +1664,19 @@ void Finder::findAgentStances(uint32_t s) {
   // Stance adjectives: "X is critical of Y", "X are wary of Y", "X was eager to Y", "X is
   // confident that Y".
   static const WordSet kStanceAdj{
-      "critical",  "eager",       "proud",      "aware",       "sure",         "unhappy",
-      "concerned", "hopeful",     "clear",      "supportive",  "glad",         "appreciative",
-      "nervous",   "optimistic",  "pessimistic", "certain",    "passionate",   "hesitant",
-      "favorable", "mistrustful", "unapologetic", "shocked",   "vocal",        "dismissive",
-      "worried",   "unafraid",    "happy",      "skeptical",   "wary",         "confident",
-      "convinced", "adamant",     "opposed",    "angry",       "upset",        "furious",
-      "frustrated", "disappointed", "pleased",  "satisfied",   "afraid",       "fearful",
-      "enthusiastic", "excited",  "outspoken",  "reluctant",   "insistent",    "doubtful",
-      "receptive", "sympathetic", "dissatisfied", "grateful",  "thankful",     "outraged",
-      "suspicious", "cautious",   "keen",       "anxious",     "uneasy",       "mindful",
-      "unsure",    "uncertain",   "divided",    "united",      "unified",      "shy",
-      "honest",    "upbeat",      "scared",     "hostile",     "friendly",     "welcoming",
-      "loyal",     "open",        "unclear",    "silent",      "quiet",        "defiant"};
+      "critical",     "eager",        "proud",        "aware",      "sure",       "unhappy",
+      "concerned",    "hopeful",      "clear",        "supportive", "glad",       "appreciative",
+      "nervous",      "optimistic",   "pessimistic",  "certain",    "passionate", "hesitant",
+      "favorable",    "mistrustful",  "unapologetic", "shocked",    "vocal",      "dismissive",
+      "worried",      "unafraid",     "happy",        "skeptical",  "wary",       "confident",
+      "convinced",    "adamant",      "opposed",      "angry",      "upset",      "furious",
+      "frustrated",   "disappointed", "pleased",      "satisfied",  "afraid",     "fearful",
+      "enthusiastic", "excited",      "outspoken",    "reluctant",  "insistent",  "doubtful",
+      "receptive",    "sympathetic",  "dissatisfied", "grateful",   "thankful",   "outraged",
+      "suspicious",   "cautious",     "keen",         "anxious",    "uneasy",     "mindful",
+      "unsure",       "uncertain",    "divided",      "united",     "unified",    "shy",
+      "honest",       "upbeat",       "scared",       "hostile",    "friendly",   "welcoming",
+      "loyal",        "open",         "unclear",      "silent",     "quiet",      "defiant"};
   for (int32_t i = sb; i < se; ++i) {
     if (t_[i].claimed || t_[i].in_quote || toks[i].upos != "ADJ") continue;
     if (kStanceAdj.count(t_[i].lower) == 0) continue;
@@ -1757,6 +1818,7 @@ void Finder::run() {
   attributeDirect();
   for (uint32_t s = 0; s < doc_.sentences.size(); ++s) findIndirect(s);
   attributeLeftoverDirect();
+  for (uint32_t s = 0; s < doc_.sentences.size(); ++s) findFramingSources(s);
   if (deps_ && tags_) {
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) findAgentStances(s);
   }

@@ -319,6 +319,35 @@ TEST(QuoteFinder, StanceAdjectiveWithAPrepositionalTopic) {
   EXPECT_EQ(d.slice(d.quotes[0].content), "the trade deal");
 }
 
+TEST(QuoteFinder, QuotesOfOneSpeakerInAParagraphAreOneAttribution) {
+  Document d =
+      run("\u201cWe have to win this state and we will,\u201d said Rep. Jane Doe, a Democrat who "
+          "represents the district and chairs the committee. \u201cNobody should doubt that we can "
+          "do it this year.\u201d");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  const Quote& q = d.quotes[0];
+  EXPECT_EQ(sl(d, q.cue), "said");
+  EXPECT_EQ(sl(d, q.speaker), "Rep. Jane Doe");
+  ASSERT_EQ(q.parts.size(), 2u);
+  EXPECT_EQ(d.slice(q.parts[1]), "Nobody should doubt that we can do it this year.");
+}
+
+TEST(QuoteFinder, FrameWithALongAppositionBeforeTheCue) {
+  Document d =
+      run("\"The sanctions are working,\" Benjamin J. Rhodes, Mr. Obama's deputy national security "
+          "adviser, said Sunday.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(sl(d, d.quotes[0].cue), "said");
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "Benjamin J. Rhodes");
+}
+
+TEST(QuoteFinder, PollAsSource) {
+  Document d = run("In a new Fox News poll released Thursday, Trump leads Cruz by ten points.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "a new Fox News poll released Thursday");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "Trump leads Cruz by ten points");
+}
+
 TEST(QuoteFinder, FrameInTheMiddleTakesBothSides) {
   Document d = run("The Republican nominee, he said, watched the Olympics with his family.");
   ASSERT_EQ(d.quotes.size(), 1u);
