@@ -1009,8 +1009,9 @@ MatchContext matchContext(const SentView& sv, const Candidate& c) {
       }
     }
   }
-  // A reporting clause after a comma ("..., a senior official said on Saturday") is no part
-  // of the verb phrase, wherever the parser attached it.
+  // A reporting clause after a comma (", a senior official said on Saturday") is no part of
+  // the verb phrase, wherever the parser attached it; its dependents before the comma (the
+  // parser's misattachments) stay where they are.
   for (uint32_t l = c.last + 1 - sv.b; l < n; ++l) {
     const uint32_t g = sv.b + l;
     const std::string_view r = sv.deprel(g);
@@ -1020,7 +1021,7 @@ MatchContext matchContext(const SentView& sv, const Candidate& c) {
         lemma != "NOTE" && lemma != "STATE" && lemma != "ANNOUNCE" && lemma != "CLAIM") {
       continue;
     }
-    int64_t subj = -1;
+    int64_t subj = -1;  // the subject nearest the verb
     for (uint32_t k : sv.kids[l]) {
       if (sv.deprel(k) == "nsubj" && k < g) subj = k;
     }
@@ -1035,8 +1036,22 @@ MatchContext matchContext(const SentView& sv, const Candidate& c) {
         }
       }
     }
-    if (left > c.last + 1 && (sv.up[left - sv.b] == "," || sv.up[left - 1 - sv.b] == ",")) {
-      state[l] = 2;
+    uint32_t comma = left;
+    if (sv.up[comma - sv.b] != ",") --comma;
+    if (comma <= c.last || sv.up[comma - sv.b] != ",") continue;
+    // Only a clause the parser put inside this verb phrase.
+    bool inside = false;
+    int32_t up = sv.tok(g).head;
+    for (uint32_t hops = 0;
+         hops < n && up >= static_cast<int32_t>(sv.b) && up < static_cast<int32_t>(sv.e) && !inside;
+         ++hops) {
+      inside = static_cast<uint32_t>(up) >= c.first && static_cast<uint32_t>(up) <= c.last;
+      up = sv.tok(static_cast<uint32_t>(up)).head;
+    }
+    if (!inside) continue;
+    state[l] = 2;
+    for (uint32_t k : sv.kids[l]) {
+      if (k < comma) state[k - sv.b] = 1;
     }
   }
   for (uint32_t l = 0; l < n; ++l) {

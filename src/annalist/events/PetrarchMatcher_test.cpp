@@ -314,6 +314,15 @@ TEST_F(PetrarchCoder, ReportingClauseAfterACommaIsNoPartOfTheVerbPhrase) {
   actorAt(doc2, 0, 1, "CAL");
   actorAt(doc2, 4, 5, "---GOV");
   EXPECT_EQ(code(doc2), "CAL>---GOV:222 ");
+  // What the parser hung under "said" before the comma stays in the verb phrase.
+  Document doc3 =
+      parsed({"Crowds/2/nsubj", "burned/0/root", "down/2/compound:prt", "embassy/2/obj",
+              "of/6/case", "Libya/9/obl", ",/8/punct", "official/9/nsubj", "said/2/advcl"});
+  doc3.tokens[8].lemma = "say";
+  actorAt(doc3, 0, 1, "CAL");
+  actorAt(doc3, 5, 6, "LBY");
+  actorAt(doc3, 7, 8, "---GOV");
+  EXPECT_EQ(code(doc3), "CAL>LBY:222 ---GOV>LBY:023 ");
 }
 
 TEST_F(PetrarchCoder, ComplementSpansItsGovernorsLaterDependents) {
