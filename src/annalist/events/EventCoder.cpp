@@ -850,7 +850,15 @@ int64_t subjectOf(const SentView& sv, uint32_t g, int depth = 0) {
   if (r == "obl" && (sv.tok(g).upos == "VERB" || sv.tok(g).upos.empty())) {
     return subjectOf(sv, h, depth + 1);
   }
-  if (r == "acl:relcl" || r == "acl") return h;
+  if (r == "acl:relcl" || r == "acl") {
+    // "Osgiliath, the state's fiercest foe, condemned X" parsed with "condemned" modifying
+    // the appositive: the subject is what the appositive stands for.
+    if (sv.coded_of[h - sv.b] < 0 && sv.deprel(h) == "appos") {
+      const int32_t a = sv.tok(h).head;
+      if (a >= static_cast<int32_t>(sv.b) && a < static_cast<int32_t>(sv.e)) return a;
+    }
+    return h;
+  }
   return -1;
 }
 

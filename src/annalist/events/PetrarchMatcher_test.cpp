@@ -193,6 +193,8 @@ VOW
 --- PRESENT [---] ---
 PRESENT
 - * CREDENTIALS [032]
+--- CONDEMN [122] ---
+CONDEMN
 --- SAID [023] ---
 SAID
 --- CONFISCATE [1711] ---
@@ -394,6 +396,16 @@ TEST_F(PetrarchCoder, PreVerbWordsLendTheirSubject) {
   actorAt(doc, 0, 1, "ARN");
   actorAt(doc, 7, 8, "GON");
   EXPECT_EQ(code(doc), "ARN>GON:083 ");
+}
+
+TEST_F(PetrarchCoder, ParticipleOnAnAppositiveTakesItsAnchor) {
+  // "Osgiliath, the fiercest foe, condemned Eriador" parsed with "condemned" modifying "foe".
+  Document doc = parsed({"Osgiliath/0/root", ",/4/punct", "the/4/det", "foe/1/appos", ",/6/punct",
+                         "condemned/4/acl", "Eriador/6/obj"});
+  doc.tokens[5].upos = "VERB";
+  actorAt(doc, 0, 1, "OSG");
+  actorAt(doc, 6, 7, "ERI");
+  EXPECT_EQ(code(doc), "OSG>ERI:122 ");
 }
 
 }  // namespace
