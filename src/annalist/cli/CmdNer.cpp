@@ -13,6 +13,7 @@
 #include "annalist/cli/Common.h"
 #include "annalist/core/DataPath.h"
 #include "annalist/ner/DocumentBuilder.h"
+#include "annalist/ner/DocumentConsistency.h"
 #include "annalist/ner/GumReader.h"
 #include "annalist/ner/Iob2.h"
 #include "annalist/ner/NerEval.h"
@@ -149,6 +150,7 @@ struct EvalOptions {
   std::string model;
   std::string parts = "all";
   std::string output_format = "text";
+  bool sentence_level = false;  // no document consistency (propagateEntities)
 };
 
 struct TrainOptions {
@@ -161,6 +163,7 @@ struct TrainOptions {
   std::string out;
   int epochs = 10;
   uint64_t seed = 1;
+  int runs = 1;
   int iob2_repeat = 1;
   float min_weight = 0.0f;
   std::string types = "PER,ORG,LOC";
@@ -201,20 +204,35 @@ int runEval(const EvalOptions& o) {
   for (const auto& t : model->types()) known[t] = true;
   ner::NerScorer scorer;
   ner::NerModel::Scratch scratch;
-  std::vector<std::string_view> words;
   std::vector<std::string> pred;
   size_t ntokens = 0;
   const auto t0 = std::chrono::steady_clock::now();
-  for (auto& s : *gold) {
-    for (auto& t : s.tags) {
-      if (t.size() > 2 && !known.count(t.substr(2))) t = "O";
+  std::vector<std::vector<std::string_view>> doc_words;
+  std::vector<std::vector<uint16_t>> doc_labels;
+  auto& all = *gold;
+  for (size_t b = 0; b < all.size();) {
+    // One document at a time (consecutive sentences with the same doc id), as the stage does.
+    size_t e = b + 1;
+    while (e < all.size() && all[e].doc_id == all[b].doc_id) ++e;
+    doc_words.assign(e - b, {});
+    doc_labels.assign(e - b, {});
+    for (size_t k = b; k < e; ++k) {
+      doc_words[k - b].assign(all[k].words.begin(), all[k].words.end());
+      model->tag(doc_words[k - b], scratch);
+      doc_labels[k - b] = scratch.labels;
     }
-    words.assign(s.words.begin(), s.words.end());
-    model->tag(words, scratch);
-    pred.clear();
-    for (uint16_t l : scratch.labels) pred.push_back(model->labelName(l));
-    scorer.add(s.tags, pred);
-    ntokens += s.words.size();
+    if (!o.sentence_level) ner::propagateEntities(doc_words, doc_labels);
+    for (size_t k = b; k < e; ++k) {
+      auto& s = all[k];
+      for (auto& t : s.tags) {
+        if (t.size() > 2 && !known.count(t.substr(2))) t = "O";
+      }
+      pred.clear();
+      for (uint16_t l : doc_labels[k - b]) pred.push_back(model->labelName(l));
+      scorer.add(s.tags, pred);
+      ntokens += s.words.size();
+    }
+    b = e;
   }
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (o.output_format == "json") {
@@ -325,6 +343,7 @@ int runTrain(const TrainOptions& o) {
   }
   topts.epochs = o.epochs;
   topts.seed = o.seed;
+  topts.runs = o.runs;
   topts.min_weight = o.min_weight;
   topts.types.clear();
   for (size_t start = 0; start <= o.types.size();) {
@@ -412,6 +431,9 @@ void addNerCommands(CLI::App& app, CommandGroups& groups, int& exit_code) {
     cmd->add_option("--output-format", o->output_format, "text or json")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
+    cmd->add_flag("--sentence-level", o->sentence_level,
+                  "Tag sentences independently (no document consistency: a name tagged in one "
+                  "sentence is not propagated to its other occurrences in the document)");
     cmd->callback([o, &exit_code] { exit_code = runEval(*o); });
   }
   // annalist train ner --train ... --out MODEL
@@ -444,6 +466,10 @@ void addNerCommands(CLI::App& app, CommandGroups& groups, int& exit_code) {
     cmd->add_option("--out", o->out, "Model file to write")->required();
     cmd->add_option("--epochs", o->epochs, "Training epochs")->capture_default_str();
     cmd->add_option("--seed", o->seed, "Shuffle seed")->capture_default_str();
+    cmd->add_option("--runs", o->runs,
+                    "Training runs with seeds seed, seed+1, ... whose weights are averaged")
+        ->check(CLI::Range(1, 64))
+        ->capture_default_str();
     cmd->add_option("--iob2-repeat", o->iob2_repeat,
                     "Repeat the IOB2 training sentences this many times (in-domain weight)")
         ->check(CLI::Range(1, 20))

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdlib>
+#include <iterator>
 #include <string>
 
 namespace annalist::ner {
@@ -12,7 +14,7 @@ namespace annalist::ner {
 namespace {
 
 struct Tok {
-  std::string form, xpos;
+  std::string form, xpos, deprel;
   int head = -1;  // document-global index, -1 = root
   uint32_t sentence = 0;
 };
@@ -48,12 +50,26 @@ bool isConnector(std::string_view w) {
 }
 
 bool isTitle(std::string_view w) {
-  static constexpr std::array<std::string_view, 30> kTitles = {
-      "Mr.",     "Mr",        "Mrs.",      "Mrs",     "Ms.",        "Ms",      "Dr.",      "Dr",
-      "Prof.",   "Professor", "President", "Senator", "Sen.",       "Gov.",    "Governor", "Gen.",
-      "General", "King",      "Queen",     "Prince",  "Princess",   "Pope",    "Sir",      "Lord",
-      "Saint",   "St.",       "Rep.",      "Judge",   "Chancellor", "Minister"};
-  return std::find(kTitles.begin(), kTitles.end(), w) != kTitles.end();
+  static constexpr std::string_view kTitles[] = {
+      "Mr.",       "Mr",         "Mrs.",       "Mrs",
+      "Ms.",       "Ms",         "Miss",       "Dr.",
+      "Dr",        "Prof.",      "Professor",  "President",
+      "Senator",   "Sen.",       "Gov.",       "Governor",
+      "Gen.",      "General",    "King",       "Queen",
+      "Prince",    "Princess",   "Pope",       "Sir",
+      "Lord",      "Saint",      "St.",        "Rep.",
+      "Judge",     "Chancellor", "Minister",   "Secretary",
+      "Chairman",  "Chairwoman", "Chief",      "CEO",
+      "Captain",   "Capt.",      "Coach",      "Commissioner",
+      "Mayor",     "Ambassador", "Justice",    "Representative",
+      "Speaker",   "Vice",       "Prime",      "Lt.",
+      "Col.",      "Colonel",    "Sgt.",       "Sergeant",
+      "Bishop",    "Archbishop", "Cardinal",   "Rabbi",
+      "Rev.",      "Reverend",   "Sheikh",     "Ayatollah",
+      "Emperor",   "Empress",    "Premier",    "Director",
+      "Detective", "Inspector",  "Lieutenant", "Major",
+      "Admiral",   "Uncle",      "Aunt"};
+  return std::find(std::begin(kTitles), std::end(kTitles), w) != std::end(kTitles);
 }
 
 std::string_view typeFor(std::string_view etype) {
@@ -126,6 +142,18 @@ void tagDocument(const std::vector<Tok>& toks, std::vector<Mention>& mentions,
         break;
       }
     }
+    if (!isPropn(toks[head])) {
+      // A common-noun head with a name in apposition or as its flat dependent ("biologist Nick
+      // Bos", "English captain Harry Kane"): the name is the entity.
+      for (uint32_t i = head + 1; i < m.end; ++i) {
+        const std::string& rel = toks[i].deprel;
+        if (toks[i].head == static_cast<int>(head) && isPropn(toks[i]) &&
+            (rel == "flat" || rel == "appos")) {
+          head = i;
+          break;
+        }
+      }
+    }
     if (!isPropn(toks[head])) continue;
     if (type == "PER" && toks[head].xpos == "NNPS") continue;  // nationality groups
     uint32_t b = head, e = head + 1;
@@ -148,6 +176,13 @@ void tagDocument(const std::vector<Tok>& toks, std::vector<Mention>& mentions,
       }
     }
     if (type == "PER") {
+      // Everything up to the last title ("U.S. President Barack Obama" -> "Barack Obama").
+      for (uint32_t i = e - 1; i > b; --i) {
+        if (isTitle(toks[i - 1].form)) {
+          b = i;
+          break;
+        }
+      }
       while (b + 1 < e && isTitle(toks[b].form)) ++b;
     }
     bool free = true;
@@ -243,6 +278,7 @@ Result<std::vector<TaggedSentence>> parseGumConllu(std::string_view content,
     Tok t;
     t.form = std::string(cols[1]);
     t.xpos = std::string(cols[4]);
+    t.deprel = std::string(cols[7]);
     t.head = head <= 0 ? -1 : static_cast<int>(sent_begin) + head - 1;
     toks.push_back(std::move(t));
     const auto index = static_cast<uint32_t>(toks.size() - 1);

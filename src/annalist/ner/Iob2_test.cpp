@@ -108,5 +108,30 @@ TEST(GumReader, DerivesNamedEntitiesFromMentions) {
   EXPECT_EQ((*r)[1].tags, (std::vector<std::string>{"O", "O"}));
 }
 
+TEST(GumReader, NameInAppositionToACommonNounAndTitlesInsideTheRun) {
+  // "English captain Harry Kane met U.S. President Barack Obama ." The first mention's head is
+  // the common noun "captain" with the name in apposition; in the second the run of proper
+  // nouns holds a title, and the name starts after it.
+  const std::string conllu =
+      "# newdoc id = GUM_test2\n"
+      "# sent_id = GUM_test2-1\n"
+      "1\tEnglish\tEnglish\tADJ\tJJ\t_\t2\tamod\t_\tEntity=(1-person-new-x-c-2-sgl\n"
+      "2\tcaptain\tcaptain\tNOUN\tNN\t_\t5\tnsubj\t_\t_\n"
+      "3\tHarry\tHarry\tPROPN\tNNP\t_\t2\tappos\t_\t_\n"
+      "4\tKane\tKane\tPROPN\tNNP\t_\t3\tflat\t_\tEntity=1)\n"
+      "5\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "6\tU.S.\tU.S.\tPROPN\tNNP\t_\t9\tcompound\t_\tEntity=(2-person-new-x-c-3-sgl\n"
+      "7\tPresident\tpresident\tPROPN\tNNP\t_\t9\tcompound\t_\t_\n"
+      "8\tBarack\tBarack\tPROPN\tNNP\t_\t9\tflat\t_\t_\n"
+      "9\tObama\tObama\tPROPN\tNNP\t_\t5\tobj\t_\tEntity=2)\n"
+      "10\t.\t.\tPUNCT\t.\t_\t5\tpunct\t_\t_\n"
+      "\n";
+  auto r = parseGumConllu(conllu, "mem");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_EQ(r->size(), 1u);
+  EXPECT_EQ((*r)[0].tags, (std::vector<std::string>{"O", "O", "B-PER", "I-PER", "O", "O", "O",
+                                                    "B-PER", "I-PER", "O"}));
+}
+
 }  // namespace
 }  // namespace annalist::ner

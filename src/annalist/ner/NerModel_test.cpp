@@ -220,5 +220,20 @@ TEST(NerModel, ViterbiModelLearnsItsSentencesAndKeepsItsDecoder) {
   EXPECT_FALSE(trainTiny().viterbi());
 }
 
+TEST(NerModel, SeveralRunsAverageTheirWeights) {
+  NerTrainOptions opts;
+  opts.epochs = 8;
+  opts.viterbi = true;
+  auto one = trainNer(tinyCorpus(), {}, tinyGazetteers(), Lexicon{}, opts);
+  opts.runs = 3;
+  auto three = trainNer(tinyCorpus(), {}, tinyGazetteers(), Lexicon{}, opts);
+  auto again = trainNer(tinyCorpus(), {}, tinyGazetteers(), Lexicon{}, opts);
+  ASSERT_TRUE(one.ok() && three.ok() && again.ok());
+  for (const auto& s : tinyCorpus()) EXPECT_EQ(three->tag(s.words), s.tags);
+  // Deterministic, and a different model from a single run (other shuffles were averaged in).
+  EXPECT_EQ(three->serialize(), again->serialize());
+  EXPECT_NE(three->serialize(), one->serialize());
+}
+
 }  // namespace
 }  // namespace annalist::ner

@@ -2,9 +2,12 @@
 
 #include <fmt/format.h>
 
+#include "annalist/ner/DocumentConsistency.h"
+
 namespace annalist::ner {
 
-NerTagger::NerTagger(std::shared_ptr<const NerModel> model) : model_(std::move(model)) {}
+NerTagger::NerTagger(std::shared_ptr<const NerModel> model, bool document_consistency)
+    : model_(std::move(model)), document_consistency_(document_consistency) {}
 
 Result<std::unique_ptr<NerTagger>> NerTagger::fromFile(const std::string& path) {
   auto m = NerModel::load(path);
@@ -14,33 +17,41 @@ Result<std::unique_ptr<NerTagger>> NerTagger::fromFile(const std::string& path) 
 
 Status NerTagger::process(Document& doc) const {
   NerModel::Scratch scratch;
-  std::vector<std::string_view> words, xpos;
+  std::vector<std::string_view> xpos;
+  // Sentence by sentence, then document consistency over all of them.
+  std::vector<std::vector<std::string_view>> words(doc.sentences.size());
+  std::vector<std::vector<uint16_t>> labels(doc.sentences.size());
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     if (s.token_end <= s.token_begin || s.token_end > doc.tokens.size()) continue;
-    words.clear();
+    auto& w = words[si];
     xpos.clear();
     bool tagged = true;  // the syntax stage ran: reuse its PTB tags
     for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
       const Token& tok = doc.tokens[t];
-      words.push_back(tok.norm.empty() ? doc.tokenText(tok) : std::string_view(tok.norm));
+      w.push_back(tok.norm.empty() ? doc.tokenText(tok) : std::string_view(tok.norm));
       xpos.push_back(tok.xpos);
       tagged = tagged && !tok.xpos.empty();
     }
     model_->tag(
-        words, scratch,
+        w, scratch,
         tagged ? std::span<const std::string_view>(xpos) : std::span<const std::string_view>());
-    const auto& labels = scratch.labels;
-    for (uint32_t i = 0; i < labels.size();) {
-      const int l = labels[i];
-      if (l == 0) {
+    labels[si] = scratch.labels;
+  }
+  if (document_consistency_) propagateEntities(words, labels);
+  for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    const auto& l = labels[si];
+    for (uint32_t i = 0; i < l.size();) {
+      const int lab = l[i];
+      if (lab == 0) {
         ++i;
         continue;
       }
       // A chunk starts at B-k (or a stray I-k) and continues over I-k.
-      const int b_label = (l & 1) ? l : l - 1;
+      const int b_label = (lab & 1) ? lab : lab - 1;
       uint32_t j = i + 1;
-      while (j < labels.size() && labels[j] == b_label + 1) ++j;
+      while (j < l.size() && l[j] == b_label + 1) ++j;
       Mention m;
       m.token_begin = s.token_begin + i;
       m.token_end = s.token_begin + j;

@@ -59,18 +59,19 @@ int labelOf(const std::string& tag, const std::vector<std::string>& types) {
   return 0;
 }
 
-NerModel buildModel(const Params& p, uint64_t now, const std::vector<std::string>& types,
-                    const Gazetteers& gaz, const Lexicon& lex, const NerTrainOptions& options) {
+// Model from feature keys `all_keys` and their weights `avg` (L per key, averaged).
+NerModel buildModel(const std::vector<uint64_t>& all_keys, const std::vector<float>& avg,
+                    int nlabels, const std::vector<std::string>& types, const Gazetteers& gaz,
+                    const Lexicon& lex, const NerTrainOptions& options) {
   const float min_weight = options.min_weight;
-  const std::vector<float> avg = p.averaged(now);
   std::vector<uint64_t> keys;
   std::vector<float> weights;
-  const auto L = static_cast<size_t>(p.L);
-  for (size_t i = 0; i < p.keys.size(); ++i) {
+  const auto L = static_cast<size_t>(nlabels);
+  for (size_t i = 0; i < all_keys.size(); ++i) {
     float m = 0;
     for (size_t l = 0; l < L; ++l) m = std::max(m, std::fabs(avg[i * L + l]));
     if (m == 0.0f || m < min_weight) continue;
-    keys.push_back(p.keys[i]);
+    keys.push_back(all_keys[i]);
     weights.insert(weights.end(), avg.begin() + static_cast<ptrdiff_t>(i * L),
                    avg.begin() + static_cast<ptrdiff_t>((i + 1) * L));
   }
@@ -224,106 +225,128 @@ Result<NerModel> trainNer(const std::vector<TaggedSentence>& train,
       items[s].gold.push_back(static_cast<uint16_t>(labelOf(t, options.types)));
     }
   }
-  std::vector<size_t> order(items.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::mt19937_64 rng(options.seed);
-  uint64_t now = 0;
-  std::vector<float> scores(static_cast<size_t>(p.L));
-  uint64_t dyn[kDynamicFeatures];
-  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-    for (size_t i = order.size(); i > 1; --i) {
-      const size_t j = static_cast<size_t>(rng() % i);
-      std::swap(order[i - 1], order[j]);
-    }
-    size_t tokens = 0, correct = 0;
-    if (options.viterbi) {
-      std::vector<uint16_t> pred;
-      ViterbiBuffers vb;
-      uint64_t fg[kFirstOrderFeatures], fp[kFirstOrderFeatures];
-      for (size_t s : order) {
-        const Item& it = items[s];
-        ++now;
-        viterbiDecode(
-            it.f, p.L, [&p](uint64_t k) { return p.find(k); }, pred, vb);
-        for (size_t i = 0; i < it.gold.size(); ++i) {
-          ++tokens;
-          const int gold = it.gold[i], best = pred[i];
-          const int gprev = i == 0 ? -1 : it.gold[i - 1];
-          const int pprev = i == 0 ? -1 : pred[i - 1];
-          if (best == gold) ++correct;
-          if (best == gold && gprev == pprev) continue;
-          if (best != gold) {
-            for (uint32_t k = it.f.offsets[i]; k < it.f.offsets[i + 1]; ++k) {
-              p.update(it.f.feats[k], gold, 1.0f, now);
-              p.update(it.f.feats[k], best, -1.0f, now);
-            }
-          }
-          firstOrderFeatures(it.f.info[i], gprev, fg);
-          firstOrderFeatures(it.f.info[i], pprev, fp);
-          for (uint64_t f : fg) p.update(f, gold, 1.0f, now);
-          for (uint64_t f : fp) p.update(f, best, -1.0f, now);
-        }
+  // Sum of the averaged weights of every run (key -> row in `sum`).
+  std::unordered_map<uint64_t, uint32_t> sum_index;
+  std::vector<uint64_t> sum_keys;
+  std::vector<float> sum;
+  const int runs = std::max(1, options.runs);
+  const auto L = static_cast<size_t>(p.L);
+  for (int run = 0; run < runs; ++run) {
+    p = Params{};
+    p.L = static_cast<int>(L);
+    std::vector<size_t> order(items.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::mt19937_64 rng(options.seed + static_cast<uint64_t>(run));
+    uint64_t now = 0;
+    std::vector<float> scores(static_cast<size_t>(p.L));
+    uint64_t dyn[kDynamicFeatures];
+    for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+      for (size_t i = order.size(); i > 1; --i) {
+        const size_t j = static_cast<size_t>(rng() % i);
+        std::swap(order[i - 1], order[j]);
       }
-    } else {
-      for (size_t s : order) {
-        const Item& it = items[s];
-        int p1 = -1, p2 = -1;
-        for (size_t i = 0; i < it.gold.size(); ++i) {
+      size_t tokens = 0, correct = 0;
+      if (options.viterbi) {
+        std::vector<uint16_t> pred;
+        ViterbiBuffers vb;
+        uint64_t fg[kFirstOrderFeatures], fp[kFirstOrderFeatures];
+        for (size_t s : order) {
+          const Item& it = items[s];
           ++now;
-          std::fill(scores.begin(), scores.end(), 0.0f);
-          const uint32_t b = it.f.offsets[i], e = it.f.offsets[i + 1];
-          for (uint32_t k = b; k < e; ++k) {
-            if (const float* w = p.find(it.f.feats[k])) {
-              for (int l = 0; l < p.L; ++l) scores[l] += w[l];
+          viterbiDecode(
+              it.f, p.L, [&p](uint64_t k) { return p.find(k); }, pred, vb);
+          for (size_t i = 0; i < it.gold.size(); ++i) {
+            ++tokens;
+            const int gold = it.gold[i], best = pred[i];
+            const int gprev = i == 0 ? -1 : it.gold[i - 1];
+            const int pprev = i == 0 ? -1 : pred[i - 1];
+            if (best == gold) ++correct;
+            if (best == gold && gprev == pprev) continue;
+            if (best != gold) {
+              for (uint32_t k = it.f.offsets[i]; k < it.f.offsets[i + 1]; ++k) {
+                p.update(it.f.feats[k], gold, 1.0f, now);
+                p.update(it.f.feats[k], best, -1.0f, now);
+              }
             }
+            firstOrderFeatures(it.f.info[i], gprev, fg);
+            firstOrderFeatures(it.f.info[i], pprev, fp);
+            for (uint64_t f : fg) p.update(f, gold, 1.0f, now);
+            for (uint64_t f : fp) p.update(f, best, -1.0f, now);
           }
-          dynamicFeatures(it.f.info[i], p1, p2, dyn);
-          for (uint64_t f : dyn) {
-            if (const float* w = p.find(f)) {
-              for (int l = 0; l < p.L; ++l) scores[l] += w[l];
-            }
-          }
-          int best = 0;
-          bool any = false;
-          for (int l = 0; l < p.L; ++l) {
-            if (!allowedAfter(l, p1 < 0 ? 0 : p1)) continue;
-            if (!any || scores[l] > scores[best]) {
-              best = l;
-              any = true;
-            }
-          }
-          const int gold = it.gold[i];
-          ++tokens;
-          if (best == gold) {
-            ++correct;
-          } else {
+        }
+      } else {
+        for (size_t s : order) {
+          const Item& it = items[s];
+          int p1 = -1, p2 = -1;
+          for (size_t i = 0; i < it.gold.size(); ++i) {
+            ++now;
+            std::fill(scores.begin(), scores.end(), 0.0f);
+            const uint32_t b = it.f.offsets[i], e = it.f.offsets[i + 1];
             for (uint32_t k = b; k < e; ++k) {
-              p.update(it.f.feats[k], gold, 1.0f, now);
-              p.update(it.f.feats[k], best, -1.0f, now);
+              if (const float* w = p.find(it.f.feats[k])) {
+                for (int l = 0; l < p.L; ++l) scores[l] += w[l];
+              }
             }
+            dynamicFeatures(it.f.info[i], p1, p2, dyn);
             for (uint64_t f : dyn) {
-              p.update(f, gold, 1.0f, now);
-              p.update(f, best, -1.0f, now);
+              if (const float* w = p.find(f)) {
+                for (int l = 0; l < p.L; ++l) scores[l] += w[l];
+              }
             }
+            int best = 0;
+            bool any = false;
+            for (int l = 0; l < p.L; ++l) {
+              if (!allowedAfter(l, p1 < 0 ? 0 : p1)) continue;
+              if (!any || scores[l] > scores[best]) {
+                best = l;
+                any = true;
+              }
+            }
+            const int gold = it.gold[i];
+            ++tokens;
+            if (best == gold) {
+              ++correct;
+            } else {
+              for (uint32_t k = b; k < e; ++k) {
+                p.update(it.f.feats[k], gold, 1.0f, now);
+                p.update(it.f.feats[k], best, -1.0f, now);
+              }
+              for (uint64_t f : dyn) {
+                p.update(f, gold, 1.0f, now);
+                p.update(f, best, -1.0f, now);
+              }
+            }
+            p2 = p1;
+            p1 = best;
           }
-          p2 = p1;
-          p1 = best;
         }
       }
+      EpochStats st;
+      st.epoch = epoch;
+      st.train_token_accuracy = tokens ? 100.0 * correct / tokens : 0;
+      st.features = p.keys.size();
+      if (!dev.empty() && progress) {
+        const NerModel m =
+            buildModel(p.keys, p.averaged(now), p.L, options.types, gazetteers, lexicon, options);
+        NerScorer scorer;
+        for (const auto& s : dev) scorer.add(s.tags, m.tag(s.words));
+        st.dev_f1 = scorer.overall().f1();
+      }
+      if (progress) progress(st);
     }
-    EpochStats st;
-    st.epoch = epoch;
-    st.train_token_accuracy = tokens ? 100.0 * correct / tokens : 0;
-    st.features = p.keys.size();
-    if (!dev.empty() && progress) {
-      const NerModel m = buildModel(p, now, options.types, gazetteers, lexicon, options);
-      NerScorer scorer;
-      for (const auto& s : dev) scorer.add(s.tags, m.tag(s.words));
-      st.dev_f1 = scorer.overall().f1();
+    const std::vector<float> avg = p.averaged(now);
+    for (size_t i = 0; i < p.keys.size(); ++i) {
+      auto [it, inserted] =
+          sum_index.try_emplace(p.keys[i], static_cast<uint32_t>(sum_keys.size()));
+      if (inserted) {
+        sum_keys.push_back(p.keys[i]);
+        sum.resize(sum.size() + L, 0.0f);
+      }
+      for (size_t l = 0; l < L; ++l) sum[static_cast<size_t>(it->second) * L + l] += avg[i * L + l];
     }
-    if (progress) progress(st);
   }
-  return buildModel(p, now, options.types, gazetteers, lexicon, options);
+  for (float& w : sum) w /= static_cast<float>(runs);
+  return buildModel(sum_keys, sum, p.L, options.types, gazetteers, lexicon, options);
 }
 
 }  // namespace annalist::ner

@@ -1,0 +1,25 @@
+// "One sense per discourse" for NER: a name the model tagged somewhere in a document is tagged
+// at its other occurrences in that document too. Web text repeats names (an e-mail thread, a
+// review) while the sentence-level model finds only some of them; in 5-fold cross-validation on
+// UNER this gained about 1.4 F1 (docs/NER.md). Pure function; thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace annalist::ner {
+
+// `words[s]` are the tokens of sentence s of one document, `labels[s]` the model's labels for
+// them (layout of NerModel: 0 = O, 1 + 2k = B-type k, 2 + 2k = I-type k). Every token sequence
+// the model tagged as one entity whose first word is capitalised is tagged (with the type the
+// model gave it most often; ties go to the type the model lists first) at each exact,
+// case-sensitive occurrence whose tokens are all O. Longer names are placed first; sequences are
+// visited in the order of their first tagging, so the result is deterministic. Returns the number
+// of entities added. Preconditions: words.size() == labels.size() and words[s].size() ==
+// labels[s].size().
+size_t propagateEntities(std::span<const std::vector<std::string_view>> words,
+                         std::vector<std::vector<uint16_t>>& labels);
+
+}  // namespace annalist::ner

@@ -1,0 +1,62 @@
+#include "annalist/ner/DocumentConsistency.h"
+
+#include <gtest/gtest.h>
+
+namespace annalist::ner {
+namespace {
+
+// Labels: 0 = O, 1 = B-PER, 2 = I-PER, 3 = B-ORG, 4 = I-ORG, 5 = B-LOC, 6 = I-LOC.
+using Words = std::vector<std::vector<std::string_view>>;
+using Labels = std::vector<std::vector<uint16_t>>;
+
+TEST(DocumentConsistency, TagsOtherOccurrencesOfATaggedName) {
+  const Words w = {{"Mozilla", "released", "Firefox", "."},
+                   {"I", "like", "Mozilla", "and", "Mozilla", "Firefox", "."},
+                   {"Thanks", "John", "Smith"}};
+  Labels l = {{3, 0, 0, 0}, {0, 0, 0, 0, 0, 0, 0}, {0, 1, 2}};
+  EXPECT_EQ(propagateEntities(w, l), 2u);
+  EXPECT_EQ(l[0], (std::vector<uint16_t>{3, 0, 0, 0}));
+  EXPECT_EQ(l[1], (std::vector<uint16_t>{0, 0, 3, 0, 3, 0, 0}));
+  EXPECT_EQ(l[2], (std::vector<uint16_t>{0, 1, 2}));
+}
+
+TEST(DocumentConsistency, LongerNamesFirstAndNoOverwriting) {
+  const Words w = {{"John", "Smith", "met", "John", "."},
+                   {"Later", "John", "Smith", "left", "Hamas", "."},
+                   {"Hamas", "said", "."}};
+  // "Hamas" tagged LOC once and ORG twice: ORG wins; the tagged "John" is left alone.
+  Labels l = {{1, 2, 0, 1, 0}, {0, 0, 0, 0, 3, 0}, {5, 0, 0}};
+  const Words w2 = {{"Hamas", "and", "Hamas", "and", "Hamas"}, {"Hamas"}};
+  Labels l2 = {{3, 0, 3, 0, 5}, {0}};
+  EXPECT_EQ(propagateEntities(w2, l2), 1u);
+  EXPECT_EQ(l2[1], (std::vector<uint16_t>{3}));
+  EXPECT_EQ(l2[0], (std::vector<uint16_t>{3, 0, 3, 0, 5}));  // tagged tokens keep their labels
+  EXPECT_EQ(propagateEntities(w, l), 1u);
+  EXPECT_EQ(l[1], (std::vector<uint16_t>{0, 1, 2, 0, 3, 0}));
+  // "Hamas" in sentence 2 was already tagged (LOC) and stays so.
+  EXPECT_EQ(l[2], (std::vector<uint16_t>{5, 0, 0}));
+}
+
+TEST(DocumentConsistency, IsCaseSensitiveAndSkipsLowerCaseNames) {
+  const Words w = {{"Apple", "sells", "apple", "pies", "."},
+                   {"we", "went", "to", "tampa", "and", "APPLE"},
+                   {"back", "in", "tampa", "."}};
+  Labels l = {{3, 0, 0, 0, 0}, {0, 0, 0, 5, 0, 0}, {0, 0, 0, 0}};
+  EXPECT_EQ(propagateEntities(w, l), 0u);
+  EXPECT_EQ(l[0], (std::vector<uint16_t>{3, 0, 0, 0, 0}));
+  EXPECT_EQ(l[1], (std::vector<uint16_t>{0, 0, 0, 5, 0, 0}));
+  EXPECT_EQ(l[2], (std::vector<uint16_t>{0, 0, 0, 0}));
+}
+
+TEST(DocumentConsistency, EmptyDocumentAndSentences) {
+  const Words none;
+  Labels l;
+  EXPECT_EQ(propagateEntities(none, l), 0u);
+  const Words w = {{}, {"Iran"}, {}};
+  Labels l2 = {{}, {5}, {}};
+  EXPECT_EQ(propagateEntities(w, l2), 0u);
+  EXPECT_EQ(l2[1], (std::vector<uint16_t>{5}));
+}
+
+}  // namespace
+}  // namespace annalist::ner
