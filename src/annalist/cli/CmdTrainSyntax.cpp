@@ -35,12 +35,35 @@ struct TrainOptions {
   size_t threads = 1;
   std::vector<std::string> raw;  // tagger: raw text for word clusters
   uint32_t clusters = 256;
-  int passes = 1;    // tagger: 2 = second pass with right-context tags
-  bool caps = true;  // tagger: capitalisation prior from the training + raw text
-  double min_weight = -1;
-  std::vector<double> also_prune;  // dev scores also printed at these pruning thresholds  // prune
-                                   // weights below this (averaged-perceptron units); -1 = default
+  int passes = 1;          // tagger: 2 = second pass with right-context tags
+  bool caps = true;        // tagger: capitalisation prior from the training + raw text
+  double min_weight = -1;  // prune weights below this (averaged-perceptron units); -1 = default
+  std::vector<double> also_prune;  // dev scores also printed at these pruning thresholds
+  bool lexicon = true;             // parser: the --tagger's clusters/ambiguity classes as features
+  bool pretagged = false;          // parser: the training files already carry predicted tags
+  std::string save_tagged;         // parser: write the (jackknife-)tagged training data here
 };
+
+// Writes sentences as CoNLL-U (ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL).
+bool writeConllu(const std::string& path, const std::vector<syntax::AnnotatedSentence>& data) {
+  std::string out;
+  auto col = [](const std::string& v) -> std::string_view {
+    return v.empty() ? std::string_view("_") : std::string_view(v);
+  };
+  for (const auto& s : data) {
+    for (size_t i = 0; i < s.size(); ++i) {
+      out += fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t_\t_\n", i + 1, s.words[i],
+                         col(s.lemmas[i]), col(s.upos[i]), col(s.xpos[i]), col(s.feats[i]),
+                         s.heads[i] + 1, s.deprels[i]);
+    }
+    out += "\n";
+  }
+  if (Status st = syntax::writeFileBytes(path, out); !st.isOk()) {
+    std::cerr << "annalist train: " << st.message() << "\n";
+    return false;
+  }
+  return true;
+}
 
 double peakRssMiB() {
   rusage ru{};
@@ -269,6 +292,14 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
     cmd->add_option("--tagger-epochs", o->tagger_epochs, "Epochs of the jackknife taggers");
     cmd->add_option("--threads", o->threads, "Jackknife taggers trained at once")
         ->capture_default_str();
+    cmd->add_flag("--lexicon,!--no-lexicon", o->lexicon,
+                  "Word clusters and ambiguity classes of the --tagger model as parser features")
+        ->capture_default_str();
+    cmd->add_flag("--pretagged", o->pretagged,
+                  "The training files already carry predicted tags (e.g. from --save-tagged): "
+                  "use them as they are");
+    cmd->add_option("--save-tagged", o->save_tagged,
+                    "Write the tagged (e.g. jackknifed) training data to this CoNLL-U file");
     cmd->callback([o, &exit_code] {
       const auto t0 = Clock::now();
       std::vector<syntax::AnnotatedSentence> train, dev;
@@ -325,13 +356,20 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
                                    k);
         }
         train = std::move(tagged);
-      } else if (tagger) {
+      } else if (tagger && !o->pretagged) {
         tagSentences(*tagger, train);
+      }
+      if (!o->save_tagged.empty() && !writeConllu(o->save_tagged, train)) {
+        exit_code = kExitFatal;
+        return;
       }
       syntax::ParserTrainOptions po;
       if (o->epochs > 0) po.epochs = o->epochs;
       po.seed = o->seed;
-      syntax::Parser parser = syntax::Parser::train(train, po, &std::cerr);
+      syntax::Parser parser = tagger && o->lexicon
+                                  ? syntax::Parser::train(train, po, &std::cerr, tagger->clusters(),
+                                                          tagger->ambiguityClasses())
+                                  : syntax::Parser::train(train, po, &std::cerr);
       const syntax::Parser unpruned = o->also_prune.empty() ? syntax::Parser{} : parser;
       parser.prune(o->min_weight < 0 ? 1.0 : o->min_weight);
       std::cerr << fmt::format("parser: {} labels, {} features, {} weights\n", parser.numLabels(),

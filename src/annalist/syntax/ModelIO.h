@@ -9,6 +9,7 @@
 // Thread safety: the classes are plain values; no shared state.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -116,5 +117,35 @@ Status writeFileBytes(const std::string& path, std::string_view bytes);
 // Finds the section with `tag`, or an error naming the missing section.
 Result<const ModelSection*> findSection(const std::vector<ModelSection>& sections, uint32_t tag,
                                         const std::string& what);
+
+// A hash map as two vectors (keys, then values) in key order: the file does not depend on the
+// map's iteration order.
+template <typename Map>
+void writeSortedMap(ByteWriter& w, const Map& m) {
+  std::vector<std::pair<typename Map::key_type, typename Map::mapped_type>> d(m.begin(), m.end());
+  std::sort(d.begin(), d.end());
+  std::vector<typename Map::key_type> keys;
+  std::vector<typename Map::mapped_type> vals;
+  keys.reserve(d.size());
+  vals.reserve(d.size());
+  for (const auto& [k, v] : d) {
+    keys.push_back(k);
+    vals.push_back(v);
+  }
+  w.vec(keys);
+  w.vec(vals);
+}
+
+// Reads what writeSortedMap wrote into `m`; false when the two vectors differ in length.
+template <typename Map>
+bool readSortedMap(ByteReader& r, Map& m) {
+  std::vector<typename Map::key_type> keys;
+  std::vector<typename Map::mapped_type> vals;
+  r.vec(keys);
+  r.vec(vals);
+  if (keys.size() != vals.size()) return false;
+  for (size_t i = 0; i < keys.size(); ++i) m[keys[i]] = vals[i];
+  return true;
+}
 
 }  // namespace annalist::syntax

@@ -14,23 +14,43 @@ namespace {
 
 constexpr uint32_t kSecLabels = sectionTag("LABL");
 constexpr uint32_t kSecWeights = sectionTag("WGTS");
-constexpr size_t kMaxFeatures = 96;
+constexpr uint32_t kSecClusters = sectionTag("CLUS");
+constexpr uint32_t kSecAmbiguity = sectionTag("AMBI");
+constexpr size_t kMaxFeatures = 112;
 
+// Per token: word, XPOS tag, word class (fine cluster, or the suffix for words without one),
+// ambiguity class (or the word class for words outside the lexicon).
 struct PTok {
-  uint64_t w = 0, t = 0;
+  uint64_t w = 0, t = 0, k = 0, a = 0;
+};
+
+// The lexicon features of a model: the word clusters and ambiguity classes it was trained with.
+struct Lexicon {
+  const WordClusters& clusters;
+  const std::unordered_map<uint64_t, uint64_t>& amb;
+  bool enabled() const { return !clusters.empty() || !amb.empty(); }
 };
 
 std::vector<PTok> prepareTokens(const std::vector<std::string_view>& words,
-                                const std::vector<std::string_view>& xpos) {
+                                const std::vector<std::string_view>& xpos, const Lexicon& lex) {
   std::vector<PTok> tok(words.size() + 1);
   std::string low;
+  const bool with_lex = lex.enabled();
   for (size_t i = 0; i < words.size(); ++i) {
     normalizeWord(words[i], low);
-    tok[i].w = hashString(low);
-    tok[i].t = hashString(xpos[i]);
+    PTok& t = tok[i];
+    t.w = hashString(low);
+    t.t = hashString(xpos[i]);
+    if (!with_lex) continue;
+    const uint32_t c = lex.clusters.fine(t.w);
+    t.k = c > 0 ? c
+                : combine(0x5a17u, hashString(std::string_view(low).substr(
+                                       low.size() > 3 ? low.size() - 3 : 0)));
+    auto it = lex.amb.find(t.w);
+    t.a = it != lex.amb.end() ? it->second : combine(0xa3b1u, t.k);
   }
-  tok.back().w = hashString("<ROOT>");
-  tok.back().t = hashString("<ROOT>");
+  PTok& root = tok.back();
+  root.w = root.t = root.k = root.a = hashString("<ROOT>");
   return tok;
 }
 
@@ -123,7 +143,7 @@ void apply(State& st, const Moves& mv, int m) {
   }
 }
 
-size_t features(const State& st, const std::vector<PTok>& tok, uint64_t* f) {
+size_t features(const State& st, const std::vector<PTok>& tok, bool with_lex, uint64_t* f) {
   static const uint64_t kNone = hashString("<NONE>");
   const int s0 = st.s(0), s1 = st.s(1), s2 = st.s(2);
   const int b0 = st.b;
@@ -224,6 +244,24 @@ size_t features(const State& st, const std::vector<PTok>& tok, uint64_t* f) {
   f[k++] = feat(76, s1t, s0t, b0t, b1t);
   f[k++] = feat(77, s0w, b1t);
   f[k++] = feat(78, s0t, b1w);
+  if (!with_lex) return k;
+  auto K = [&](int i) { return i < 0 ? kNone : tok[i].k; };
+  auto A = [&](int i) { return i < 0 ? kNone : tok[i].a; };
+  const uint64_t s0k = K(s0), b0k = K(b0), b1k = K(b1), s1k = K(s1);
+  const uint64_t s0a = A(s0), b0a = A(b0), b1a = A(b1);
+  f[k++] = feat(79, s0k);
+  f[k++] = feat(80, b0k);
+  f[k++] = feat(81, b1k);
+  f[k++] = feat(82, s1k);
+  f[k++] = feat(83, s0k, b0k);
+  f[k++] = feat(84, s0k, b0t);
+  f[k++] = feat(85, s0t, b0k);
+  f[k++] = feat(86, s1k, s0k);
+  f[k++] = feat(87, b0k, b1k);
+  f[k++] = feat(88, s0a);
+  f[k++] = feat(89, b0a);
+  f[k++] = feat(90, b1a);
+  f[k++] = feat(91, s0a, b0a);
   return k;
 }
 
@@ -269,8 +307,13 @@ void moveCosts(const State& st, const Moves& mv, const std::vector<int>& gh,
 }  // namespace
 
 Parser Parser::train(const std::vector<AnnotatedSentence>& sentences,
-                     const ParserTrainOptions& options, std::ostream* log) {
+                     const ParserTrainOptions& options, std::ostream* log, WordClusters clusters,
+                     std::unordered_map<uint64_t, uint64_t> ambiguity) {
   Parser p;
+  p.clusters_ = std::move(clusters);
+  p.amb_ = std::move(ambiguity);
+  const Lexicon lex{p.clusters_, p.amb_};
+  const bool with_lex = lex.enabled();
   std::map<std::string, uint32_t> label_counts;
   for (const auto& s : sentences) {
     for (const auto& d : s.deprels) ++label_counts[d];
@@ -295,7 +338,7 @@ Parser Parser::train(const std::vector<AnnotatedSentence>& sentences,
     Prepared d;
     std::vector<std::string_view> words(s.words.begin(), s.words.end());
     std::vector<std::string_view> xpos(s.xpos.begin(), s.xpos.end());
-    d.tok = prepareTokens(words, xpos);
+    d.tok = prepareTokens(words, xpos, lex);
     const int n = static_cast<int>(s.size());
     bool ok = true;
     for (int i = 0; i < n; ++i) {
@@ -323,7 +366,7 @@ Parser Parser::train(const std::vector<AnnotatedSentence>& sentences,
       const int n = static_cast<int>(d.gh.size());
       State st(n);
       while (!st.terminal()) {
-        const size_t nf = features(st, d.tok, f);
+        const size_t nf = features(st, d.tok, with_lex, f);
         std::fill(scores.begin(), scores.end(), 0.0f);
         trainer.score(f, nf, scores.data());
         validMoves(st, mv, valid);
@@ -369,14 +412,16 @@ void Parser::parse(const std::vector<std::string_view>& words,
   heads.assign(n, -1);
   labels.assign(n, root_label_);
   if (n == 0) return;
-  const std::vector<PTok> tok = prepareTokens(words, xpos);
+  const Lexicon lex{clusters_, amb_};
+  const bool with_lex = lex.enabled();
+  const std::vector<PTok> tok = prepareTokens(words, xpos, lex);
   const Moves mv{static_cast<int>(labels_.size()), root_label_};
   State st(n);
   std::vector<float> scores(mv.count());
   std::vector<char> valid;
   uint64_t f[kMaxFeatures];
   while (!st.terminal()) {
-    const size_t nf = features(st, tok, f);
+    const size_t nf = features(st, tok, with_lex, f);
     std::fill(scores.begin(), scores.end(), 0.0f);
     model_.addScores(f, nf, scores.data());
     validMoves(st, mv, valid);
@@ -401,6 +446,16 @@ std::string Parser::toBytes() const {
     ByteWriter w;
     model_.serialize(w);
     secs.push_back({kSecWeights, std::move(w.bytes())});
+  }
+  if (!clusters_.empty()) {
+    ByteWriter w;
+    clusters_.serialize(w);
+    secs.push_back({kSecClusters, std::move(w.bytes())});
+  }
+  if (!amb_.empty()) {
+    ByteWriter w;
+    writeSortedMap(w, amb_);
+    secs.push_back({kSecAmbiguity, std::move(w.bytes())});
   }
   return encodeModelFile(ModelKind::kParser, secs);
 }
@@ -432,6 +487,23 @@ Result<Parser> Parser::fromBytes(std::string_view bytes, const std::string& what
     if (!m.ok()) return Error::corrupt(fmt::format("{}: {}", what, m.error().message));
     if (!r.atEnd()) return Error::corrupt(fmt::format("{}: trailing bytes in WGTS", what));
     p.model_ = std::move(m).value();
+  }
+  // Optional sections (models trained without a tagger lexicon have neither).
+  for (const ModelSection& sec : *secs) {
+    ByteReader r(sec.bytes, what);
+    if (sec.tag == kSecClusters) {
+      auto c = WordClusters::deserialize(r, what);
+      if (!c.ok()) return c.error();
+      p.clusters_ = std::move(c).value();
+    } else if (sec.tag == kSecAmbiguity) {
+      if (!readSortedMap(r, p.amb_) || !r.ok()) {
+        return Error::corrupt(fmt::format("{}: bad AMBI", what));
+      }
+    } else {
+      continue;
+    }
+    if (!r.atEnd())
+      return Error::corrupt(fmt::format("{}: trailing bytes in a lexicon section", what));
   }
   if (p.model_.numClasses() != 1 + 2 * p.labels_.size()) {
     return Error::corrupt(fmt::format("{}: weight classes do not match the labels", what));

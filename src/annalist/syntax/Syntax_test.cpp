@@ -133,6 +133,53 @@ TEST(Syntax, TwoPassTaggerWithCapsPriorLearnsAndRoundTrips) {
   EXPECT_EQ(Tagger::train(data, to, nullptr, {}, caps).toBytes(), tagger.toBytes());
 }
 
+TEST(Syntax, ParserWithTaggerLexiconLearnsAndRoundTrips) {
+  const auto data = tinyCorpus();
+  TaggerTrainOptions to;
+  to.epochs = 8;
+  std::vector<std::vector<std::string>> sents;
+  std::string low;
+  for (const auto& s : data) {
+    std::vector<std::string> w;
+    for (const auto& word : s.words) {
+      normalizeWord(word, low);
+      w.push_back(low);
+    }
+    sents.push_back(std::move(w));
+  }
+  ClusterOptions co;
+  co.k = 4;
+  co.coarse_k = 2;
+  co.min_count = 1;
+  co.context_words = 10;
+  WordClusters clusters = WordClusters::train(sents, co, nullptr);
+  ASSERT_FALSE(clusters.empty());
+  const Tagger tagger = Tagger::train(data, to, nullptr, clusters);
+  ASSERT_FALSE(tagger.ambiguityClasses().empty());  // "the" and "." are seen 3 times
+  ParserTrainOptions po;
+  po.epochs = 15;
+  const Parser plain = Parser::train(data, po, nullptr);
+  const Parser parser =
+      Parser::train(data, po, nullptr, tagger.clusters(), tagger.ambiguityClasses());
+  EXPECT_GT(parser.weights().numFeatures(), plain.weights().numFeatures());
+  auto p2 = Parser::fromBytes(parser.toBytes(), "parser");
+  ASSERT_TRUE(p2.ok()) << p2.error().message;
+  EXPECT_EQ(p2->toBytes(), parser.toBytes());
+  EXPECT_GT(parser.toBytes().size(), plain.toBytes().size());
+  for (const auto& s : data) {
+    std::vector<int> heads;
+    std::vector<uint16_t> labels;
+    p2->parse(views(s.words), views(s.upos), views(s.xpos), heads, labels);
+    for (size_t i = 0; i < s.size(); ++i) {
+      EXPECT_EQ(heads[i], s.heads[i]) << s.words[i];
+      EXPECT_EQ(p2->label(labels[i]), s.deprels[i]) << s.words[i];
+    }
+  }
+  EXPECT_EQ(
+      Parser::train(data, po, nullptr, tagger.clusters(), tagger.ambiguityClasses()).toBytes(),
+      parser.toBytes());
+}
+
 // The compact index returns each feature's weights, whether stored in the slot (<= 2
 // classes) or out of line, and nothing for absent features.
 TEST(Syntax, LinearModelIndexReturnsEveryFeaturesWeights) {

@@ -68,6 +68,9 @@ class Tagger {
   }
   const WordClusters& clusters() const { return clusters_; }
   const CapsTable& caps() const { return caps_; }
+  // Ambiguity-class lexicon: hash(normalised word) -> hash of the set of classes it was seen
+  // with (words seen at least TaggerTrainOptions::amb_min_count times).
+  const std::unordered_map<uint64_t, uint64_t>& ambiguityClasses() const { return amb_; }
   int passes() const { return model2_.numClasses() > 0 ? 2 : 1; }
 
  private:
