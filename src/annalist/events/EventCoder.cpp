@@ -700,6 +700,50 @@ std::vector<ActorRef> linearGroup(const SentView& sv, uint32_t from, bool forwar
 // A coded mention and the coded mentions coordinated with it ("Gondor and Osgiliath",
 // "Mordor, Rohan, Fornost and Bree"): through conj relations when parsed, and through
 // adjacent mentions joined by ',', 'and', '&'. Sentence order.
+// Nested coordination, "between Calenardhon and Gondor, and Gondor and Dagolath": pairs
+// joined by ", and" are separate noun phrases; the compound is the pair holding `keep`
+// (actors sorted by position; a list with anything but ',' / 'and' between members is kept).
+void cutNestedCoordination(const SentView& sv, std::vector<ActorRef>& out, int32_t keep) {
+  if (out.size() < 4) return;
+  {
+    std::vector<size_t> cuts;  // member index after each ", and" join
+    for (size_t i = 1; i < out.size(); ++i) {
+      const uint32_t from = sv.doc.mentions[out[i - 1].mention].token_end;
+      const uint32_t to = sv.doc.mentions[out[i].mention].token_begin;
+      bool comma = false, conj = false, other = from >= to;
+      for (uint32_t t = from; t < to && t < sv.e; ++t) {
+        const std::string& u = sv.up[t - sv.b];
+        comma = comma || u == ",";
+        conj = conj || u == "AND" || u == "OR" || u == "&";
+        other = other || !(u == "," || u == "AND" || u == "OR" || u == "&");
+      }
+      if (other) {
+        cuts.clear();
+        break;
+      }
+      if (comma && conj) cuts.push_back(i);
+    }
+    if (!cuts.empty()) {
+      cuts.insert(cuts.begin(), 0);
+      cuts.push_back(out.size());
+      size_t pairs = 0, keep_b = 0, keep_e = out.size();
+      for (size_t k = 0; k + 1 < cuts.size(); ++k) {
+        pairs += cuts[k + 1] - cuts[k] >= 2 ? 1 : 0;
+        for (size_t i = cuts[k]; i < cuts[k + 1]; ++i) {
+          if (out[i].mention == keep) {
+            keep_b = cuts[k];
+            keep_e = cuts[k + 1];
+          }
+        }
+      }
+      if (pairs >= 2 && keep_e - keep_b >= 2) {
+        out = std::vector<ActorRef>(out.begin() + static_cast<std::ptrdiff_t>(keep_b),
+                                    out.begin() + static_cast<std::ptrdiff_t>(keep_e));
+      }
+    }
+  }
+}
+
 std::vector<ActorRef> compoundGroup(const SentView& sv, int32_t m) {
   std::vector<ActorRef> out;
   auto add = [&](int32_t x) {
@@ -789,6 +833,7 @@ std::vector<ActorRef> compoundGroup(const SentView& sv, int32_t m) {
   std::sort(out.begin(), out.end(), [&](const ActorRef& x, const ActorRef& y) {
     return sv.doc.mentions[x.mention].token_begin < sv.doc.mentions[y.mention].token_begin;
   });
+  cutNestedCoordination(sv, out, m);
   return out;
 }
 
@@ -1576,6 +1621,14 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
       }
       expandCompounds(sv, sources);
       expandCompounds(sv, targets);
+      for (auto* list : {&sources, &targets}) {
+        if (list->size() < 4) continue;
+        const int32_t head = list->front().mention;
+        std::sort(list->begin(), list->end(), [&](const ActorRef& x, const ActorRef& y) {
+          return sv.doc.mentions[x.mention].token_begin < sv.doc.mentions[y.mention].token_begin;
+        });
+        cutNestedCoordination(sv, *list, head);
+      }
       if (block.nominal && sources.empty() && targets.size() >= 2) {
         sources.push_back(targets.front());
         targets.erase(targets.begin());

@@ -408,5 +408,29 @@ TEST_F(PetrarchCoder, ParticipleOnAnAppositiveTakesItsAnchor) {
   EXPECT_EQ(code(doc), "OSG>ERI:122 ");
 }
 
+TEST_F(PetrarchCoder, NestedCoordinationKeepsTheFirstPair) {
+  // "Arnor restored diplomatic ties between Calenardhon and Gondor, and Rohan and Dagolath":
+  // two coordinated pairs; the target compound is the first.
+  Document doc =
+      parsed({"Arnor/2/nsubj", "restored/0/root", "diplomatic/4/amod", "ties/2/obj",
+              "between/6/case", "Calenardhon/4/nmod", "and/8/cc", "Gondor/6/conj", ",/11/punct",
+              "and/11/cc", "Rohan/6/conj", "and/13/cc", "Dagolath/6/conj"});
+  actorAt(doc, 0, 1, "ARN");
+  actorAt(doc, 5, 6, "CAL");
+  actorAt(doc, 7, 8, "GON");
+  actorAt(doc, 10, 11, "ROH");
+  actorAt(doc, 12, 13, "DAG");
+  EXPECT_EQ(code(doc), "ARN>CAL:064 ARN>GON:064 ");
+  // A plain list with a serial comma is one compound.
+  Document doc2 = parsed({"Arnor/2/nsubj", "restored/0/root", "diplomatic/4/amod", "ties/2/obj",
+                          "with/6/case", "Calenardhon/4/nmod", ",/8/punct", "Gondor/6/conj",
+                          ",/11/punct", "and/11/cc", "Rohan/6/conj"});
+  actorAt(doc2, 0, 1, "ARN");
+  actorAt(doc2, 5, 6, "CAL");
+  actorAt(doc2, 7, 8, "GON");
+  actorAt(doc2, 10, 11, "ROH");
+  EXPECT_EQ(code(doc2), "ARN>CAL:064 ARN>GON:064 ARN>ROH:064 ");
+}
+
 }  // namespace
 }  // namespace annalist::events
