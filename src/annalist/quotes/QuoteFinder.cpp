@@ -1409,6 +1409,14 @@ void Finder::findIndirect(uint32_t s) {
         }
       }
       if (!parenthetical) content = cutContent(content, *cue);
+      // A cue inside a fronted or embedded clause ("Talking about X, Yepez said ...", "After
+      // Clinton disparaged X, Sanders ..."): the content ends with the cue's own clause.
+      if (deps_ && !parenthetical && content.e > cue->b) {
+        const int32_t ce = subtreeEnd(cue->b);
+        if (ce > content.b && ce < content.e && in(t_[ce].lower, {",", ";", "--", "-"})) {
+          content.e = ce;
+        }
+      }
       {
         // A partial quotation opened inside the content runs to its closing mark, across
         // commas and sentences ("he was \u201ctruly, gravely concerned ...\u201d").

@@ -348,6 +348,21 @@ TEST(QuoteFinder, PollAsSource) {
   EXPECT_EQ(d.slice(d.quotes[0].content), "Trump leads Cruz by ten points");
 }
 
+TEST(QuoteFinder, CueInAFrontedClauseEndsWithItsClause) {
+  // "badly" hangs on "said", so the complement's subtree ends before it; the content still
+  // ends with the cue's own clause at the comma, not with the main clause.
+  Document d = runParsed("When Clinton said the plan failed badly, Sanders left the room.",
+                         {"SCONJ", "PROPN", "VERB", "DET", "NOUN", "VERB", "ADV", "PUNCT", "PROPN",
+                          "VERB", "DET", "NOUN", "PUNCT"},
+                         {2, 2, 9, 4, 5, 2, 2, 9, 9, -1, 11, 9, 9},
+                         {"mark", "nsubj", "advcl", "det", "nsubj", "ccomp", "advmod", "punct",
+                          "nsubj", "root", "det", "obj", "punct"});
+  ASSERT_FALSE(d.quotes.empty());
+  EXPECT_EQ(sl(d, d.quotes[0].cue), "said");
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "Clinton");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "the plan failed badly");
+}
+
 TEST(QuoteFinder, FrameInTheMiddleTakesBothSides) {
   Document d = run("The Republican nominee, he said, watched the Olympics with his family.");
   ASSERT_EQ(d.quotes.size(), 1u);
