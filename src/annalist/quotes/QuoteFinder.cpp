@@ -644,7 +644,12 @@ TokRange Finder::subjectFromDeps(int32_t cue) const {
       }
     }
     const std::string& d = toks[v].deprel;
-    if (d == "conj" || d == "xcomp" || d == "advcl" || d == "parataxis") {
+    // "..., Ramos said, referring to X": a participle after a comma shares the subject of the
+    // verb it hangs on, whatever the relation the parser gave it.
+    const std::string& vw = t_[v].lower;
+    const bool participle = v > sb && t_[v - 1].lower == "," && vw.size() > 4 &&
+                            vw.compare(vw.size() - 3, 3, "ing") == 0 && d == "ccomp";
+    if (d == "conj" || d == "xcomp" || d == "advcl" || d == "parataxis" || participle) {
       v = toks[v].head;
     } else {
       break;
@@ -1582,6 +1587,13 @@ void Finder::findNominalCues(uint32_t s) {
       while (e < i && t_[e].lower == "'s") ++e;
       speaker = {b, std::min(e, i)};
       break;
+    }
+    // No possessor: the subject of the verb taking the noun as its object ("Sanders raised
+    // questions about ...", "she voiced support for ...").
+    const int32_t gov = toks[i].head;
+    if (speaker.empty() && gov >= sb && gov < se && toks[i].deprel == "obj" &&
+        toks[gov].upos == "VERB") {
+      speaker = subjectFromDeps(gov);
     }
     if (speaker.empty()) continue;
     content = trimContent(content);

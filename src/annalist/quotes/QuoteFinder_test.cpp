@@ -363,6 +363,42 @@ TEST(QuoteFinder, CueInAFrontedClauseEndsWithItsClause) {
   EXPECT_EQ(d.slice(d.quotes[0].content), "the plan failed badly");
 }
 
+TEST(QuoteFinder, SpeechNounObjectTakesTheVerbSubjectAsSpeaker) {
+  // "raise" is not a cue here (no lexicon entry needed): the noun cue "questions about" has no
+  // possessor, so its speaker is the subject of the verb whose object it is.
+  Document d =
+      runParsed("Sanders raised questions about the deal.",
+                {"PROPN", "VERB", "NOUN", "ADP", "DET", "NOUN", "PUNCT"}, {1, -1, 1, 5, 5, 2, 1},
+                {"nsubj", "root", "obj", "case", "det", "nmod", "punct"});
+  bool found = false;
+  for (const Quote& q : d.quotes) {
+    if (sl(d, q.cue) != "questions about") continue;
+    found = true;
+    EXPECT_EQ(sl(d, q.speaker), "Sanders");
+    EXPECT_EQ(d.slice(q.content), "the deal");
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(QuoteFinder, ParticipleAfterAFrameSharesItsSubject) {
+  // The parser made "referring" a ccomp of "said", whose frame belongs to the direct quote.
+  Document d =
+      runParsed("\u201cWe grow,\u201d Ramos said, referring to the growing Hispanic community.",
+                {"PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT", "VERB", "ADP",
+                 "DET", "VERB", "ADJ", "NOUN", "PUNCT"},
+                {2, 2, 6, 2, 2, 6, -1, 8, 6, 13, 13, 13, 13, 8, 6},
+                {"punct", "nsubj", "ccomp", "punct", "punct", "nsubj", "root", "punct", "ccomp",
+                 "case", "det", "amod", "amod", "obl", "punct"});
+  bool found = false;
+  for (const Quote& q : d.quotes) {
+    if (sl(d, q.cue) != "referring to") continue;
+    found = true;
+    EXPECT_EQ(sl(d, q.speaker), "Ramos");
+    EXPECT_EQ(d.slice(q.content), "the growing Hispanic community");
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST(QuoteFinder, FrameInTheMiddleTakesBothSides) {
   Document d = run("The Republican nominee, he said, watched the Olympics with his family.");
   ASSERT_EQ(d.quotes.size(), 1u);
