@@ -705,42 +705,35 @@ std::vector<ActorRef> linearGroup(const SentView& sv, uint32_t from, bool forwar
 // (actors sorted by position; a list with anything but ',' / 'and' between members is kept).
 void cutNestedCoordination(const SentView& sv, std::vector<ActorRef>& out, int32_t keep) {
   if (out.size() < 4) return;
-  {
-    std::vector<size_t> cuts;  // member index after each ", and" join
-    for (size_t i = 1; i < out.size(); ++i) {
-      const uint32_t from = sv.doc.mentions[out[i - 1].mention].token_end;
-      const uint32_t to = sv.doc.mentions[out[i].mention].token_begin;
-      bool comma = false, conj = false, other = from >= to;
-      for (uint32_t t = from; t < to && t < sv.e; ++t) {
-        const std::string& u = sv.up[t - sv.b];
-        comma = comma || u == ",";
-        conj = conj || u == "AND" || u == "OR" || u == "&";
-        other = other || !(u == "," || u == "AND" || u == "OR" || u == "&");
-      }
-      if (other) {
-        cuts.clear();
-        break;
-      }
-      if (comma && conj) cuts.push_back(i);
+  std::vector<size_t> cuts{0};  // first member of each part (parts end at ", and")
+  for (size_t i = 1; i < out.size(); ++i) {
+    const uint32_t from = sv.doc.mentions[out[i - 1].mention].token_end;
+    const uint32_t to = sv.doc.mentions[out[i].mention].token_begin;
+    if (from >= to) return;
+    bool comma = false, conj = false;
+    for (uint32_t t = from; t < to && t < sv.e; ++t) {
+      const std::string& u = sv.up[t - sv.b];
+      const bool is_conj = u == "AND" || u == "OR" || u == "&";
+      if (u != "," && !is_conj) return;  // not a plain list
+      comma = comma || u == ",";
+      conj = conj || is_conj;
     }
-    if (!cuts.empty()) {
-      cuts.insert(cuts.begin(), 0);
-      cuts.push_back(out.size());
-      size_t pairs = 0, keep_b = 0, keep_e = out.size();
-      for (size_t k = 0; k + 1 < cuts.size(); ++k) {
-        pairs += cuts[k + 1] - cuts[k] >= 2 ? 1 : 0;
-        for (size_t i = cuts[k]; i < cuts[k + 1]; ++i) {
-          if (out[i].mention == keep) {
-            keep_b = cuts[k];
-            keep_e = cuts[k + 1];
-          }
-        }
-      }
-      if (pairs >= 2 && keep_e - keep_b >= 2) {
-        out = std::vector<ActorRef>(out.begin() + static_cast<std::ptrdiff_t>(keep_b),
-                                    out.begin() + static_cast<std::ptrdiff_t>(keep_e));
+    if (comma && conj) cuts.push_back(i);
+  }
+  cuts.push_back(out.size());
+  size_t pairs = 0, keep_b = 0, keep_e = out.size();
+  for (size_t k = 0; k + 1 < cuts.size(); ++k) {
+    pairs += cuts[k + 1] - cuts[k] >= 2 ? 1 : 0;
+    for (size_t i = cuts[k]; i < cuts[k + 1]; ++i) {
+      if (out[i].mention == keep) {
+        keep_b = cuts[k];
+        keep_e = cuts[k + 1];
       }
     }
+  }
+  if (pairs >= 2 && keep_e - keep_b >= 2) {
+    out = std::vector<ActorRef>(out.begin() + static_cast<std::ptrdiff_t>(keep_b),
+                                out.begin() + static_cast<std::ptrdiff_t>(keep_e));
   }
 }
 
