@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "annalist/core/Result.h"
+#include "annalist/syntax/HugePageAllocator.h"
 #include "annalist/syntax/ModelIO.h"
 
 namespace annalist::syntax {
@@ -133,8 +134,9 @@ class LinearModel {
   float scale_ = 1.0f;
   std::vector<uint64_t> keys_;     // one per feature
   std::vector<uint32_t> offsets_;  // keys_.size() + 1 offsets into pairs_
-  std::vector<Pair> pairs_;
-  std::vector<Slot> slots_;  // open addressing, load <= 0.5
+  // The two tables every lookup touches live in huge pages where the system allows it.
+  std::vector<Pair, HugePageAllocator<Pair>> pairs_;
+  std::vector<Slot, HugePageAllocator<Slot>> slots_;  // open addressing, load <= 0.5
   size_t mask_ = 0;
 };
 

@@ -37,8 +37,8 @@ class ByteWriter {
     u32(static_cast<uint32_t>(s.size()));
     out_.append(s);
   }
-  template <typename T>
-  void vec(const std::vector<T>& v) {
+  template <typename T, typename A>
+  void vec(const std::vector<T, A>& v) {
     u64(v.size());
     if (!v.empty()) raw(v.data(), v.size() * sizeof(T));
   }
@@ -65,8 +65,8 @@ class ByteReader {
     s.resize(n);
     return n == 0 || raw(s.data(), n, "bytes");
   }
-  template <typename T>
-  bool vec(std::vector<T>& v, uint64_t max_elems = uint64_t{1} << 32) {
+  template <typename T, typename A>
+  bool vec(std::vector<T, A>& v, uint64_t max_elems = uint64_t{1} << 32) {
     uint64_t n = 0;
     if (!u64(n)) return false;
     if (n > max_elems || n * sizeof(T) > data_.size() - pos_) return fail("array length");

@@ -7,6 +7,7 @@
 
 #include "annalist/io/DocumentSource.h"
 #include "annalist/syntax/Corpus.h"
+#include "annalist/syntax/HugePageAllocator.h"
 #include "annalist/syntax/Lemmatizer.h"
 #include "annalist/syntax/ModelIO.h"
 #include "annalist/syntax/Parser.h"
@@ -217,6 +218,17 @@ TEST(Syntax, LinearModelIndexReturnsEveryFeaturesWeights) {
   const uint64_t absent = feat(8, 1);
   m.addScores(&absent, 1, scores);
   for (float s : scores) EXPECT_EQ(s, 0.0f);
+}
+
+TEST(Syntax, HugePageAllocatorAlignsLargeTablesAndKeepsContents) {
+  std::vector<uint32_t, HugePageAllocator<uint32_t>> big(3u << 18);  // 3 MiB
+  EXPECT_EQ(reinterpret_cast<uintptr_t>(big.data()) % (2u << 20), 0u);
+  for (size_t i = 0; i < big.size(); ++i) big[i] = static_cast<uint32_t>(i * 7);
+  std::vector<uint32_t, HugePageAllocator<uint32_t>> copy = big;
+  copy.push_back(1);  // regrows into a new block
+  for (size_t i = 0; i < big.size(); i += 4099) EXPECT_EQ(copy[i], i * 7);
+  std::vector<uint16_t, HugePageAllocator<uint16_t>> small{1, 2, 3};
+  EXPECT_EQ(small[2], 3);
 }
 
 TEST(Syntax, LemmatizerRulesGeneraliseAndExceptionsHold) {
