@@ -1317,7 +1317,7 @@ void Finder::findIndirect(uint32_t s) {
             (in(w0, {"about", "on", "of", "for", "against", "over"}) ||
              (w0 == "to" && in(entry->lemma, {"refer", "point", "respond", "react", "object",
                                               "allude", "reply", "testify", "attest"}))) &&
-            (w0 == "about" ||
+            (w0 == "about" || (w0 == "of" && entry->lemma == "speak") ||
              !in(entry->lemma, {"say", "tell", "add", "write", "note", "report", "post", "tweet",
                                 "announce", "explain", "ask", "continue", "state", "speak"}))) {
           const auto& toks = doc_.tokens;
@@ -1338,6 +1338,12 @@ void Finder::findIndirect(uint32_t s) {
               object_content = true;
             }
           }
+        }
+        // "speak" reports speech only with its topic: "spoke about X", "spoke of X" (not
+        // "spoke to reporters", "spoke on condition of anonymity").
+        if (!prep_content && entry->lemma == "speak" &&
+            !(cue->e > cue->b + 1 && in(t_[cue->e - 1].lower, {"about", "of"}))) {
+          continue;
         }
         if (!prep_content &&
             in(w0,

@@ -399,6 +399,21 @@ TEST(QuoteFinder, ParticipleAfterAFrameSharesItsSubject) {
   EXPECT_TRUE(found);
 }
 
+TEST(QuoteFinder, SpeakNeedsItsTopic) {
+  Document d = runParsed("Rihanna spoke about the importance of love.",
+                         {"PROPN", "VERB", "ADP", "DET", "NOUN", "ADP", "NOUN", "PUNCT"},
+                         {1, -1, 4, 4, 1, 6, 4, 1},
+                         {"nsubj", "root", "case", "det", "obl", "case", "nmod", "punct"});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(sl(d, d.quotes[0].cue), "spoke about");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "the importance of love");
+  Document n = runParsed("Rihanna spoke to the crowd for an hour.",
+                         {"PROPN", "VERB", "ADP", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT"},
+                         {1, -1, 4, 4, 1, 7, 7, 1, 1},
+                         {"nsubj", "root", "case", "det", "obl", "case", "det", "obl", "punct"});
+  EXPECT_TRUE(n.quotes.empty());
+}
+
 TEST(QuoteFinder, FrameInTheMiddleTakesBothSides) {
   Document d = run("The Republican nominee, he said, watched the Olympics with his family.");
   ASSERT_EQ(d.quotes.size(), 1u);

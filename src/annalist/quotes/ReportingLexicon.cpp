@@ -54,6 +54,7 @@ bool isVowel(char c) {
 // Speech verbs: introduce (direct or reported) speech.
 constexpr std::string_view kSpeechVerbs[] = {
     "say",       "add",       "state",     "write",       "tweet",     "announce",  "declare",
+    "speak",     "rebut",     "forecast",
     "note",      "explain",   "argue",     "claim",       "insist",    "answer",    "reply",
     "respond",   "suggest",   "report",    "acknowledge", "admit",     "deny",      "confirm",
     "stress",    "emphasize", "emphasise", "underscore",  "highlight", "recall",    "predict",

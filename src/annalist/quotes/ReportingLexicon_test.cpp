@@ -28,6 +28,10 @@ TEST(ReportingLexicon, SpeechBeliefAndObjectVerbs) {
   ASSERT_NE(lex.word("told"), nullptr);
   EXPECT_TRUE(lex.word("told")->takes_object);
   EXPECT_FALSE(lex.word("said")->takes_object);
+  // Irregular speech verbs are in the lexicon with all their forms.
+  ASSERT_NE(lex.word("spoke"), nullptr);
+  EXPECT_EQ(lex.word("spoke")->lemma, "speak");
+  ASSERT_NE(lex.word("spoken"), nullptr);
   // Speech wins when a verb is in both lists.
   EXPECT_EQ(lex.word("insisted")->kind, CueKind::kSpeech);
   EXPECT_TRUE(lex.word("reported")->ambiguous);
