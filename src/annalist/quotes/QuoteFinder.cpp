@@ -1745,9 +1745,40 @@ void Finder::findAgentStances(uint32_t s) {
     const bool lexical = lex_.word(t_[i].lower) != nullptr;
     const std::string& lemma = toks[i].lemma.empty() ? t_[i].lower : toks[i].lemma;
     if (!lexical && kStance.count(lemma) == 0) continue;
-    int32_t subj = -1;
-    for (int32_t j = sb; j < i; ++j) {
-      if (toks[j].head == i && toks[j].deprel == "nsubj") subj = j;
+    int32_t subj = -1, pass = -1, agent_obl = -1;
+    for (int32_t j = sb; j < se; ++j) {
+      if (toks[j].head != i) continue;
+      if (j < i && toks[j].deprel == "nsubj") subj = j;
+      if (j < i && toks[j].deprel == "nsubj:pass") pass = j;
+      if (j > i && toks[j].deprel == "obl:agent") agent_obl = j;
+    }
+    // Passive with its agent: "The plan was criticized by Sanders" - the subject is the
+    // content, the agent the source.
+    if (subj < 0 && pass >= 0 && agent_obl >= 0 && agentLike(agent_obl)) {
+      int32_t b = pass;
+      for (int32_t m = sb; m < pass; ++m) {
+        int32_t h = toks[m].head;
+        for (int hop = 0; hop < 20 && h >= sb && h < se && h != pass; ++hop) h = toks[h].head;
+        if (h == pass) b = std::min(b, m);
+      }
+      TokRange content = trimContent({b, subtreeEnd(pass)});
+      int32_t ab = agent_obl;
+      while (ab > i + 1 && toks[ab - 1].head == agent_obl) --ab;
+      if (ab < agent_obl && t_[ab].lower == "by") ++ab;
+      TokRange spk{ab, subtreeEnd(agent_obl)};
+      if (!content.empty() && !spk.empty() && !anyClaimed(content) && !anyClaimed(spk)) {
+        Attribution a;
+        a.cue = {i, i + 1};
+        a.speaker = spk;
+        a.parts = {content};
+        a.type = "indirect";
+        a.confidence = 0.34;
+        claimContent(content);
+        claim(a.cue);
+        claim(a.speaker);
+        out_.push_back(std::move(a));
+      }
+      continue;
     }
     bool agent = subj >= 0 && agentLike(subj);
     if (subj < 0 || (!agent && !lexical)) continue;

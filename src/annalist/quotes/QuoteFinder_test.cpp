@@ -414,6 +414,17 @@ TEST(QuoteFinder, SpeakNeedsItsTopic) {
   EXPECT_TRUE(n.quotes.empty());
 }
 
+TEST(QuoteFinder, PassiveStanceWithItsAgent) {
+  Document d =
+      runParsed("The plan was criticized by Sanders.",
+                {"DET", "NOUN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"}, {1, 3, 3, -1, 5, 3, 3},
+                {"det", "nsubj:pass", "aux:pass", "root", "case", "obl:agent", "punct"});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(sl(d, d.quotes[0].cue), "criticized");
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "Sanders");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "The plan");
+}
+
 TEST(QuoteFinder, FrameInTheMiddleTakesBothSides) {
   Document d = run("The Republican nominee, he said, watched the Olympics with his family.");
   ASSERT_EQ(d.quotes.size(), 1u);
