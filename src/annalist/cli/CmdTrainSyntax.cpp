@@ -39,7 +39,7 @@ struct TrainOptions {
   bool caps = true;        // tagger: capitalisation prior from the training + raw text
   double min_weight = -1;  // prune weights below this (averaged-perceptron units); -1 = default
   std::vector<double> also_prune;  // dev scores also printed at these pruning thresholds
-  bool lexicon = true;             // parser: the --tagger's clusters/ambiguity classes as features
+  bool lexicon = false;            // parser: the --tagger's clusters/ambiguity classes as features
   bool pretagged = false;          // parser: the training files already carry predicted tags
   std::string save_tagged;         // parser: write the (jackknife-)tagged training data here
 };
