@@ -896,7 +896,17 @@ TokRange Finder::cutContent(TokRange r, TokRange cue) const {
         break;
       }
     }
-    if (deps_ && toks[m].deprel == "conj" && toks[m].head >= cue.b && toks[m].head < cue.e) {
+    // "said A, and that B": a second complement clause (its own "that") is not a new verb.
+    bool second_complement = false;
+    if (deps_ && toks[m].deprel == "conj") {
+      for (int32_t k = r.b; k < m; ++k) {
+        if (toks[k].head == m && toks[k].deprel == "mark" && t_[k].lower == "that") {
+          second_complement = true;
+        }
+      }
+    }
+    if (deps_ && !second_complement && toks[m].deprel == "conj" && toks[m].head >= cue.b &&
+        toks[m].head < cue.e) {
       // Back to the coordinator and its comma.
       int32_t k = m;
       while (k - 1 > r.b && (toks[k - 1].head == m || isAuxOrAdverb(t_[k - 1].lower) ||

@@ -425,6 +425,18 @@ TEST(QuoteFinder, PassiveStanceWithItsAgent) {
   EXPECT_EQ(d.slice(d.quotes[0].content), "The plan");
 }
 
+TEST(QuoteFinder, SecondThatComplementStaysInTheContent) {
+  // The parser attached the second clause to "said" as a conj; its own "that" marks it as a
+  // second complement of the same cue, not a new verb.
+  Document d = runParsed(
+      "Trump said taxes would fall and that jobs would grow.",
+      {"PROPN", "VERB", "NOUN", "AUX", "VERB", "CCONJ", "SCONJ", "NOUN", "AUX", "VERB", "PUNCT"},
+      {1, -1, 4, 4, 1, 9, 9, 9, 9, 1, 1},
+      {"nsubj", "root", "nsubj", "aux", "ccomp", "cc", "mark", "nsubj", "aux", "conj", "punct"});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].content), "taxes would fall and that jobs would grow");
+}
+
 TEST(QuoteFinder, FrameInTheMiddleTakesBothSides) {
   Document d = run("The Republican nominee, he said, watched the Olympics with his family.");
   ASSERT_EQ(d.quotes.size(), 1u);
