@@ -136,7 +136,7 @@ class LinearModel {
   std::vector<uint32_t> offsets_;  // keys_.size() + 1 offsets into pairs_
   // The two tables every lookup touches live in huge pages where the system allows it.
   std::vector<Pair, HugePageAllocator<Pair>> pairs_;
-  std::vector<Slot, HugePageAllocator<Slot>> slots_;  // open addressing, load <= 0.5
+  std::vector<Slot, HugePageAllocator<Slot>> slots_;  // open addressing, load <= 0.25
   size_t mask_ = 0;
 };
 
