@@ -819,6 +819,12 @@ TokRange Finder::subjectOf(TokRange cue, int32_t lo, int32_t hi) const {
       cue.b > 0 && (t_[cue.b - 1].lower == "," || t_[cue.b - 1].q != QMark::kNone || cue.b == lo);
   if (r < hi && may_invert) {
     TokRange np = npRight(r, hi);
+    // "said the company's chief executive": a possessor is part of the speaker NP.
+    while (!np.empty() && np.e + 1 < hi && t_[np.e].lower == "'s") {
+      const TokRange head = npRight(np.e + 1, hi);
+      if (head.empty()) break;
+      np.e = head.e;
+    }
     if (!np.empty()) return np;
   }
   return {};
@@ -1297,7 +1303,11 @@ void Finder::findIndirect(uint32_t s) {
           for (int32_t m = k + 1; m < hi; ++m)
             if (!t_[m].punct) ++words;
           const bool gerund = w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
-          if (words >= 2 && !gerund && !cueAt(k + 1) && !isTimeWord(w) &&
+          // "..., said the company's chief executive, John J. Ferriola.": an appositive name
+          // closing the sentence belongs to the speaker.
+          bool name_only = words <= 5;
+          for (int32_t m = k + 1; m < hi && name_only; ++m) name_only = t_[m].punct || t_[m].cap;
+          if (words >= 2 && !name_only && !gerund && !cueAt(k + 1) && !isTimeWord(w) &&
               !in(w, {"in",        "on",     "at",  "during", "to",    "of",     "about",
                       "according", "that",   "for", "with",   "after", "before", "from",
                       "via",       "citing", "who", "which",  "while", "when",   "as"})) {
@@ -1355,7 +1365,10 @@ void Finder::findIndirect(uint32_t s) {
             !(cue->e > cue->b + 1 && in(t_[cue->e - 1].lower, {"about", "of"}))) {
           continue;
         }
-        if (!prep_content &&
+        // "said about half of ...", "said over 50 people ...": a quantity, not a preposition.
+        const bool quantity =
+            deps_ && doc_.tokens[c].deprel == "advmod" && in(w0, {"about", "over", "around"});
+        if (!prep_content && !quantity &&
             in(w0,
                {"for",  "of",   "in",      "on",    "at",     "by",      "with",  "from", "about",
                 "into", "over", "against", "after", "before", "during",  "as",    "up",   "off",
@@ -1464,7 +1477,9 @@ void Finder::findIndirect(uint32_t s) {
       while (content.e > content.b && in(t_[content.e - 1].lower, {"and", "or", "but"})) {
         content = trimContent({content.b, content.e - 1});
       }
-      if (content.e - content.b < (object_content ? 1 : 3)) continue;
+      // "The outreach, they said, raised new worries": a short first part counts with its tail.
+      const int32_t tail_len = tail.empty() ? 0 : tail.e - tail.b;
+      if (content.e - content.b + tail_len < (object_content ? 1 : 3) || content.empty()) continue;
       // A short quoted title as the whole content ("referred to \"The Deal of the Century\"")
       // is a name in scare quotes, not reported speech.
       if (t_[content.b].q != QMark::kNone && t_[content.e - 1].q != QMark::kNone &&

@@ -437,6 +437,34 @@ TEST(QuoteFinder, SecondThatComplementStaysInTheContent) {
   EXPECT_EQ(d.slice(d.quotes[0].content), "taxes would fall and that jobs would grow");
 }
 
+TEST(QuoteFinder, InvertedSpeakerWithPossessorAndAppositiveName) {
+  Document d =
+      run("The steel plant is under intense pressure from imports, said the company's chief "
+          "executive, John J. Ferriola.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "the company's chief executive");
+  EXPECT_TRUE(d.quotes[0].parts.empty());
+  EXPECT_EQ(d.slice(d.quotes[0].content), "The steel plant is under intense pressure from imports");
+}
+
+TEST(QuoteFinder, ShortFirstPartOfAMidSentenceFrame) {
+  Document d = run("The outreach, they said, raised new worries about the scope of the feeling.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  ASSERT_EQ(d.quotes[0].parts.size(), 2u);
+  EXPECT_EQ(d.slice(d.quotes[0].parts[0]), "The outreach");
+  EXPECT_EQ(d.slice(d.quotes[0].parts[1]), "raised new worries about the scope of the feeling");
+}
+
+TEST(QuoteFinder, QuantityAfterTheCueIsNoPreposition) {
+  Document d =
+      runParsed("The office said about half of it failed.",
+                {"DET", "NOUN", "VERB", "ADV", "NOUN", "ADP", "PRON", "VERB", "PUNCT"},
+                {1, 2, -1, 4, 7, 6, 4, 2, 2},
+                {"det", "nsubj", "root", "advmod", "nsubj", "case", "nmod", "ccomp", "punct"});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].content), "about half of it failed");
+}
+
 TEST(QuoteFinder, FrameInTheMiddleTakesBothSides) {
   Document d = run("The Republican nominee, he said, watched the Olympics with his family.");
   ASSERT_EQ(d.quotes.size(), 1u);
