@@ -1017,6 +1017,21 @@ bool Finder::layoutAttribution(size_t qi, Attribution& a) {
   }
   if (after_found) aa.frame_end = frame_hi;
   if (after_found && (last_word == "," || last_word == "?" || last_word == "!")) {
+    // `The bill's failure was "heartbreaking," she said.`: a quote that finishes a sentence
+    // begun outside it is a mixed quote whose content starts with the sentence.
+    if (q.open > 0 && q.parts.size() == 1) {
+      const int32_t sb = sentBegin(q.open);
+      int32_t b = q.open;
+      while (b > sb && !t_[b - 1].claimed && t_[b - 1].q == QMark::kNone && !t_[b - 1].in_quote)
+        --b;
+      int32_t words = 0;
+      for (int32_t m = b; m < q.open; ++m) words += t_[m].punct ? 0 : 1;
+      if (b == sb && words >= 2 && !isDashTok(t_[q.open - 1].lower) &&
+          t_[q.open - 1].lower != ":") {
+        aa.parts.front().b = b;
+        aa.type = "mixed";
+      }
+    }
     a = std::move(aa);
     return true;
   }

@@ -465,6 +465,15 @@ TEST(QuoteFinder, QuantityAfterTheCueIsNoPreposition) {
   EXPECT_EQ(d.slice(d.quotes[0].content), "about half of it failed");
 }
 
+TEST(QuoteFinder, QuoteFinishingASentenceIsMixedFromTheSentenceStart) {
+  Document d = run("The bill's failure was \"a heartbreaking loss for families,\" she said.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].type, "mixed");
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "she");
+  EXPECT_EQ(d.slice(d.quotes[0].content),
+            "The bill's failure was \"a heartbreaking loss for families,");
+}
+
 TEST(QuoteFinder, FrameInTheMiddleTakesBothSides) {
   Document d = run("The Republican nominee, he said, watched the Olympics with his family.");
   ASSERT_EQ(d.quotes.size(), 1u);
