@@ -1046,6 +1046,13 @@ bool Finder::layoutAttribution(size_t qi, Attribution& a) {
     }
     const std::string& prev = t_[q.open - 1].lower;
     const bool introduced = prev == ":" || prev == "," || (q.open - 1 >= lo && cueAt(q.open - 1));
+    // `said "most people in politics" can't be trusted`: a quote right after the cue that the
+    // sentence goes on after is a partial quote inside reported speech (left to it: mixed).
+    if (introduced && prev != ":" && prev != "," && !after_found && q.close >= 0 &&
+        q.close + 1 < static_cast<int32_t>(sentEnd(q.close)) && !t_[q.close + 1].punct &&
+        !t_[q.close + 1].cap) {
+      return false;
+    }
     if (introduced) {
       for (int32_t c = q.open - 1; c >= lo && c >= q.open - 12; --c) {
         auto cue = cueAt(c);

@@ -474,6 +474,14 @@ TEST(QuoteFinder, QuoteFinishingASentenceIsMixedFromTheSentenceStart) {
             "The bill's failure was \"a heartbreaking loss for families,");
 }
 
+TEST(QuoteFinder, PartialQuoteRightAfterTheCueIsMixed) {
+  Document d = run("Most Republicans said \"people in politics\" cannot be trusted.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].type, "mixed");
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "Most Republicans");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "\"people in politics\" cannot be trusted");
+}
+
 TEST(QuoteFinder, FrameInTheMiddleTakesBothSides) {
   Document d = run("The Republican nominee, he said, watched the Olympics with his family.");
   ASSERT_EQ(d.quotes.size(), 1u);
