@@ -1283,8 +1283,26 @@ void Finder::findIndirect(uint32_t s) {
         content = {lo, i};
       }
       content = trimContent(content);
-      if (content.e - content.b < 3) continue;
+      // "The implication, according to the Sanders aide, is that ...": a subject before and
+      // its predicate after the source are two parts of one content.
+      TokRange rest{};
+      if (i - 1 >= lo && t_[i - 1].lower == "," && spk.e + 1 < hi && t_[spk.e].lower == "," &&
+          content.e - content.b <= 6) {
+        bool verb = false;
+        for (int32_t m = content.b; m < content.e; ++m) verb = verb || isVerbish(m);
+        if (!verb) rest = trimContent({spk.e + 1, hi});
+      }
+      // "That's according to fundraising reports": the demonstrative is the content.
+      if (content.e - content.b == 2 && in(t_[content.b].lower, {"that", "this", "it"}) &&
+          in(t_[content.b + 1].lower, {"'s", "is", "was"})) {
+        content.e = content.b + 1;
+        rest = {};
+        a.parts = {content};
+      } else if (content.e - content.b + (rest.empty() ? 0 : rest.e - rest.b) < 3) {
+        continue;
+      }
       a.parts = {content};
+      if (!rest.empty()) a.parts.push_back(rest);
       a.type = "indirect";
       a.confidence = 0.8;
     } else {

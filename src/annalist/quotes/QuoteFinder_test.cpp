@@ -482,6 +482,19 @@ TEST(QuoteFinder, PartialQuoteRightAfterTheCueIsMixed) {
   EXPECT_EQ(d.slice(d.quotes[0].content), "\"people in politics\" cannot be trusted");
 }
 
+TEST(QuoteFinder, AccordingToBetweenSubjectAndPredicate) {
+  Document d =
+      run("The implication, according to the Sanders aide, is that Clinton broke the rules.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "the Sanders aide");
+  ASSERT_EQ(d.quotes[0].parts.size(), 2u);
+  EXPECT_EQ(d.slice(d.quotes[0].parts[0]), "The implication");
+  EXPECT_EQ(d.slice(d.quotes[0].parts[1]), "is that Clinton broke the rules");
+  Document t = run("That's according to fundraising reports through Jan. 31.");
+  ASSERT_EQ(t.quotes.size(), 1u);
+  EXPECT_EQ(t.slice(t.quotes[0].content), "That");
+}
+
 TEST(QuoteFinder, FrameInTheMiddleTakesBothSides) {
   Document d = run("The Republican nominee, he said, watched the Olympics with his family.");
   ASSERT_EQ(d.quotes.size(), 1u);
