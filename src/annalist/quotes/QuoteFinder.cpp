@@ -196,6 +196,8 @@ class Finder {
   // The speaker of cue `cue` (subject), searching [lo, hi).
   TokRange subjectOf(TokRange cue, int32_t lo, int32_t hi) const;
   TokRange subjectFromDeps(int32_t cue) const;
+  // The NP headed by token j (left modifiers, possessors, right flat/compound parts).
+  TokRange npFromHead(int32_t j) const;
   // End (exclusive) of the cue's complement in the dependency parse: the subtree of its
   // ccomp/xcomp/obj (or csubj/parataxis) dependent right of `from`; -1 when none.
   // `*is_object` tells whether the complement is a nominal object (then its subtree, plus a
@@ -610,6 +612,26 @@ std::optional<TokRange> Finder::cueAt(int32_t i) const {
   return r;
 }
 
+TokRange Finder::npFromHead(int32_t j) const {
+  const auto& toks = doc_.tokens;
+  const int32_t sb = sentBegin(j), se = sentEnd(j);
+  // NP: the head with its left modifiers and right flat/compound parts.
+  int32_t b = j, e = j + 1;
+  for (int32_t m = sb; m < se; ++m) {
+    if (toks[m].head != j) continue;
+    const std::string& d = toks[m].deprel;
+    if (m < j && (d == "det" || d == "compound" || d == "amod" || d == "flat" || d == "nmod:poss" ||
+                  d == "nummod" || d == "case" || d == "det:poss")) {
+      b = std::min(b, m);
+    } else if (m > j && (d == "flat" || d == "compound" || d == "flat:name")) {
+      e = std::max(e, m + 1);
+    }
+  }
+  // A possessive modifier brings its own left part ("Trump's campaign").
+  while (b > sb && t_[b - 1].lower == "'s") --b;
+  return {b, e};
+}
+
 TokRange Finder::subjectFromDeps(int32_t cue) const {
   const auto& toks = doc_.tokens;
   int32_t v = cue;
@@ -626,21 +648,7 @@ TokRange Finder::subjectFromDeps(int32_t cue) const {
           // PolNeAR marks the pronoun as the source; emit() resolves it through the noun.
           return {j, j + 1};
         }
-        // NP: the subject head with its left modifiers and right flat/compound parts.
-        int32_t b = j, e = j + 1;
-        for (int32_t m = sb; m < se; ++m) {
-          if (toks[m].head != j) continue;
-          const std::string& d = toks[m].deprel;
-          if (m < j && (d == "det" || d == "compound" || d == "amod" || d == "flat" ||
-                        d == "nmod:poss" || d == "nummod" || d == "case" || d == "det:poss")) {
-            b = std::min(b, m);
-          } else if (m > j && (d == "flat" || d == "compound" || d == "flat:name")) {
-            e = std::max(e, m + 1);
-          }
-        }
-        // A possessive modifier brings its own left part ("Trump's campaign").
-        while (b > sb && t_[b - 1].lower == "'s") --b;
-        return {b, e};
+        return npFromHead(j);
       }
     }
     const std::string& d = toks[v].deprel;
@@ -1575,7 +1583,10 @@ void Finder::findNominalCues(uint32_t s) {
                                  "apology",      "comparison",   "characterization",
                                  "critique",     "tirade",       "denunciation",
                                  "embrace",      "endorsements", "statement",
-                                 "assurances"};
+                                 "assurances",   "support",      "mention",
+                                 "supporter",    "opponent",     "critic",
+                                 "proponent",    "advocate",     "backer",
+                                 "favor"};
   const auto& toks = doc_.tokens;
   const Sentence& sent = doc_.sentences[s];
   const int32_t sb = sent.token_begin, se = sent.token_end;
@@ -1665,6 +1676,31 @@ void Finder::findNominalCues(uint32_t s) {
     if (speaker.empty() && gov >= sb && gov < se && toks[i].deprel == "obj" &&
         toks[gov].upos == "VERB") {
       speaker = subjectFromDeps(gov);
+    }
+    // A predicate nominative ("Clinton is an outspoken supporter of Roe v. Wade"): its subject;
+    // an apposition ("Adelson, a fierce supporter of the nation"): the noun it describes.
+    if (speaker.empty()) {
+      for (int32_t j = sb; j < i; ++j) {
+        if (toks[j].head == i && toks[j].deprel == "nsubj" && !isRelativePronoun(t_[j].lower)) {
+          speaker = npFromHead(j);
+          break;
+        }
+      }
+    }
+    if (speaker.empty() && toks[i].deprel == "appos" && gov >= sb && gov < i && nounish(gov)) {
+      speaker = npFromHead(gov);
+    }
+    // "X spoke out in favor of Y", "X voted in support of Y": the subject of the verb.
+    if (speaker.empty() && i > sb && t_[i - 1].lower == "in" && toks[i].deprel == "obl" &&
+        gov >= sb && gov < se && toks[gov].upos == "VERB") {
+      speaker = subjectFromDeps(gov);
+      cue.b = i - 1;
+    }
+    // "support" and "favor" are cues only in "in support of" / "in favor of" (on train, "his
+    // support for X" is rarely annotated and "the support of X" names the supporter).
+    const bool in_frame = i > sb && t_[i - 1].lower == "in" && toks[i].deprel == "obl";
+    if ((t_[i].lower == "support" && !in_frame) || (t_[i].lower == "favor" && !in_frame)) {
+      continue;
     }
     if (speaker.empty()) continue;
     content = trimContent(content);

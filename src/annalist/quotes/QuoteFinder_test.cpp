@@ -543,5 +543,52 @@ TEST(QuoteFinder, AccordingToTakesTheWholeClauseBefore) {
   EXPECT_EQ(e.slice(e.quotes[0].content), "he wants to win");
 }
 
+TEST(QuoteFinder, AgentNounWithoutPossessorTakesItsSubjectOrAppositionHead) {
+  // Predicate nominative: the subject of the copular noun is the source.
+  Document a =
+      runParsed("Clinton is an outspoken supporter of abortion rights.",
+                {"PROPN", "AUX", "DET", "ADJ", "NOUN", "ADP", "NOUN", "NOUN", "PUNCT"},
+                {4, 4, 4, 4, -1, 7, 7, 4, 4},
+                {"nsubj", "cop", "det", "amod", "root", "case", "compound", "nmod", "punct"});
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(sl(a, a.quotes[0].cue), "supporter of");
+  EXPECT_EQ(sl(a, a.quotes[0].speaker), "Clinton");
+  EXPECT_EQ(a.slice(a.quotes[0].content), "abortion rights");
+  // Apposition: the noun it describes is the source.
+  Document b = runParsed("Adelson, a fierce critic of the deal, owns a newspaper.",
+                         {"PROPN", "PUNCT", "DET", "ADJ", "NOUN", "ADP", "DET", "NOUN", "PUNCT",
+                          "VERB", "DET", "NOUN", "PUNCT"},
+                         {9, 4, 4, 4, 0, 7, 7, 4, 4, -1, 11, 9, 9},
+                         {"nsubj", "punct", "det", "amod", "appos", "case", "det", "nmod", "punct",
+                          "root", "det", "obj", "punct"});
+  bool found = false;
+  for (const Quote& q : b.quotes) {
+    if (sl(b, q.cue) != "critic of") continue;
+    found = true;
+    EXPECT_EQ(sl(b, q.speaker), "Adelson");
+    EXPECT_EQ(b.slice(q.content), "the deal");
+  }
+  EXPECT_TRUE(found);
+  // "in favor of": the subject of the verb the phrase modifies; "the support of X" is no cue.
+  Document c = runParsed(
+      "Cooper spoke out in favor of gun control.",
+      {"PROPN", "VERB", "ADP", "ADP", "NOUN", "ADP", "NOUN", "NOUN", "PUNCT"},
+      {1, -1, 1, 4, 1, 7, 7, 4, 1},
+      {"nsubj", "root", "compound:prt", "case", "obl", "case", "compound", "nmod", "punct"});
+  found = false;
+  for (const Quote& q : c.quotes) {
+    if (sl(c, q.cue) != "in favor of") continue;
+    found = true;
+    EXPECT_EQ(sl(c, q.speaker), "Cooper");
+    EXPECT_EQ(c.slice(q.content), "gun control");
+  }
+  EXPECT_TRUE(found);
+  Document d = runParsed("Bradley had the support of the movement.",
+                         {"PROPN", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT"},
+                         {1, -1, 3, 1, 6, 6, 3, 1},
+                         {"nsubj", "root", "det", "obj", "case", "det", "nmod", "punct"});
+  for (const Quote& q : d.quotes) EXPECT_NE(sl(d, q.cue), "support of");
+}
+
 }  // namespace
 }  // namespace annalist::quotes
