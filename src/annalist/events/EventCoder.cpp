@@ -667,7 +667,20 @@ std::vector<ActorRef> linearGroup(const SentView& sv, uint32_t from, bool forwar
   };
   auto joiner = [&](uint32_t l) {
     const std::string& u = sv.up[l];
-    return u == "," || u == "AND" || u == "THE" || u == "&";
+    return u == "," || u == "AND" || u == "THE" || u == "&" ||
+           (sv.coded_of[l] < 0 && sv.tok(sv.b + l).upos == "ADJ");
+  };
+  // Adjectives may sit between members ("Evil Mordor, the awful Fornost, and good Gondor"),
+  // whatever the parser made of them, but only in a gap that also holds ',' / 'and' / '&':
+  // "Arnor awful Gondor" is no list.
+  auto listGap = [&](uint32_t lo, uint32_t hi) {  // local tokens [lo, hi)
+    bool adj = false, coord = false;
+    for (uint32_t k = lo; k < hi; ++k) {
+      const std::string& u = sv.up[k];
+      coord = coord || u == "," || u == "AND" || u == "&";
+      adj = adj || (u != "," && u != "AND" && u != "THE" && u != "&");
+    }
+    return !adj || coord;
   };
   if (forward) {
     uint32_t l = from;
@@ -678,7 +691,7 @@ std::vector<ActorRef> linearGroup(const SentView& sv, uint32_t from, bool forwar
       l = sv.doc.mentions[m].token_end - sv.b;
       uint32_t k = l;
       while (k < sv.size() && joiner(k)) ++k;
-      if (k == l || k >= sv.size() || sv.coded_of[k] < 0) break;
+      if (k == l || k >= sv.size() || sv.coded_of[k] < 0 || !listGap(l, k)) break;
       l = k;
     }
   } else {
@@ -690,7 +703,10 @@ std::vector<ActorRef> linearGroup(const SentView& sv, uint32_t from, bool forwar
       l = static_cast<int64_t>(sv.doc.mentions[m].token_begin - sv.b) - 1;
       int64_t k = l;
       while (k >= 0 && joiner(static_cast<uint32_t>(k))) --k;
-      if (k == l || k < 0 || sv.coded_of[k] < 0) break;
+      if (k == l || k < 0 || sv.coded_of[k] < 0 ||
+          !listGap(static_cast<uint32_t>(k + 1), static_cast<uint32_t>(l + 1))) {
+        break;
+      }
       l = k;
     }
   }
@@ -1085,13 +1101,15 @@ MatchContext matchContext(const SentView& sv, const Candidate& c) {
     uint32_t comma = left;
     if (sv.up[comma - sv.b] != ",") --comma;
     if (comma <= c.last || sv.up[comma - sv.b] != ",") continue;
-    // Only a clause the parser put inside this verb phrase.
-    bool inside = false;
+    // Only a clause the parser put inside this verb phrase, including the governor's
+    // dependents a complement clause spans ("is about to restore ..., an official said" with
+    // "said" attached to "about").
+    bool inside = state[l] == 1;
     int32_t up = sv.tok(g).head;
     for (uint32_t hops = 0;
          hops < n && up >= static_cast<int32_t>(sv.b) && up < static_cast<int32_t>(sv.e) && !inside;
          ++hops) {
-      inside = static_cast<uint32_t>(up) >= c.first && static_cast<uint32_t>(up) <= c.last;
+      inside = state[static_cast<uint32_t>(up) - sv.b] == 1;
       up = sv.tok(static_cast<uint32_t>(up)).head;
     }
     if (!inside) continue;

@@ -340,6 +340,41 @@ TEST_F(PetrarchCoder, ComplementSpansItsGovernorsLaterDependents) {
   EXPECT_EQ(code(doc), "ARN>CAL:064 ");
 }
 
+TEST_F(PetrarchCoder, ReportingClauseOnTheComplementsGovernorIsNoTarget) {
+  // "Arnor is about to restore diplomatic ties with Gxndor, a Bree official said", with
+  // "said" attached to "about" as an adverbial clause (another parser's reading): the
+  // complement spans its governor's later dependents, but not the reporting clause.
+  Document doc = parsed({"Arnor/3/nsubj", "is/3/cop", "about/0/root", "to/5/mark",
+                         "restore/3/xcomp", "diplomatic/7/amod", "ties/5/obj", "with/9/case",
+                         "Gxndor/5/obl", ",/12/punct", "official/12/nsubj", "said/3/advcl"});
+  doc.tokens[11].lemma = "say";
+  actorAt(doc, 0, 1, "ARN");
+  actorAt(doc, 10, 11, "BREGOV");
+  EXPECT_EQ(code(doc), "");
+}
+
+TEST_F(PetrarchCoder, ListWithAdjectivesIsOneCompoundWhateverTheParse) {
+  // "Evil Mordor, the awful Fornost, and good Gondor condemned Osgiliath", parsed with only
+  // "Gondor" as the subject and "Mordor" hung elsewhere: the list is still one compound.
+  Document doc = parsed({"Evil/11/obl", "Mordor/1/obj", ",/6/punct", "the/6/det", "awful/6/amod",
+                         "Fornost/2/conj", ",/11/punct", "and/11/cc", "good/10/amod",
+                         "Gondor/11/nsubj", "condemned/0/root", "Osgiliath/11/obj"});
+  for (uint32_t t : {0u, 4u, 8u}) doc.tokens[t].upos = "ADJ";
+  actorAt(doc, 1, 2, "MOR");
+  actorAt(doc, 5, 6, "FOR");
+  actorAt(doc, 9, 10, "GON");
+  actorAt(doc, 11, 12, "OSG");
+  EXPECT_EQ(code(doc), "GON>OSG:122 MOR>OSG:122 FOR>OSG:122 ");
+  // An adjective alone does not join two names: "Arnor awful Gondor" is no list.
+  Document doc2 = parsed(
+      {"Arnor/4/nsubj", "awful/3/amod", "Gondor/4/nsubj", "condemned/0/root", "Osgiliath/4/obj"});
+  doc2.tokens[1].upos = "ADJ";
+  actorAt(doc2, 0, 1, "ARN");
+  actorAt(doc2, 2, 3, "GON");
+  actorAt(doc2, 4, 5, "OSG");
+  EXPECT_EQ(code(doc2), "GON>OSG:122 ");
+}
+
 TEST_F(PetrarchCoder, VerbPhraseTargetPassesTheSourceAndTakesNamedPossessors) {
   // "Frodo said he has satisfaction toward Gondor and Arnor's Elrond": "he" (Frodo) is no
   // target of Frodo's saying; the compound's second noun phrase is coded by its first actor.
