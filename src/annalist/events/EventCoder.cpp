@@ -1029,6 +1029,37 @@ std::vector<std::string> splitCodes(const std::string& code) {
   return out;
 }
 
+// A reporting clause after a comma (", a senior official said"): for a reporting verb g
+// attached as a clause (advcl, parataxis, ccomp, conj) whose subject follows a comma, that
+// comma's token (global); else -1.
+int64_t reportingComma(const SentView& sv, uint32_t g) {
+  const std::string_view r = sv.deprel(g);
+  if (r != "advcl" && r != "parataxis" && r != "ccomp" && r != "conj") return -1;
+  const std::string lemma = sv.lemmaUp(g);
+  if (lemma != "SAY" && lemma != "REPORT" && lemma != "TELL" && lemma != "ADD" && lemma != "NOTE" &&
+      lemma != "STATE" && lemma != "ANNOUNCE" && lemma != "CLAIM") {
+    return -1;
+  }
+  int64_t subj = -1;  // the subject nearest the verb
+  for (uint32_t k : sv.kids[g - sv.b]) {
+    if (sv.deprel(k) == "nsubj" && k < g) subj = k;
+  }
+  if (subj < 0) return -1;
+  uint32_t left = static_cast<uint32_t>(subj);  // the subject's leftmost word
+  for (bool moved = true; moved;) {
+    moved = false;
+    for (uint32_t k : sv.kids[left - sv.b]) {
+      if (k < left) {
+        left = k;
+        moved = true;
+      }
+    }
+  }
+  uint32_t comma = left;
+  if (sv.up[comma - sv.b] != "," && comma > sv.b) --comma;
+  return sv.up[comma - sv.b] == "," ? static_cast<int64_t>(comma) : -1;
+}
+
 struct Candidate {
   uint32_t v = 0;                      // head token (global)
   uint32_t first = 0, last = 0;        // global token range of the verb phrase
@@ -1076,31 +1107,9 @@ MatchContext matchContext(const SentView& sv, const Candidate& c) {
   // parser's misattachments) stay where they are.
   for (uint32_t l = c.last + 1 - sv.b; l < n; ++l) {
     const uint32_t g = sv.b + l;
-    const std::string_view r = sv.deprel(g);
-    if (r != "advcl" && r != "parataxis" && r != "ccomp" && r != "conj") continue;
-    const std::string lemma = sv.lemmaUp(g);
-    if (lemma != "SAY" && lemma != "REPORT" && lemma != "TELL" && lemma != "ADD" &&
-        lemma != "NOTE" && lemma != "STATE" && lemma != "ANNOUNCE" && lemma != "CLAIM") {
-      continue;
-    }
-    int64_t subj = -1;  // the subject nearest the verb
-    for (uint32_t k : sv.kids[l]) {
-      if (sv.deprel(k) == "nsubj" && k < g) subj = k;
-    }
-    if (subj < 0) continue;
-    uint32_t left = static_cast<uint32_t>(subj);  // the subject's leftmost word
-    for (bool moved = true; moved;) {
-      moved = false;
-      for (uint32_t k : sv.kids[left - sv.b]) {
-        if (k < left) {
-          left = k;
-          moved = true;
-        }
-      }
-    }
-    uint32_t comma = left;
-    if (sv.up[comma - sv.b] != ",") --comma;
-    if (comma <= c.last || sv.up[comma - sv.b] != ",") continue;
+    const int64_t rc = reportingComma(sv, g);
+    if (rc < 0 || rc <= static_cast<int64_t>(c.last)) continue;
+    const uint32_t comma = static_cast<uint32_t>(rc);
     // Only a clause the parser put inside this verb phrase, including the governor's
     // dependents a complement clause spans ("is about to restore ..., an official said" with
     // "said" attached to "about").
@@ -1699,6 +1708,17 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
       }
     }
     if (compound_pairs) targets.clear();
+    // A reporting clause after a comma takes no target from before the comma: what the
+    // parser hung on "said" there belongs to the clause reported ("... with Libya's almost
+    // five years after ..., a senior official said" with "years" under "said").
+    if (sv.parsed && !targets.empty()) {
+      const int64_t comma = reportingComma(sv, c.v);
+      if (comma >= 0) {
+        std::erase_if(targets, [&](const ActorRef& a) {
+          return sv.doc.mentions[a.mention].token_end <= static_cast<uint32_t>(comma);
+        });
+      }
+    }
     if (sources.empty()) {
       if (trace) *trace << "  no event: no source actor\n";
       continue;
