@@ -1381,27 +1381,40 @@ void Finder::findIndirect(uint32_t s) {
         // "talked about X", "weighed in on X", "complained of X", "called for X": with a parse,
         // the prepositional object of the cue is the content (PolNeAR's topic attributions).
         bool prep_content = false;
+        // The preposition: right after the cue, or the cue's own particle ("called for X",
+        // "talked about X", "pointed to X").
+        int32_t pc = c;
+        if (deps_ && cue->e - 1 > cue->b && cue->e == c &&
+            in(t_[c - 1].lower, {"about", "on", "of", "for", "against", "to"})) {
+          pc = c - 1;
+        }
+        const std::string& pw = t_[pc].lower;
         if (deps_ &&
-            (in(w0, {"about", "on", "of", "for", "against", "over"}) ||
-             (w0 == "to" && in(entry->lemma, {"refer", "point", "respond", "react", "object",
+            (in(pw, {"about", "on", "of", "for", "against", "over"}) ||
+             (pw == "to" && in(entry->lemma, {"refer", "point", "respond", "react", "object",
                                               "allude", "reply", "testify", "attest"}))) &&
-            (w0 == "about" || (w0 == "of" && entry->lemma == "speak") ||
+            (pw == "about" || (pw == "of" && entry->lemma == "speak") ||
              !in(entry->lemma, {"say", "tell", "add", "write", "note", "report", "post", "tweet",
                                 "announce", "explain", "ask", "continue", "state", "speak"}))) {
           const auto& toks = doc_.tokens;
-          const int32_t h = toks[c].head;
-          if (h > c && h < hi && toks[c].deprel == "case" && toks[h].head >= cue->b &&
+          const int32_t h = toks[pc].head;
+          if (h > pc && h < hi && toks[pc].deprel == "case" && toks[h].head >= cue->b &&
               toks[h].head < cue->e &&
               (toks[h].deprel == "obl" || toks[h].deprel.rfind("obl:", 0) == 0) &&
               !isTimeWord(t_[h].lower) && !lex_.isNoun(t_[h].lower) && !t_[h].in_quote) {
             int32_t pe = subtreeEnd(h);
-            while (pe > c + 1 && (t_[pe - 1].punct || in(t_[pe - 1].lower, {"and", "or", "but"})) &&
+            while (pe > pc + 1 &&
+                   (t_[pe - 1].punct || in(t_[pe - 1].lower, {"and", "or", "but"})) &&
                    t_[pe - 1].q == QMark::kNone) {
               --pe;
             }
-            if (pe > c + 1 && pe <= hi) {
-              content = {c + 1, pe};
-              a.cue = {cue->b, c + 1};
+            // After a particle ("called for X") the object is the content only where it ends
+            // the clause: "called for X to resign" keeps the infinitive the parser attached to
+            // the verb.
+            const bool clause_end = pc == c || pe >= hi || t_[pe].punct;
+            if (pe > pc + 1 && pe <= hi && clause_end) {
+              content = {pc + 1, pe};
+              a.cue = {cue->b, pc + 1};
               prep_content = true;
               object_content = true;
             }

@@ -590,5 +590,24 @@ TEST(QuoteFinder, AgentNounWithoutPossessorTakesItsSubjectOrAppositionHead) {
   for (const Quote& q : d.quotes) EXPECT_NE(sl(d, q.cue), "support of");
 }
 
+TEST(QuoteFinder, ObjectOfACueParticleIsTheContent) {
+  // "called for" takes "for" as its particle: its object is the content even when short.
+  Document a = runParsed("Sanders called for his dismissal.",
+                         {"PROPN", "VERB", "ADP", "PRON", "NOUN", "PUNCT"}, {1, -1, 4, 4, 1, 1},
+                         {"nsubj", "root", "case", "nmod:poss", "obl", "punct"});
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(sl(a, a.quotes[0].cue), "called for");
+  EXPECT_EQ(sl(a, a.quotes[0].speaker), "Sanders");
+  EXPECT_EQ(a.slice(a.quotes[0].content), "his dismissal");
+  // An infinitive the parser attached to the verb stays in the content.
+  Document b =
+      runParsed("Sanders called for the senator to resign soon.",
+                {"PROPN", "VERB", "ADP", "DET", "NOUN", "PART", "VERB", "ADV", "PUNCT"},
+                {1, -1, 4, 4, 1, 6, 1, 6, 1},
+                {"nsubj", "root", "case", "det", "obl", "mark", "xcomp", "advmod", "punct"});
+  ASSERT_EQ(b.quotes.size(), 1u);
+  EXPECT_EQ(b.slice(b.quotes[0].content), "the senator to resign soon");
+}
+
 }  // namespace
 }  // namespace annalist::quotes
