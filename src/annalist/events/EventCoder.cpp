@@ -924,11 +924,27 @@ bool hasSubject(const SentView& sv, uint32_t g) {
   return false;
 }
 
-bool hasByAgent(const SentView& sv, uint32_t g) {
+// The by-phrases of predicate g: its "by" obliques, and those the parser hung on an adverb
+// of g ("was opposed earlier[advmod] by[obl:agent of earlier] Osgiliath").
+std::vector<uint32_t> byPhrases(const SentView& sv, uint32_t g) {
+  std::vector<uint32_t> out;
   for (uint32_t o : sv.children(g, "obl")) {
-    if (sv.caseOf(o) == "BY") return true;
+    if (sv.caseOf(o) == "BY") out.push_back(o);
   }
-  return false;
+  for (uint32_t a : sv.children(g, "advmod")) {
+    for (uint32_t o : sv.kids[a - sv.b]) {
+      const std::string_view r = sv.deprel(o);
+      if ((startsWith(r, "obl") || startsWith(r, "nmod")) && r != "nmod:poss" &&
+          sv.caseOf(o) == "BY") {
+        out.push_back(o);
+      }
+    }
+  }
+  return out;
+}
+
+bool hasByAgent(const SentView& sv, uint32_t g) {
+  return !byPhrases(sv, g).empty();
 }
 
 bool isPassive(const SentView& sv, uint32_t g) {
@@ -1530,9 +1546,7 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
     if (sv.parsed) {
       if (sources.empty()) {
         if (passive) {
-          for (uint32_t o : sv.children(c.v, "obl")) {
-            if (sv.caseOf(o) == "BY") actorsUnder(sv, o, sources, 3);
-          }
+          for (uint32_t o : byPhrases(sv, c.v)) actorsUnder(sv, o, sources, 3);
         } else if (block.nominal) {
           bool pronoun_owner = false;
           for (uint32_t x : sv.kids[c.v - sv.b]) {

@@ -376,6 +376,16 @@ TEST_F(PetrarchCoder, ListWithAdjectivesIsOneCompoundWhateverTheParse) {
   EXPECT_EQ(code(doc2), "GON>OSG:122 ");
 }
 
+TEST_F(PetrarchCoder, PassiveAgentHungOnAnAdverb) {
+  // "Eriador was condemned earlier by Osgiliath", the by-phrase attached to "earlier": still
+  // the agent of the passive.
+  Document doc = parsed({"Eriador/3/nsubj:pass", "was/3/aux:pass", "condemned/0/root",
+                         "earlier/3/advmod", "by/6/case", "Osgiliath/4/obl:agent"});
+  actorAt(doc, 0, 1, "ERI");
+  actorAt(doc, 5, 6, "OSG");
+  EXPECT_EQ(code(doc), "OSG>ERI:122 ");
+}
+
 TEST_F(PetrarchCoder, VerbPhraseTargetPassesTheSourceAndTakesNamedPossessors) {
   // "Frodo said he has satisfaction toward Gondor and Arnor's Elrond": "he" (Frodo) is no
   // target of Frodo's saying; the compound's second noun phrase is coded by its first actor.
