@@ -1598,6 +1598,24 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
             }
             actorsUnder(sv, ns[i], sources, 3);
           }
+          // A title and a name split into two subjects ("Bree Prime Minister[nsubj]
+          // Romendacil[nsubj]"): the name's title, right before it, when the title is an
+          // agent of the name's own country (BREGOV for BRE), as with the name under it.
+          for (ActorRef& a : sources) {
+            const Mention& am = sv.doc.mentions[a.mention];
+            if (am.source == "agent" || am.token_begin <= sv.b) continue;
+            const int32_t tm = sv.coded_of[am.token_begin - 1 - sv.b];
+            if (tm < 0 || tm == a.mention) continue;
+            const Mention& tmm = sv.doc.mentions[tm];
+            const std::string tc = sv.codeOf(tm);
+            if (tmm.source != "agent" || tmm.token_end != am.token_begin ||
+                tc.size() <= a.code.size() || !startsWith(tc, a.code) || a.code.size() < 3) {
+              continue;
+            }
+            bool listed = false;
+            for (const ActorRef& o : sources) listed = listed || o.mention == tm;
+            if (!listed) a = ActorRef{tm, tc};
+          }
           if (ns.empty() && !orphan_adverbial) {
             const int64_t subj = subjectOf(sv, c.v);
             if (subj >= 0) actorsUnder(sv, static_cast<uint32_t>(subj), sources, 3);

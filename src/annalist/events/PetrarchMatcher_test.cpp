@@ -386,6 +386,25 @@ TEST_F(PetrarchCoder, PassiveAgentHungOnAnAdverb) {
   EXPECT_EQ(code(doc), "OSG>ERI:122 ");
 }
 
+TEST_F(PetrarchCoder, TitleAndNameSplitIntoTwoSubjects) {
+  // "Bree Prime Minister Romendacil condemned Osgiliath", parsed with "Bree" and "Romendacil"
+  // as two subjects: the title of the name's own country codes it, as in one noun phrase.
+  auto make = [&](const std::string& title) {
+    Document doc = parsed({"Bree/5/nsubj", "Prime/3/amod", "Minister/4/nmod", "Romendacil/5/nsubj",
+                           "condemned/0/root", "Osgiliath/5/obj"});
+    actorAt(doc, 0, 3, title);
+    doc.mentions.back().source = "agent";
+    actorAt(doc, 3, 4, "BRE");
+    actorAt(doc, 5, 6, "OSG");
+    return doc;
+  };
+  Document doc = make("BREGOV");
+  EXPECT_EQ(code(doc), "BREGOV>OSG:122 ");
+  // A title of another country is no part of the name's code.
+  Document doc2 = make("ARNGOV");
+  EXPECT_EQ(code(doc2), "BRE>OSG:122 ");
+}
+
 TEST_F(PetrarchCoder, VerbPhraseTargetPassesTheSourceAndTakesNamedPossessors) {
   // "Frodo said he has satisfaction toward Gondor and Arnor's Elrond": "he" (Frodo) is no
   // target of Frodo's saying; the compound's second noun phrase is coded by its first actor.
