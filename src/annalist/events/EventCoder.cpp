@@ -1584,7 +1584,27 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
           // Every subject child: a passive clause without a by-agent is coded as active
           // (passive_needs_by), and a coordination the parser split into several subjects
           // ("Lions, tigers, and Gondor welcomed") counts as one compound.
-          const auto ns = sv.children(c.v, "nsubj");
+          auto ns = sv.children(c.v, "nsubj");
+          // The tail of a name the parser split off as a subject of its own ("Gollum centre
+          // of a row between Radagast the Brown[nsubj] called"): the name begins inside an
+          // earlier subject's phrase, and that subject is the subject.
+          while (ns.size() >= 2) {
+            const int32_t tm = sv.coded_of[ns.back() - sv.b];
+            if (tm < 0) break;
+            const uint32_t first = sv.doc.mentions[tm].token_begin;
+            if (first >= ns.back()) break;
+            bool under = false;  // `first` lies in the subtree of an earlier subject
+            int32_t up = static_cast<int32_t>(first);
+            for (uint32_t hops = 0; hops < sv.size() && up >= static_cast<int32_t>(sv.b) &&
+                                    up < static_cast<int32_t>(sv.e) && !under;
+                 ++hops) {
+              for (size_t j = 0; j + 1 < ns.size(); ++j)
+                under = under || up == static_cast<int32_t>(ns[j]);
+              up = sv.tok(static_cast<uint32_t>(up)).head;
+            }
+            if (!under) break;
+            ns.pop_back();
+          }
           // The subject nearest the verb, and the earlier ones only when coordinated with it
           // ("Deputy Prime Minister Telemar left": one subject split by the parser).
           for (size_t i = ns.size(); i-- > 0;) {
@@ -1616,7 +1636,10 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
             for (const ActorRef& o : sources) listed = listed || o.mention == tm;
             if (!listed) a = ActorRef{tm, tc};
           }
-          if (ns.empty() && !orphan_adverbial) {
+          // A subjectless passive complement ("called for Gondor to *be allowed* to leave")
+          // is done to someone, not by its governor's subject: no source from climbing.
+          const bool passive_complement = sv.tok(c.v).deprel == "xcomp" && isPassive(sv, c.v);
+          if (ns.empty() && !orphan_adverbial && !passive_complement) {
             const int64_t subj = subjectOf(sv, c.v);
             if (subj >= 0) actorsUnder(sv, static_cast<uint32_t>(subj), sources, 3);
           }

@@ -405,6 +405,32 @@ TEST_F(PetrarchCoder, TitleAndNameSplitIntoTwoSubjects) {
   EXPECT_EQ(code(doc2), "BRE>OSG:122 ");
 }
 
+TEST_F(PetrarchCoder, TailOfASplitNameIsNoSubject) {
+  // "Gollum centre of Radagast Brown condemned Osgiliath", with "Brown" a second subject:
+  // the name "Radagast Brown" begins inside the first subject's phrase.
+  Document doc = parsed({"Gollum/2/compound", "centre/6/nsubj", "of/4/case", "Radagast/2/nmod",
+                         "Brown/6/nsubj", "condemned/0/root", "Osgiliath/6/obj"});
+  actorAt(doc, 0, 1, "HOB");
+  actorAt(doc, 3, 5, "RAD");
+  actorAt(doc, 6, 7, "OSG");
+  EXPECT_EQ(code(doc), "HOB>OSG:122 ");
+}
+
+TEST_F(PetrarchCoder, SubjectlessPassiveComplementHasNoSource) {
+  // "Arnor hoped to be condemned before Gondor": Arnor is no doer of the condemning.
+  Document doc = parsed({"Arnor/2/nsubj", "hoped/0/root", "to/5/mark", "be/5/aux:pass",
+                         "condemned/2/xcomp", "before/7/case", "Gondor/5/obl"});
+  actorAt(doc, 0, 1, "ARN");
+  actorAt(doc, 6, 7, "GON");
+  EXPECT_EQ(code(doc), "");
+  // An active complement takes its governor's subject.
+  Document doc2 =
+      parsed({"Arnor/2/nsubj", "hoped/0/root", "to/4/mark", "condemn/2/xcomp", "Gondor/4/obj"});
+  actorAt(doc2, 0, 1, "ARN");
+  actorAt(doc2, 4, 5, "GON");
+  EXPECT_EQ(code(doc2), "ARN>GON:122 ");
+}
+
 TEST_F(PetrarchCoder, VerbPhraseTargetPassesTheSourceAndTakesNamedPossessors) {
   // "Frodo said he has satisfaction toward Gondor and Arnor's Elrond": "he" (Frodo) is no
   // target of Frodo's saying; the compound's second noun phrase is coded by its first actor.
