@@ -1894,6 +1894,45 @@ void Finder::findAgentStances(uint32_t s) {
       }
       continue;
     }
+    // A participle modifying a noun: "a super PAC supporting Jeb Bush", "groups backing Mr.
+    // Cruz", "those supporting deportation" - the noun is the source.
+    const int32_t gov = toks[i].head;
+    if (subj < 0 && pass < 0 && toks[i].deprel == "acl" && gov >= sb && gov < i &&
+        (toks[gov].upos == "NOUN" || toks[gov].upos == "PROPN" || toks[gov].upos == "PRON")) {
+      const std::string& w = t_[i].lower;
+      const bool gerund = w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
+      TokRange content, spk;
+      // The noun must be an agent (a person, an organisation, a pronoun: "those supporting
+      // ..."), not a document or a time; "The town released a statement saying ...": the
+      // subject of the verb whose object the document is.
+      const bool agent_noun = agentLike(gov) && !isTimeWord(t_[gov].lower);
+      if (gerund) {
+        bool object = false;
+        const int32_t ce = complementEndFromDeps({i, i + 1}, i + 1, &object);
+        if (ce > i + 1) content = trimContent({i + 1, ce});
+        const int32_t gv = toks[gov].head;
+        if (agent_noun) {
+          spk = npFromHead(gov);
+        } else if (toks[gov].deprel == "obj" && gv >= sb && gv < gov && toks[gv].upos == "VERB") {
+          spk = subjectFromDeps(gv);
+        }
+      }
+      if (content.empty() || spk.empty() || anyClaimed(content) || anyClaimed(spk) ||
+          (spk.b < content.e && content.b < spk.e)) {
+        continue;
+      }
+      Attribution a;
+      a.cue = {i, i + 1};
+      a.speaker = spk;
+      a.parts = {content};
+      a.type = "indirect";
+      a.confidence = 0.32;
+      claimContent(content);
+      claim(a.cue);
+      claim(a.speaker);
+      out_.push_back(std::move(a));
+      continue;
+    }
     bool agent = subj >= 0 && agentLike(subj);
     if (subj < 0 || (!agent && !lexical)) continue;
     bool object = false;

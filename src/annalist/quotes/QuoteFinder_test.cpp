@@ -609,5 +609,22 @@ TEST(QuoteFinder, ObjectOfACueParticleIsTheContent) {
   EXPECT_EQ(b.slice(b.quotes[0].content), "the senator to resign soon");
 }
 
+TEST(QuoteFinder, ParticipleModifyingAnAgentNounTakesItAsSource) {
+  Document a = runParsed("A super PAC supporting Jeb Bush spent heavily.",
+                         {"DET", "ADJ", "PROPN", "VERB", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"},
+                         {2, 2, 6, 2, 3, 4, -1, 6, 6},
+                         {"det", "amod", "nsubj", "acl", "obj", "flat", "root", "advmod", "punct"});
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(sl(a, a.quotes[0].cue), "supporting");
+  EXPECT_EQ(sl(a, a.quotes[0].speaker), "A super PAC");
+  EXPECT_EQ(a.slice(a.quotes[0].content), "Jeb Bush");
+  // A participle on a time word has no source.
+  Document b =
+      runParsed("Trump won Tuesday backing the plan.",
+                {"PROPN", "VERB", "PROPN", "VERB", "DET", "NOUN", "PUNCT"}, {1, -1, 1, 2, 5, 3, 1},
+                {"nsubj", "root", "obl:tmod", "acl", "det", "obj", "punct"});
+  for (const Quote& q : b.quotes) EXPECT_NE(sl(b, q.cue), "backing");
+}
+
 }  // namespace
 }  // namespace annalist::quotes
