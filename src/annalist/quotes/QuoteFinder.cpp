@@ -910,6 +910,29 @@ TokRange Finder::cutContent(TokRange r, TokRange cue) const {
         break;
       }
     }
+    // "said A, Lewandowski said B", "was a mistake, at the town hall she said ...": a new
+    // clause with its own speech frame (a short subject and a verb of saying) after a comma.
+    if (w == "," && deps_ && m + 2 < r.e) {
+      int32_t v = m + 1;
+      bool clean = true;
+      while (v < r.e && v < m + 9 && clean) {
+        const std::string& u = toks[v].upos;
+        if (u == "VERB" || u == "AUX") break;
+        clean = !t_[v].punct && t_[v].q == QMark::kNone;
+        ++v;
+      }
+      const CueEntry* ve = v < r.e && clean ? lex_.word(t_[v].lower) : nullptr;
+      if (ve != nullptr && ve->kind == CueKind::kSpeech && toks[v].upos == "VERB" && v > m + 1) {
+        bool has_subj = false;
+        for (int32_t k = m + 1; k < v; ++k) {
+          if (toks[k].head == v && toks[k].deprel == "nsubj") has_subj = true;
+        }
+        if (has_subj) {
+          r.e = m;
+          break;
+        }
+      }
+    }
     // "said A, and that B": a second complement clause (its own "that") is not a new verb.
     bool second_complement = false;
     if (deps_ && toks[m].deprel == "conj") {

@@ -626,5 +626,19 @@ TEST(QuoteFinder, ParticipleModifyingAnAgentNounTakesItAsSource) {
   for (const Quote& q : b.quotes) EXPECT_NE(sl(b, q.cue), "backing");
 }
 
+TEST(QuoteFinder, ContentEndsBeforeANewSpeechFrameAfterAComma) {
+  // The parser hung the second clause inside the first complement; its own subject and verb of
+  // saying after the comma start another attribution.
+  Document a = runParsed(
+      "Trump said the plan failed, Sanders said it worked.",
+      {"PROPN", "VERB", "DET", "NOUN", "VERB", "PUNCT", "PROPN", "VERB", "PRON", "VERB", "PUNCT"},
+      {1, -1, 3, 4, 1, 7, 7, 4, 9, 7, 1},
+      {"nsubj", "root", "det", "nsubj", "ccomp", "punct", "nsubj", "conj", "nsubj", "ccomp",
+       "punct"});
+  ASSERT_GE(a.quotes.size(), 1u);
+  EXPECT_EQ(sl(a, a.quotes[0].speaker), "Trump");
+  EXPECT_EQ(a.slice(a.quotes[0].content), "the plan failed");
+}
+
 }  // namespace
 }  // namespace annalist::quotes
