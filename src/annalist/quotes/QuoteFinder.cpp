@@ -213,6 +213,20 @@ class Finder {
   void claimContent(TokRange r) {
     for (int32_t i = r.b; i < r.e; ++i) t_[i].claimed = t_[i].content = true;
   }
+  // Records a one-part indirect attribution and claims its tokens, so later passes leave
+  // them alone. An empty speaker stays unset (a speakerless attribution).
+  void emitIndirect(TokRange cue, TokRange speaker, TokRange content, double confidence) {
+    Attribution a;
+    a.cue = cue;
+    if (!speaker.empty()) a.speaker = speaker;
+    a.parts = {content};
+    a.type = "indirect";
+    a.confidence = confidence;
+    claimContent(content);
+    claim(a.cue);
+    claim(a.speaker);
+    out_.push_back(std::move(a));
+  }
   bool anyClaimed(TokRange r) const {
     for (int32_t i = r.b; i < r.e; ++i)
       if (t_[i].claimed) return true;
@@ -1648,14 +1662,7 @@ void Finder::findNominalCues(uint32_t s) {
     }
     TokRange content = trimContent({b, subtreeEnd(comp)});
     if (content.e - content.b < 3 || anyClaimed(content)) continue;
-    Attribution a;
-    a.cue = {i, i + 1};
-    a.parts = {content};
-    a.type = "indirect";
-    a.confidence = 0.4;
-    claimContent(content);
-    claim(a.cue);
-    out_.push_back(std::move(a));
+    emitIndirect({i, i + 1}, TokRange{}, content, 0.4);
   }
   // Passive questions: "When asked about X, ...", "Asked whether ...", "was asked if ...": the
   // question is the content; the asker is usually unnamed.
@@ -1665,14 +1672,7 @@ void Finder::findNominalCues(uint32_t s) {
     while (e < se && t_[e].lower != "," && !isSentencePunct(t_[e].lower) && !t_[e].claimed) ++e;
     TokRange content = trimContent({i + 1, e});
     if (content.e - content.b < 2 || anyClaimed(content)) continue;
-    Attribution a;
-    a.cue = {i, i + 1};
-    a.parts = {content};
-    a.type = "indirect";
-    a.confidence = 0.4;
-    claimContent(content);
-    claim(a.cue);
-    out_.push_back(std::move(a));
+    emitIndirect({i, i + 1}, TokRange{}, content, 0.4);
   }
   for (int32_t i = sb; i < se; ++i) {
     if (t_[i].claimed || t_[i].in_quote || toks[i].upos != "NOUN") continue;
@@ -1783,16 +1783,7 @@ void Finder::findFramingSources(uint32_t s) {
     }
     content = trimContent(content);
     if (content.e - content.b < 3 || anyClaimed(content)) continue;
-    Attribution a;
-    a.cue = {i, i + 1};
-    a.speaker = src;
-    a.parts = {content};
-    a.type = "indirect";
-    a.confidence = 0.45;
-    claimContent(content);
-    claim(a.cue);
-    claim(a.speaker);
-    out_.push_back(std::move(a));
+    emitIndirect({i, i + 1}, src, content, 0.45);
     break;
   }
 }
@@ -1866,16 +1857,7 @@ void Finder::findAgentStances(uint32_t s) {
     if (content.empty() || anyClaimed(content)) continue;
     TokRange spk = subjectFromDeps(i);
     if (spk.empty() || anyClaimed(spk)) continue;
-    Attribution a;
-    a.cue = cue;
-    a.speaker = spk;
-    a.parts = {content};
-    a.type = "indirect";
-    a.confidence = 0.35;
-    claimContent(content);
-    claim(a.cue);
-    claim(a.speaker);
-    out_.push_back(std::move(a));
+    emitIndirect(cue, spk, content, 0.35);
   }
   for (int32_t i = sb; i < se; ++i) {
     if (t_[i].claimed || t_[i].in_quote || toks[i].upos != "VERB") continue;
@@ -1904,16 +1886,7 @@ void Finder::findAgentStances(uint32_t s) {
       if (ab < agent_obl && t_[ab].lower == "by") ++ab;
       TokRange spk{ab, subtreeEnd(agent_obl)};
       if (!content.empty() && !spk.empty() && !anyClaimed(content) && !anyClaimed(spk)) {
-        Attribution a;
-        a.cue = {i, i + 1};
-        a.speaker = spk;
-        a.parts = {content};
-        a.type = "indirect";
-        a.confidence = 0.34;
-        claimContent(content);
-        claim(a.cue);
-        claim(a.speaker);
-        out_.push_back(std::move(a));
+        emitIndirect({i, i + 1}, spk, content, 0.34);
       }
       continue;
     }
@@ -1944,16 +1917,7 @@ void Finder::findAgentStances(uint32_t s) {
           (spk.b < content.e && content.b < spk.e)) {
         continue;
       }
-      Attribution a;
-      a.cue = {i, i + 1};
-      a.speaker = spk;
-      a.parts = {content};
-      a.type = "indirect";
-      a.confidence = 0.32;
-      claimContent(content);
-      claim(a.cue);
-      claim(a.speaker);
-      out_.push_back(std::move(a));
+      emitIndirect({i, i + 1}, spk, content, 0.32);
       continue;
     }
     bool agent = subj >= 0 && agentLike(subj);
@@ -1971,16 +1935,7 @@ void Finder::findAgentStances(uint32_t s) {
     if (content.e - content.b < 1 || anyClaimed(content)) continue;
     TokRange spk = subjectFromDeps(i);
     if (spk.empty() || anyClaimed(spk)) continue;
-    Attribution a;
-    a.cue = {i, i + 1};
-    a.speaker = spk;
-    a.parts = {content};
-    a.type = "indirect";
-    a.confidence = !agent ? 0.33 : lexical ? 0.31 : 0.32;
-    claimContent(content);
-    claim(a.cue);
-    claim(a.speaker);
-    out_.push_back(std::move(a));
+    emitIndirect({i, i + 1}, spk, content, !agent ? 0.33 : lexical ? 0.31 : 0.32);
   }
 }
 
