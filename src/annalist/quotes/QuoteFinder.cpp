@@ -205,6 +205,8 @@ class Finder {
   int32_t complementEndFromDeps(TokRange cue, int32_t from, bool* is_object) const;
   // One past the last token of the dependency subtree of `h` (within its sentence).
   int32_t subtreeEnd(int32_t h) const;
+  // The first token of the dependency subtree of `h` (within its sentence).
+  int32_t subtreeBegin(int32_t h) const;
   // First token of the content of cue `cue` (skipping that/hearer/adverbials); -1 when none.
   int32_t contentStart(TokRange cue, const CueEntry& entry, int32_t hi) const;
   void claim(TokRange r) {
@@ -690,6 +692,17 @@ int32_t Finder::subtreeEnd(int32_t h0) const {
     if (h == h0) end = j + 1;
   }
   return end;
+}
+
+int32_t Finder::subtreeBegin(int32_t h0) const {
+  const auto& toks = doc_.tokens;
+  const int32_t sb = sentBegin(h0), se = sentEnd(h0);
+  for (int32_t m = sb; m < h0; ++m) {
+    int32_t h = toks[m].head;
+    for (int hop = 0; hop < 40 && h >= sb && h < se && h != h0; ++hop) h = toks[h].head;
+    if (h == h0) return m;
+  }
+  return h0;
 }
 
 int32_t Finder::complementEndFromDeps(TokRange cue, int32_t from, bool* is_object) const {
@@ -1654,12 +1667,7 @@ void Finder::findNominalCues(uint32_t s) {
       if (j > i && toks[j].deprel == "xcomp" && comp < 0) comp = j;
     }
     if (subj < 0 || comp < 0 || t_[i + 1].lower != "to") continue;
-    int32_t b = subj;
-    for (int32_t m = sb; m < subj; ++m) {
-      int32_t h = toks[m].head;
-      for (int hop = 0; hop < 20 && h >= sb && h < se && h != subj; ++hop) h = toks[h].head;
-      if (h == subj) b = std::min(b, m);
-    }
+    const int32_t b = subtreeBegin(subj);
     TokRange content = trimContent({b, subtreeEnd(comp)});
     if (content.e - content.b < 3 || anyClaimed(content)) continue;
     emitIndirect({i, i + 1}, TokRange{}, content, 0.4);
@@ -1695,12 +1703,7 @@ void Finder::findNominalCues(uint32_t s) {
     // The speaker: the possessor ("Clinton's attack on Trump", "his remarks about ...").
     for (int32_t j = sb; j < i; ++j) {
       if (toks[j].head != i || toks[j].deprel.rfind("nmod:poss", 0) != 0) continue;
-      int32_t b = j;
-      for (int32_t m = sb; m < j; ++m) {
-        int32_t h = toks[m].head;
-        for (int hop = 0; hop < 20 && h >= sb && h < se && h != j; ++hop) h = toks[h].head;
-        if (h == j) b = std::min(b, m);
-      }
+      const int32_t b = subtreeBegin(j);
       int32_t e = j + 1;
       while (e < i && t_[e].lower == "'s") ++e;
       speaker = {b, std::min(e, i)};
@@ -1874,12 +1877,7 @@ void Finder::findAgentStances(uint32_t s) {
     // Passive with its agent: "The plan was criticized by Sanders" - the subject is the
     // content, the agent the source.
     if (subj < 0 && pass >= 0 && agent_obl >= 0 && agentLike(agent_obl)) {
-      int32_t b = pass;
-      for (int32_t m = sb; m < pass; ++m) {
-        int32_t h = toks[m].head;
-        for (int hop = 0; hop < 20 && h >= sb && h < se && h != pass; ++hop) h = toks[h].head;
-        if (h == pass) b = std::min(b, m);
-      }
+      const int32_t b = subtreeBegin(pass);
       TokRange content = trimContent({b, subtreeEnd(pass)});
       int32_t ab = agent_obl;
       while (ab > i + 1 && toks[ab - 1].head == agent_obl) --ab;
