@@ -1864,9 +1864,13 @@ void Finder::findAgentStances(uint32_t s) {
   }
   for (int32_t i = sb; i < se; ++i) {
     if (t_[i].claimed || t_[i].in_quote || toks[i].upos != "VERB") continue;
-    const bool lexical = lex_.word(t_[i].lower) != nullptr;
+    const CueEntry* entry = lex_.word(t_[i].lower);
+    const bool lexical = entry != nullptr;
     const std::string& lemma = toks[i].lemma.empty() ? t_[i].lower : toks[i].lemma;
     if (!lexical && kStance.count(lemma) == 0) continue;
+    // The passes above skip naming uses ("which Washington calls the \"Deal of the
+    // Century\""); so must this one.
+    if (lexical && namingUse(i, *entry)) continue;
     int32_t subj = -1, pass = -1, agent_obl = -1;
     for (int32_t j = sb; j < se; ++j) {
       if (toks[j].head != i) continue;

@@ -225,6 +225,37 @@ TEST(QuoteFinder, NamingIsNotSpeechAndRelativePronounIsNoSpeaker) {
     EXPECT_NE(sl(d, q.cue), "calls");
     EXPECT_NE(sl(d, q.speaker), "which");
   }
+  // The shipped parser's reading, lemmatised: "which" a second subject, the name the object.
+  // The last pass over unclaimed lexicon verbs must see the naming use too.
+  Document w("t",
+             "Both sides condemned the United States' plan for the region, which Washington "
+             "calls the \"Deal of the Century\".");
+  text::Tokenizer tok;
+  ASSERT_TRUE(tok.process(w).isOk());
+  const std::vector<std::string> upos{"DET",  "NOUN",  "VERB", "DET",   "ADJ",   "PROPN",
+                                      "PART", "NOUN",  "ADP",  "DET",   "NOUN",  "PUNCT",
+                                      "PRON", "PROPN", "VERB", "DET",   "PUNCT", "NOUN",
+                                      "ADP",  "DET",   "NOUN", "PUNCT", "PUNCT"};
+  const std::vector<int> heads{1,  2,  -1, 5,  5,  7,  5,  2,  10, 10, 7, 14,
+                               14, 14, 7,  17, 17, 14, 20, 20, 17, 2,  2};
+  const std::vector<std::string> rels{"det",   "nsubj", "root",      "det",   "amod",  "nmod:poss",
+                                      "case",  "obj",   "case",      "det",   "nmod",  "punct",
+                                      "nsubj", "nsubj", "acl:relcl", "det",   "punct", "obj",
+                                      "case",  "det",   "nmod",      "punct", "punct"};
+  const std::vector<std::string> lemmas{"both",  "side",       "condemn", "the", "United", "State",
+                                        "'s",    "plan",       "for",     "the", "region", ",",
+                                        "which", "Washington", "call",    "the", "\"",     "deal",
+                                        "of",    "the",        "century", "\"",  "."};
+  ASSERT_EQ(w.tokens.size(), upos.size());
+  for (size_t i = 0; i < upos.size(); ++i) {
+    w.tokens[i].upos = upos[i];
+    w.tokens[i].head = heads[i];
+    w.tokens[i].deprel = rels[i];
+    w.tokens[i].lemma = lemmas[i];
+  }
+  w.layers |= Document::kTags | Document::kLemmas | Document::kDeps;
+  ASSERT_TRUE(QuoteFinder().process(w).isOk());
+  for (const Quote& q : w.quotes) EXPECT_NE(sl(w, q.cue), "calls");
   // An evaluative predicate is speech: "Bush called Trump a liar."
   Document e =
       runParsed("Bush called Trump a liar.", {"PROPN", "VERB", "PROPN", "DET", "NOUN", "PUNCT"},
