@@ -18,8 +18,10 @@ Document run(const std::string& text) {
 
 // Tokenises `text` and sets a hand-written parse (UPOS, head index within the text or -1,
 // relation per token), then finds quotes: the parse-based mechanisms.
+// `lemmas`, when given, fills the lemma layer too (one per token).
 Document runParsed(const std::string& text, const std::vector<std::string>& upos,
-                   const std::vector<int>& heads, const std::vector<std::string>& rels) {
+                   const std::vector<int>& heads, const std::vector<std::string>& rels,
+                   const std::vector<std::string>& lemmas = {}) {
   Document doc("t", text);
   text::Tokenizer tok;
   EXPECT_TRUE(tok.process(doc).isOk());
@@ -29,8 +31,10 @@ Document runParsed(const std::string& text, const std::vector<std::string>& upos
     doc.tokens[i].upos = upos[i];
     doc.tokens[i].head = heads[i];
     doc.tokens[i].deprel = rels[i];
+    if (!lemmas.empty()) doc.tokens[i].lemma = lemmas[i];
   }
   doc.layers |= Document::kTags | Document::kDeps;
+  if (!lemmas.empty()) doc.layers |= Document::kLemmas;
   QuoteFinder qf;
   EXPECT_TRUE(qf.process(doc).isOk());
   return doc;
@@ -227,34 +231,19 @@ TEST(QuoteFinder, NamingIsNotSpeechAndRelativePronounIsNoSpeaker) {
   }
   // The shipped parser's reading, lemmatised: "which" a second subject, the name the object.
   // The last pass over unclaimed lexicon verbs must see the naming use too.
-  Document w("t",
-             "Both sides condemned the United States' plan for the region, which Washington "
-             "calls the \"Deal of the Century\".");
-  text::Tokenizer tok;
-  ASSERT_TRUE(tok.process(w).isOk());
-  const std::vector<std::string> upos{"DET",  "NOUN",  "VERB", "DET",   "ADJ",   "PROPN",
-                                      "PART", "NOUN",  "ADP",  "DET",   "NOUN",  "PUNCT",
-                                      "PRON", "PROPN", "VERB", "DET",   "PUNCT", "NOUN",
-                                      "ADP",  "DET",   "NOUN", "PUNCT", "PUNCT"};
-  const std::vector<int> heads{1,  2,  -1, 5,  5,  7,  5,  2,  10, 10, 7, 14,
-                               14, 14, 7,  17, 17, 14, 20, 20, 17, 2,  2};
-  const std::vector<std::string> rels{"det",   "nsubj", "root",      "det",   "amod",  "nmod:poss",
-                                      "case",  "obj",   "case",      "det",   "nmod",  "punct",
-                                      "nsubj", "nsubj", "acl:relcl", "det",   "punct", "obj",
-                                      "case",  "det",   "nmod",      "punct", "punct"};
-  const std::vector<std::string> lemmas{"both",  "side",       "condemn", "the", "United", "State",
-                                        "'s",    "plan",       "for",     "the", "region", ",",
-                                        "which", "Washington", "call",    "the", "\"",     "deal",
-                                        "of",    "the",        "century", "\"",  "."};
-  ASSERT_EQ(w.tokens.size(), upos.size());
-  for (size_t i = 0; i < upos.size(); ++i) {
-    w.tokens[i].upos = upos[i];
-    w.tokens[i].head = heads[i];
-    w.tokens[i].deprel = rels[i];
-    w.tokens[i].lemma = lemmas[i];
-  }
-  w.layers |= Document::kTags | Document::kLemmas | Document::kDeps;
-  ASSERT_TRUE(QuoteFinder().process(w).isOk());
+  Document w = runParsed(
+      "Both sides condemned the United States' plan for the region, which Washington calls "
+      "the \"Deal of the Century\".",
+      {"DET",   "NOUN", "VERB", "DET",   "ADJ",  "PROPN", "PART", "NOUN",
+       "ADP",   "DET",  "NOUN", "PUNCT", "PRON", "PROPN", "VERB", "DET",
+       "PUNCT", "NOUN", "ADP",  "DET",   "NOUN", "PUNCT", "PUNCT"},
+      {1, 2, -1, 5, 5, 7, 5, 2, 10, 10, 7, 14, 14, 14, 7, 17, 17, 14, 20, 20, 17, 2, 2},
+      {"det",   "nsubj", "root", "det",   "amod",  "nmod:poss", "case",      "obj",
+       "case",  "det",   "nmod", "punct", "nsubj", "nsubj",     "acl:relcl", "det",
+       "punct", "obj",   "case", "det",   "nmod",  "punct",     "punct"},
+      {"both", "side", "condemn", "the", "United",  "State",      "'s",   "plan",
+       "for",  "the",  "region",  ",",   "which",   "Washington", "call", "the",
+       "\"",   "deal", "of",      "the", "century", "\"",         "."});
   for (const Quote& q : w.quotes) EXPECT_NE(sl(w, q.cue), "calls");
   // An evaluative predicate is speech: "Bush called Trump a liar."
   Document e =
