@@ -364,6 +364,20 @@ Tagger Tagger::train(const std::vector<AnnotatedSentence>& sentences,
   std::vector<std::string_view> words;
   std::vector<float> scores(n_classes);
   uint64_t f[kMaxFeatures];
+  // One training step of either pass: a word with a dictionary tag takes it and teaches
+  // nothing; any other is scored on the features `extract` writes into `f`, and `tr` learns
+  // from the gold tag.
+  auto tagOrLearn = [&](PerceptronTrainer& tr, std::string_view word, uint16_t gold_tag,
+                        auto extract) -> uint16_t {
+    if (auto d = t.dict_.find(hashString(word)); d != t.dict_.end()) return d->second;
+    const size_t nf = extract();
+    std::fill(scores.begin(), scores.end(), 0.0f);
+    tr.score(f, nf, scores.data());
+    const uint16_t guess = argmax(scores.data(), n_classes);
+    tr.tick();
+    tr.update(f, nf, gold_tag, guess);
+    return guess;
+  };
   const auto t0 = std::chrono::steady_clock::now();
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
@@ -375,18 +389,8 @@ Tagger Tagger::train(const std::vector<AnnotatedSentence>& sentences,
       first.assign(s.size(), 0);
       uint64_t p1 = 0, p2 = 0;
       for (size_t i = 0; i < s.size(); ++i) {
-        uint16_t guess;
-        auto d = t.dict_.find(hashString(words[i]));
-        if (d != t.dict_.end()) {
-          guess = d->second;
-        } else {
-          const size_t nf = features(info, i, p1, p2, f);
-          std::fill(scores.begin(), scores.end(), 0.0f);
-          trainer.score(f, nf, scores.data());
-          guess = argmax(scores.data(), n_classes);
-          trainer.tick();
-          trainer.update(f, nf, gold[si][i], guess);
-        }
+        const uint16_t guess = tagOrLearn(trainer, words[i], gold[si][i],
+                                          [&] { return features(info, i, p1, p2, f); });
         correct += guess == gold[si][i];
         ++total;
         first[i] = guess;
@@ -396,20 +400,11 @@ Tagger Tagger::train(const std::vector<AnnotatedSentence>& sentences,
       if (!two) continue;
       p1 = p2 = 0;
       for (size_t i = 0; i < s.size(); ++i) {
-        uint16_t guess;
-        auto d = t.dict_.find(hashString(words[i]));
-        if (d != t.dict_.end()) {
-          guess = d->second;
-        } else {
+        const uint16_t guess = tagOrLearn(trainer2, words[i], gold[si][i], [&] {
           const uint64_t r1 = i + 1 < s.size() ? first[i + 1] + 1u : 0;
           const uint64_t r2 = i + 2 < s.size() ? first[i + 2] + 1u : 0;
-          const size_t nf = features2(info, i, p1, p2, first[i] + 1u, r1, r2, f);
-          std::fill(scores.begin(), scores.end(), 0.0f);
-          trainer2.score(f, nf, scores.data());
-          guess = argmax(scores.data(), n_classes);
-          trainer2.tick();
-          trainer2.update(f, nf, gold[si][i], guess);
-        }
+          return features2(info, i, p1, p2, first[i] + 1u, r1, r2, f);
+        });
         correct2 += guess == gold[si][i];
         p2 = p1;
         p1 = guess + 1u;
