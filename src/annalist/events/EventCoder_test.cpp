@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "annalist/events/AnnalistVerbReader.h"
+#include "annalist/events/EventTestUtil.h"
 #include "annalist/events/PetrarchVerbReader.h"
 #include "annalist/io/DocumentSource.h"
 
@@ -250,12 +251,7 @@ CLASH
     }
     EventCoder coder(d, table());
     EXPECT_TRUE(coder.process(doc).isOk());
-    std::string out;
-    for (const auto& e : doc.events) {
-      out += e.source.code + ">" + (e.target.code.empty() ? "---" : e.target.code) + ":" + e.cameo +
-             " ";
-    }
-    return out;
+    return testing::eventSummary(doc);
   };
   EXPECT_EQ(
       code("Arnor will restore diplomatic ties with Gondor", {{"Arnor", "ARN"}, {"Gondor", "GON"}}),

@@ -7,6 +7,7 @@
 
 #include "annalist/events/CameoTable.h"
 #include "annalist/events/EventCoder.h"
+#include "annalist/events/EventTestUtil.h"
 #include "annalist/events/PetrarchVerbReader.h"
 
 namespace annalist::events {
@@ -207,12 +208,7 @@ WIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING}
     EventCoder coder(std::make_shared<const VerbDictionary>(std::move(dict.value())), table(),
                      CoderOptions::petrarchCompatible());
     EXPECT_TRUE(coder.process(doc).isOk());
-    std::string out;
-    for (const auto& e : doc.events) {
-      out += e.source.code + ">" + (e.target.code.empty() ? "---" : e.target.code) + ":" + e.cameo +
-             " ";
-    }
-    return out;
+    return testing::eventSummary(doc);
   }
 };
 
