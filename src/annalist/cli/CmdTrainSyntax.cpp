@@ -35,9 +35,14 @@ struct TrainOptions {
   size_t threads = 1;
   std::vector<std::string> raw;  // tagger: raw text for word clusters
   uint32_t clusters = 256;
-  int passes = 1;          // tagger: 2 = second pass with right-context tags
-  bool caps = true;        // tagger: capitalisation prior from the training + raw text
-  double min_weight = -1;  // prune weights below this (averaged-perceptron units); -1 = default
+  int passes = 1;              // tagger: 2 = second pass with right-context tags
+  int runs = 1;                // tagger: independent runs whose weights are averaged
+  int stack_folds = 0;         // tagger: jackknifed first-pass classes for the second pass
+  uint32_t clusters2 = 0;      // tagger: size of a second word clustering (0 = none)
+  bool sentence_case = false;  // tagger: sentence capitalisation profile features
+  bool right_to_left = false;  // tagger: the first pass tags right to left
+  bool caps = true;            // tagger: capitalisation prior from the training + raw text
+  double min_weight = -1;      // prune weights below this (averaged-perceptron units); -1 = default
   std::vector<double> also_prune;  // dev scores also printed at these pruning thresholds
   bool lexicon = false;            // parser: the --tagger's clusters/ambiguity classes as features
   bool pretagged = false;          // parser: the training files already carry predicted tags
@@ -100,7 +105,7 @@ void tagSentences(const syntax::Tagger& tagger, std::vector<syntax::AnnotatedSen
 // Word clusters and the capitalisation prior from the training sentences plus raw text files
 // (tokenised by text::Tokenizer).
 bool trainClusters(const TrainOptions& o, const std::vector<syntax::AnnotatedSentence>& train,
-                   syntax::WordClusters& out, syntax::CapsTable& caps) {
+                   syntax::WordClusters& out, syntax::CapsTable& caps, syntax::WordClusters& out2) {
   std::vector<std::vector<std::string>> sents, raw_sents;
   std::string low;
   for (const auto& s : train) {
@@ -145,6 +150,13 @@ bool trainClusters(const TrainOptions& o, const std::vector<syntax::AnnotatedSen
   co.k = o.clusters;
   co.seed = o.seed;
   if (o.clusters > 0) out = syntax::WordClusters::train(sents, co, &std::cerr);
+  if (o.clusters2 > 0) {
+    syntax::ClusterOptions co2;
+    co2.k = o.clusters2;
+    co2.coarse_k = std::max<uint32_t>(2, o.clusters2 / 8);
+    co2.seed = o.seed + 7;
+    out2 = syntax::WordClusters::train(sents, co2, &std::cerr);
+  }
   if (o.caps) {
     caps = syntax::Tagger::capsTable(raw_sents);
     std::cerr << fmt::format("capitalisation prior: {} words\n", caps.size());
@@ -213,6 +225,25 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
                     "right context")
         ->check(CLI::Range(1, 2))
         ->capture_default_str();
+    cmd->add_option("--runs", o->runs,
+                    "Independent training runs (seeds seed, seed+1, ...) whose averaged weights "
+                    "are averaged")
+        ->check(CLI::Range(1, 16))
+        ->capture_default_str();
+    cmd->add_option("--clusters2", o->clusters2,
+                    "Size of a second word clustering used as features too (0 = none)")
+        ->capture_default_str();
+    cmd->add_flag("--sentence-case", o->sentence_case,
+                  "Features of the sentence's capitalisation profile (title case, all "
+                  "lowercase, all caps)");
+    cmd->add_flag("--right-to-left", o->right_to_left,
+                  "The first pass tags right to left (with --passes 2 the second pass, left to "
+                  "right, sees its classes of the next words)");
+    cmd->add_option("--stack-folds", o->stack_folds,
+                    "With --passes 2: train the second pass on first-pass classes from K "
+                    "jackknifed one-pass taggers (0 = the jointly trained first pass's guesses)")
+        ->check(CLI::Range(0, 10))
+        ->capture_default_str();
     cmd->add_flag("--caps,!--no-caps", o->caps,
                   "Capitalisation prior of words (from the training and raw text) as features")
         ->capture_default_str();
@@ -228,13 +259,20 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
       if (o->epochs > 0) to.epochs = o->epochs;
       to.seed = o->seed;
       to.passes = o->passes;
+      to.runs = o->runs;
+      to.stack_folds = o->stack_folds;
+      to.sentence_case = o->sentence_case;
+      to.right_to_left = o->right_to_left;
       syntax::WordClusters clusters;
       syntax::CapsTable caps;
-      if ((o->clusters > 0 || o->caps) && !trainClusters(*o, train, clusters, caps)) {
+      syntax::WordClusters clusters2;
+      if ((o->clusters > 0 || o->caps || o->clusters2 > 0) &&
+          !trainClusters(*o, train, clusters, caps, clusters2)) {
         exit_code = kExitFatal;
         return;
       }
-      syntax::Tagger tagger = syntax::Tagger::train(train, to, &std::cerr, clusters, caps);
+      syntax::Tagger tagger =
+          syntax::Tagger::train(train, to, &std::cerr, clusters, caps, clusters2);
       if (o->min_weight > 0) tagger.prune(o->min_weight);
       std::cerr << fmt::format("tagger: {} classes, {} features, {} weights\n", tagger.numClasses(),
                                tagger.weights().numFeatures(), tagger.weights().numWeights());
@@ -341,7 +379,8 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
           // The folds reuse the word clusters and capitalisation prior of the --tagger model.
           const syntax::Tagger t = syntax::Tagger::train(
               rest, to, nullptr, tagger ? tagger->clusters() : syntax::WordClusters{},
-              tagger ? tagger->caps() : syntax::CapsTable{});
+              tagger ? tagger->caps() : syntax::CapsTable{},
+              tagger ? tagger->clusters2() : syntax::WordClusters{});
           tagSentences(t, held);
           for (size_t j = 0; j < held.size(); ++j) tagged[held_index[j]] = std::move(held[j]);
         };

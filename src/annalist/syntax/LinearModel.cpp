@@ -68,6 +68,58 @@ LinearModel LinearModel::pruned(double min_weight) const {
   return m;
 }
 
+LinearModel LinearModel::average(const std::vector<LinearModel>& models) {
+  // (key, class, weight) of every model, sorted by key and class: equal entries are adjacent.
+  struct Entry {
+    uint64_t key;
+    uint16_t cls;
+    double w;
+  };
+  std::vector<Entry> all;
+  for (const LinearModel& m : models) {
+    for (size_t f = 0; f < m.keys_.size(); ++f) {
+      for (uint32_t i = m.offsets_[f]; i < m.offsets_[f + 1]; ++i) {
+        all.push_back({m.keys_[f], m.pairs_[i].cls,
+                       static_cast<double>(m.pairs_[i].w) * static_cast<double>(m.scale_)});
+      }
+    }
+  }
+  std::sort(all.begin(), all.end(), [](const Entry& a, const Entry& b) {
+    return a.key != b.key ? a.key < b.key : a.cls < b.cls;
+  });
+  std::vector<Entry> merged;
+  for (const Entry& e : all) {
+    if (!merged.empty() && merged.back().key == e.key && merged.back().cls == e.cls) {
+      merged.back().w += e.w;
+    } else {
+      merged.push_back(e);
+    }
+  }
+  const double n = static_cast<double>(std::max<size_t>(models.size(), 1));
+  double max_abs = 0;
+  for (Entry& e : merged) {
+    e.w /= n;
+    max_abs = std::max(max_abs, std::abs(e.w));
+  }
+  LinearModel m;
+  m.n_classes_ = models.empty() ? 0 : models.front().n_classes_;
+  const double scale = max_abs > 0 ? max_abs / 32767.0 : 1.0;
+  m.scale_ = static_cast<float>(scale);
+  m.offsets_.push_back(0);
+  for (const Entry& e : merged) {
+    const long q = std::lround(e.w / scale);
+    if (q == 0) continue;
+    if (m.keys_.empty() || m.keys_.back() != e.key) {
+      if (!m.keys_.empty()) m.offsets_.push_back(static_cast<uint32_t>(m.pairs_.size()));
+      m.keys_.push_back(e.key);
+    }
+    m.pairs_.push_back({e.cls, static_cast<int16_t>(q)});
+  }
+  if (!m.keys_.empty()) m.offsets_.push_back(static_cast<uint32_t>(m.pairs_.size()));
+  m.buildIndex();
+  return m;
+}
+
 void LinearModel::serialize(ByteWriter& w) const {
   w.u32(n_classes_);
   w.f32(scale_);

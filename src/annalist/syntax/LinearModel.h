@@ -96,6 +96,10 @@ class LinearModel {
   // A copy without the weights whose magnitude is below `min_weight` (in averaged-perceptron
   // units) and without features left with no weight.
   LinearModel pruned(double min_weight) const;
+  // The mean of several models over the same classes (weights dequantised, averaged, with a
+  // feature absent from a model counting as zero there, and quantised again). REQUIRES: every
+  // model has the same numClasses(); `models` is not empty.
+  static LinearModel average(const std::vector<LinearModel>& models);
   // Magnitude of one quantisation step.
   double scale() const { return scale_; }
 

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -183,6 +185,76 @@ TEST(Syntax, ParserWithTaggerLexiconLearnsAndRoundTrips) {
 
 // The compact index returns each feature's weights, whether stored in the slot (<= 2
 // classes) or out of line, and nothing for absent features.
+TEST(Syntax, TaggerOptionsLearnRoundTripAndStayDeterministic) {
+  // Averaged runs, a right-to-left first pass with stacking, sentence capitalisation
+  // features and a second clustering: each still learns the tiny corpus and its file
+  // round-trips to the same predictions.
+  const auto data = tinyCorpus();
+  TaggerTrainOptions to;
+  to.epochs = 8;
+  to.passes = 2;
+  to.runs = 3;
+  to.right_to_left = true;
+  to.sentence_case = true;
+  to.stack_folds = 3;
+  const Tagger tagger = Tagger::train(data, to, nullptr);
+  EXPECT_EQ(tagger.passes(), 2);
+  auto t2 = Tagger::fromBytes(tagger.toBytes(), "tagger");
+  ASSERT_TRUE(t2.ok()) << t2.error().message;
+  EXPECT_EQ(t2->toBytes(), tagger.toBytes());
+  for (const auto& s : data) {
+    std::vector<uint16_t> classes, classes2;
+    tagger.predict(views(s.words), classes);
+    t2->predict(views(s.words), classes2);
+    EXPECT_EQ(classes, classes2);
+    for (size_t i = 0; i < s.size(); ++i) {
+      EXPECT_EQ(tagger.upos(classes[i]), s.upos[i]) << s.words[i];
+      EXPECT_EQ(tagger.xpos(classes[i]), s.xpos[i]) << s.words[i];
+    }
+  }
+  EXPECT_EQ(Tagger::train(data, to, nullptr).toBytes(), tagger.toBytes());
+  // The options change the model: one run without them gives other bytes.
+  TaggerTrainOptions plain;
+  plain.epochs = 8;
+  plain.passes = 2;
+  EXPECT_NE(Tagger::train(data, plain, nullptr).toBytes(), tagger.toBytes());
+}
+
+TEST(Syntax, AveragedLinearModelIsTheMeanOfItsModels) {
+  constexpr uint32_t kClasses = 3;
+  const uint64_t a = feat(1, 1), b = feat(1, 2), c = feat(1, 3);
+  // Model 1: a -> class 0 up, class 1 down; b -> class 2 up. Model 2: a -> class 0 up
+  // (twice as long), c -> class 1 up.
+  PerceptronTrainer t1(kClasses), t2(kClasses);
+  t1.tick();
+  t1.update(&a, 1, 0, 1);
+  t1.update(&b, 1, 2, 0);
+  t2.tick();
+  t2.update(&a, 1, 0, 2);
+  t2.update(&a, 1, 0, 2);
+  t2.update(&c, 1, 1, 2);
+  for (int i = 0; i < 10; ++i) {  // the averaged weights count the ticks after each update
+    t1.tick();
+    t2.tick();
+  }
+  const LinearModel m1 = t1.finish(), m2 = t2.finish();
+  const LinearModel avg = LinearModel::average({m1, m2});
+  EXPECT_EQ(avg.numClasses(), kClasses);
+  for (uint64_t key : {a, b, c, feat(1, 4)}) {
+    float s1[kClasses] = {}, s2[kClasses] = {}, sa[kClasses] = {};
+    m1.addScores(&key, 1, s1);
+    m2.addScores(&key, 1, s2);
+    avg.addScores(&key, 1, sa);
+    for (uint32_t k = 0; k < kClasses; ++k) {
+      const double expect = (s1[k] * m1.scale() + s2[k] * m2.scale()) / 2.0;
+      EXPECT_NEAR(sa[k] * avg.scale(), expect, 1e-3 * std::max(1.0, std::abs(expect)))
+          << key << " " << k;
+    }
+  }
+  // A single model averages to itself.
+  EXPECT_EQ(LinearModel::average({m1}).numWeights(), m1.numWeights());
+}
+
 TEST(Syntax, LinearModelIndexReturnsEveryFeaturesWeights) {
   constexpr uint32_t kClasses = 40;
   PerceptronTrainer trainer(kClasses);

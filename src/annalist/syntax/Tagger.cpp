@@ -18,23 +18,32 @@ constexpr uint32_t kSecDict = sectionTag("DICT");
 constexpr uint32_t kSecFeats = sectionTag("FEAT");
 constexpr uint32_t kSecAmbiguity = sectionTag("AMBI");
 constexpr uint32_t kSecClusters = sectionTag("CLUS");
-constexpr uint32_t kSecWeights2 = sectionTag("WGT2");  // optional: second pass
-constexpr uint32_t kSecCaps = sectionTag("CAPS");      // optional: capitalisation prior
+constexpr uint32_t kSecWeights2 = sectionTag("WGT2");   // optional: second pass
+constexpr uint32_t kSecCaps = sectionTag("CAPS");       // optional: capitalisation prior
+constexpr uint32_t kSecClusters2 = sectionTag("CLU2");  // optional: second word clustering
+constexpr uint32_t kSecOptions = sectionTag("OPTS");    // optional: feature groups (u32)
 
 struct TokInfo {
   uint64_t low = 0, raw = 0, shape = 0, flags = 0, amb = 0, cf = 0, cc = 0, caps = 0;
+  uint64_t cf2 = 0, cc2 = 0;  // second clustering (when the model has one)
+  uint64_t sc = 0;            // capitalisation profile of the sentence (same for every word)
   uint64_t suf[5] = {0, 0, 0, 0, 0};
   uint64_t pre[4] = {0, 0, 0, 0};
 };
 
 constexpr int kPad = 2;
+// Optional feature groups (Tagger::extra_).
+constexpr uint32_t kExtraClusters2 = 1;     // features of the second clustering
+constexpr uint32_t kExtraSentenceCase = 2;  // the sentence's capitalisation profile
+constexpr uint32_t kExtraRightToLeft = 4;   // the first pass tags right to left
 constexpr size_t kMaxFeatures = 100;
 
 // Per-sentence precomputed word hashes, padded by kPad on each side.
 using AmbMap = std::unordered_map<uint64_t, uint64_t>;
 
 void prepare(const std::vector<std::string_view>& words, const AmbMap& amb,
-             const WordClusters& clusters, const CapsTable& caps, std::vector<TokInfo>& info) {
+             const WordClusters& clusters, const CapsTable& caps, const WordClusters& clusters2,
+             std::vector<TokInfo>& info) {
   const size_t n = words.size();
   info.assign(n + 2 * kPad, TokInfo{});
   static const uint64_t kStart = hashString("<S>");
@@ -45,6 +54,8 @@ void prepare(const std::vector<std::string_view>& words, const AmbMap& amb,
     info[n + kPad + p].amb = kEnd;
     info[p].cf = info[p].cc = info[p].caps = 1u << 20;
     info[n + kPad + p].cf = info[n + kPad + p].cc = info[n + kPad + p].caps = 1u << 21;
+    info[p].cf2 = info[p].cc2 = 1u << 20;
+    info[n + kPad + p].cf2 = info[n + kPad + p].cc2 = 1u << 21;
     for (int k = 0; k < 5; ++k) {
       info[p].suf[k] = kStart;
       info[n + kPad + p].suf[k] = kEnd;
@@ -66,6 +77,11 @@ void prepare(const std::vector<std::string_view>& words, const AmbMap& amb,
     const uint32_t cf = clusters.fine(t.low);
     t.cf = cf;
     t.cc = clusters.coarse(cf);
+    if (!clusters2.empty()) {
+      const uint32_t cf2 = clusters2.fine(t.low);
+      t.cf2 = cf2;
+      t.cc2 = clusters2.coarse(cf2);
+    }
     t.raw = hashString(w);
     t.shape = hashString(shape);
     for (size_t k = 0; k < 5; ++k) {
@@ -88,10 +104,38 @@ void prepare(const std::vector<std::string_view>& words, const AmbMap& amb,
               static_cast<uint64_t>(first_upper) << 4 | static_cast<uint64_t>(i == 0) << 5 |
               static_cast<uint64_t>(std::min<size_t>(w.size(), 8)) << 6;
   }
+  // Sentence capitalisation profile: share of the words after the first that start with a
+  // capital (title-cased headlines vs running text), all-lowercase and all-caps sentences.
+  size_t alpha = 0, cap_first = 0, all_caps = 0, any_upper = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const TokInfo& t = info[i + kPad];
+    const bool upper = (t.flags >> 2) & 1, caps_only = (t.flags >> 3) & 1, fu = (t.flags >> 4) & 1;
+    const std::string_view w = words[i];
+    const bool letter0 =
+        !w.empty() && ((w[0] >= 'a' && w[0] <= 'z') || (w[0] >= 'A' && w[0] <= 'Z'));
+    any_upper += upper;
+    if (!letter0) continue;
+    all_caps += caps_only && w.size() > 1;
+    if (i == 0) continue;
+    ++alpha;
+    cap_first += fu;
+  }
+  uint64_t sc = 0;
+  if (any_upper == 0) {
+    sc = 1;
+  } else if (alpha >= 2 && all_caps * 10 >= (alpha + 1) * 7) {
+    sc = 2;
+  } else if (alpha >= 2) {
+    const double r = static_cast<double>(cap_first) / static_cast<double>(alpha);
+    sc = r < 0.15 ? 3 : r < 0.4 ? 4 : r < 0.75 ? 5 : 6;
+  }
+  for (size_t i = 0; i < n; ++i) info[i + kPad].sc = sc;
 }
 
 // Features of word i given the two previous predicted classes (p1, p2: class + 1, 0 = none).
-size_t features(const std::vector<TokInfo>& info, size_t i, uint64_t p1, uint64_t p2, uint64_t* f) {
+// `extra`: optional feature groups of the model (kExtraClusters2 | kExtraSentenceCase).
+size_t features(const std::vector<TokInfo>& info, size_t i, uint64_t p1, uint64_t p2,
+                uint32_t extra, uint64_t* f) {
   const TokInfo& w = info[i + kPad];
   const TokInfo& m1 = info[i + kPad - 1];
   const TokInfo& m2 = info[i + kPad - 2];
@@ -155,14 +199,31 @@ size_t features(const std::vector<TokInfo>& info, size_t i, uint64_t p1, uint64_
   f[k++] = feat(59, n1.caps, w.caps);
   f[k++] = feat(60, m1.caps, w.caps);
   f[k++] = feat(61, w.caps, w.cf);
+  if ((extra & kExtraSentenceCase) != 0) {
+    const uint64_t fu = (w.flags >> 4) & 1;
+    f[k++] = feat(82, w.sc, w.flags & 0x3c);
+    f[k++] = feat(83, w.sc, w.caps, fu);
+    f[k++] = feat(84, w.sc, fu, (n1.flags >> 4) & 1, (m1.flags >> 4) & 1);
+    f[k++] = feat(85, w.sc, fu, w.cf);
+  }
+  if ((extra & kExtraClusters2) != 0) {
+    f[k++] = feat(62, w.cf2);
+    f[k++] = feat(63, w.cc2);
+    f[k++] = feat(64, n1.cf2);
+    f[k++] = feat(65, m1.cf2);
+    f[k++] = feat(66, p1, w.cf2);
+    f[k++] = feat(67, w.cf2, n1.cf);
+    f[k++] = feat(68, w.cf2, w.suf[1]);
+    f[k++] = feat(69, w.caps, w.cf2);
+  }
   return k;
 }
 
 // Second-pass features: the first pass's classes (+1) of the word (c0) and of the next two
 // words (r1, r2), on top of the first-pass features.
-size_t features2(const std::vector<TokInfo>& info, size_t i, uint64_t p1, uint64_t p2, uint64_t c0,
-                 uint64_t r1, uint64_t r2, uint64_t* f) {
-  size_t k = features(info, i, p1, p2, f);
+size_t features2(const std::vector<TokInfo>& info, size_t i, uint64_t p1, uint64_t p2,
+                 uint32_t extra, uint64_t c0, uint64_t r1, uint64_t r2, uint64_t* f) {
+  size_t k = features(info, i, p1, p2, extra, f);
   const TokInfo& w = info[i + kPad];
   const TokInfo& n1 = info[i + kPad + 1];
   f[k++] = feat(70, c0);
@@ -251,10 +312,16 @@ CapsTable Tagger::capsTable(const std::vector<std::vector<std::string>>& sentenc
 
 Tagger Tagger::train(const std::vector<AnnotatedSentence>& sentences,
                      const TaggerTrainOptions& options, std::ostream* log, WordClusters clusters,
-                     CapsTable caps) {
+                     CapsTable caps, WordClusters clusters2) {
   Tagger t;
   t.clusters_ = std::move(clusters);
   t.caps_ = std::move(caps);
+  t.clusters2_ = std::move(clusters2);
+  t.extra_ = (t.clusters2_.empty() ? 0 : kExtraClusters2) |
+             (options.sentence_case ? kExtraSentenceCase : 0) |
+             (options.right_to_left ? kExtraRightToLeft : 0);
+  const uint32_t extra = t.extra_;
+  const bool r2l = options.right_to_left;
   // Classes, sorted for determinism.
   std::map<std::pair<std::string, std::string>, uint32_t> class_counts;
   for (const auto& s : sentences) {
@@ -351,84 +418,133 @@ Tagger Tagger::train(const std::vector<AnnotatedSentence>& sentences,
       if (id != t.feats_default_[pw.first]) t.feats_words_[key] = id;
     }
   }
-  // Perceptron.
+  // Perceptron: `runs` independent runs (shuffle seeds seed, seed + 1, ...) whose averaged
+  // weights are averaged.
   const auto n_classes = static_cast<uint32_t>(t.upos_.size());
-  PerceptronTrainer trainer(n_classes);
-  PerceptronTrainer trainer2(n_classes);
   const bool two = options.passes >= 2;
+  const int runs = std::max(1, options.runs);
+  std::vector<LinearModel> models1, models2;
   std::vector<uint16_t> first;
-  std::vector<size_t> order(sentences.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::mt19937_64 rng(options.seed);
   std::vector<TokInfo> info;
   std::vector<std::string_view> words;
   std::vector<float> scores(n_classes);
   uint64_t f[kMaxFeatures];
-  // One training step of either pass: a word with a dictionary tag takes it and teaches
-  // nothing; any other is scored on the features `extract` writes into `f`, and `tr` learns
-  // from the gold tag.
-  auto tagOrLearn = [&](PerceptronTrainer& tr, std::string_view word, uint16_t gold_tag,
-                        auto extract) -> uint16_t {
-    if (auto d = t.dict_.find(hashString(word)); d != t.dict_.end()) return d->second;
-    const size_t nf = extract();
-    std::fill(scores.begin(), scores.end(), 0.0f);
-    tr.score(f, nf, scores.data());
-    const uint16_t guess = argmax(scores.data(), n_classes);
-    tr.tick();
-    tr.update(f, nf, gold_tag, guess);
-    return guess;
-  };
-  const auto t0 = std::chrono::steady_clock::now();
-  for (int epoch = 0; epoch < options.epochs; ++epoch) {
-    std::shuffle(order.begin(), order.end(), rng);
-    size_t correct = 0, correct2 = 0, total = 0;
-    for (size_t si : order) {
-      const auto& s = sentences[si];
-      words.assign(s.words.begin(), s.words.end());
-      prepare(words, t.amb_, t.clusters_, t.caps_, info);
-      first.assign(s.size(), 0);
-      uint64_t p1 = 0, p2 = 0;
-      for (size_t i = 0; i < s.size(); ++i) {
-        const uint16_t guess = tagOrLearn(trainer, words[i], gold[si][i],
-                                          [&] { return features(info, i, p1, p2, f); });
-        correct += guess == gold[si][i];
-        ++total;
-        first[i] = guess;
-        p2 = p1;
-        p1 = guess + 1u;
+  // Stacking: jackknifed first-pass classes of every training word for the second pass.
+  std::vector<std::vector<uint16_t>> stacked;
+  if (two && options.stack_folds > 1) {
+    const auto k_folds = static_cast<size_t>(options.stack_folds);
+    stacked.resize(sentences.size());
+    TaggerTrainOptions fold_options = options;
+    fold_options.passes = 1;
+    fold_options.runs = 1;
+    fold_options.stack_folds = 0;
+    std::vector<uint16_t> classes;
+    for (size_t k = 0; k < k_folds; ++k) {
+      std::vector<AnnotatedSentence> rest;
+      for (size_t si = 0; si < sentences.size(); ++si) {
+        if (si % k_folds != k) rest.push_back(sentences[si]);
       }
-      if (!two) continue;
-      p1 = p2 = 0;
-      for (size_t i = 0; i < s.size(); ++i) {
-        const uint16_t guess = tagOrLearn(trainer2, words[i], gold[si][i], [&] {
-          const uint64_t r1 = i + 1 < s.size() ? first[i + 1] + 1u : 0;
-          const uint64_t r2 = i + 2 < s.size() ? first[i + 2] + 1u : 0;
-          return features2(info, i, p1, p2, first[i] + 1u, r1, r2, f);
-        });
-        correct2 += guess == gold[si][i];
-        p2 = p1;
-        p1 = guess + 1u;
+      const Tagger ft = train(rest, fold_options, nullptr, t.clusters_, t.caps_, t.clusters2_);
+      for (size_t si = k; si < sentences.size(); si += k_folds) {
+        const auto& s = sentences[si];
+        std::vector<std::string_view> ws(s.words.begin(), s.words.end());
+        ft.predict(ws, classes);
+        for (size_t i = 0; i < s.size(); ++i) {
+          auto c = class_id.find({ft.upos(classes[i]), ft.xpos(classes[i])});
+          stacked[si].push_back(c == class_id.end() ? gold[si][i] : c->second);
+        }
       }
-    }
-    if (log != nullptr) {
-      const double secs =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-      *log << fmt::format(
-          "tagger epoch {}: train accuracy {:.2f}% (second pass {:.2f}%) ({:.0f} s)\n", epoch + 1,
-          100.0 * correct / std::max<size_t>(total, 1),
-          100.0 * correct2 / std::max<size_t>(total, 1), secs);
-      log->flush();
+      if (log != nullptr) {
+        *log << fmt::format("stacking fold {}/{} tagged\n", k + 1, k_folds);
+        log->flush();
+      }
     }
   }
-  t.model_ = trainer.finish();
-  if (two) t.model2_ = trainer2.finish();
+  const auto t0 = std::chrono::steady_clock::now();
+  for (int run = 0; run < runs; ++run) {
+    PerceptronTrainer trainer(n_classes);
+    PerceptronTrainer trainer2(n_classes);
+    std::vector<size_t> order(sentences.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::mt19937_64 rng(options.seed + static_cast<uint32_t>(run));
+    // One training step of either pass: a word with a dictionary tag takes it and teaches
+    // nothing; any other is scored on the features `extract` writes into `f`, and `tr` learns
+    // from the gold tag.
+    auto tagOrLearn = [&](PerceptronTrainer& tr, std::string_view word, uint16_t gold_tag,
+                          auto extract) -> uint16_t {
+      if (auto d = t.dict_.find(hashString(word)); d != t.dict_.end()) return d->second;
+      const size_t nf = extract();
+      std::fill(scores.begin(), scores.end(), 0.0f);
+      tr.score(f, nf, scores.data());
+      const uint16_t guess = argmax(scores.data(), n_classes);
+      tr.tick();
+      tr.update(f, nf, gold_tag, guess);
+      return guess;
+    };
+    for (int epoch = 0; epoch < options.epochs; ++epoch) {
+      std::shuffle(order.begin(), order.end(), rng);
+      size_t correct = 0, correct2 = 0, total = 0;
+      for (size_t si : order) {
+        const auto& s = sentences[si];
+        words.assign(s.words.begin(), s.words.end());
+        prepare(words, t.amb_, t.clusters_, t.caps_, t.clusters2_, info);
+        first.assign(s.size(), 0);
+        uint64_t p1 = 0, p2 = 0;
+        // A right-to-left first pass sees the sentence mirrored: position j is word n-1-j.
+        if (r2l) std::reverse(info.begin(), info.end());
+        for (size_t j = 0; j < s.size(); ++j) {
+          const size_t i = r2l ? s.size() - 1 - j : j;
+          const uint16_t guess = tagOrLearn(trainer, words[i], gold[si][i],
+                                            [&] { return features(info, j, p1, p2, extra, f); });
+          correct += guess == gold[si][i];
+          ++total;
+          first[i] = guess;
+          p2 = p1;
+          p1 = guess + 1u;
+        }
+        if (r2l) std::reverse(info.begin(), info.end());
+        if (!two) continue;
+        if (!stacked.empty()) first = stacked[si];
+        p1 = p2 = 0;
+        for (size_t i = 0; i < s.size(); ++i) {
+          const uint16_t guess = tagOrLearn(trainer2, words[i], gold[si][i], [&] {
+            const uint64_t r1 = i + 1 < s.size() ? first[i + 1] + 1u : 0;
+            const uint64_t r2 = i + 2 < s.size() ? first[i + 2] + 1u : 0;
+            return features2(info, i, p1, p2, extra, first[i] + 1u, r1, r2, f);
+          });
+          correct2 += guess == gold[si][i];
+          p2 = p1;
+          p1 = guess + 1u;
+        }
+      }
+      if (log != nullptr) {
+        const double secs =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        *log << fmt::format(
+            "tagger run {} epoch {}: train accuracy {:.2f}% (second pass {:.2f}%) ({:.0f} s)\n",
+            run + 1, epoch + 1, 100.0 * correct / std::max<size_t>(total, 1),
+            100.0 * correct2 / std::max<size_t>(total, 1), secs);
+        log->flush();
+      }
+    }
+    models1.push_back(trainer.finish());
+    if (two) models2.push_back(trainer2.finish());
+  }
+  if (runs == 1) {
+    t.model_ = std::move(models1.front());
+    if (two) t.model2_ = std::move(models2.front());
+  } else {
+    t.model_ = LinearModel::average(models1);
+    if (two) t.model2_ = LinearModel::average(models2);
+  }
   return t;
 }
 
 void Tagger::predict(const std::vector<std::string_view>& words,
                      std::vector<uint16_t>& classes) const {
   thread_local std::vector<TokInfo> info;
-  prepare(words, amb_, clusters_, caps_, info);
+  prepare(words, amb_, clusters_, caps_, clusters2_, info);
+  const uint32_t extra = extra_;
   classes.resize(words.size());
   const size_t n_classes = upos_.size();
   float scores[1024];
@@ -440,13 +556,16 @@ void Tagger::predict(const std::vector<std::string_view>& words,
   if (two) first_scores.resize(words.size() * n_classes);
   margins.assign(words.size(), 1e30f);  // dictionary words: certain
   const float scale = model_.scale();
-  for (size_t i = 0; i < words.size(); ++i) {
+  const bool r2l = (extra & kExtraRightToLeft) != 0;
+  if (r2l) std::reverse(info.begin(), info.end());
+  for (size_t j = 0; j < words.size(); ++j) {
+    const size_t i = r2l ? words.size() - 1 - j : j;
     uint16_t guess;
-    auto d = dict_.find(info[i + kPad].raw);
+    auto d = dict_.find(info[j + kPad].raw);
     if (d != dict_.end()) {
       guess = d->second;
     } else {
-      const size_t nf = features(info, i, p1, p2, f);
+      const size_t nf = features(info, j, p1, p2, extra, f);
       std::fill(scores, scores + n_classes, 0.0f);
       model_.addScores(f, nf, scores);
       float margin = 0;
@@ -460,6 +579,7 @@ void Tagger::predict(const std::vector<std::string_view>& words,
     p2 = p1;
     p1 = guess + 1u;
   }
+  if (r2l) std::reverse(info.begin(), info.end());
   if (!two) return;
   thread_local std::vector<uint16_t> first;
   first.assign(classes.begin(), classes.end());
@@ -470,7 +590,7 @@ void Tagger::predict(const std::vector<std::string_view>& words,
     if (margins[i] < kSecondPassMargin) {
       const uint64_t r1 = i + 1 < n ? first[i + 1] + 1u : 0;
       const uint64_t r2 = i + 2 < n ? first[i + 2] + 1u : 0;
-      const size_t nf = features2(info, i, p1, p2, first[i] + 1u, r1, r2, f);
+      const size_t nf = features2(info, i, p1, p2, extra, first[i] + 1u, r1, r2, f);
       std::fill(scores, scores + n_classes, 0.0f);
       model2_.addScores(f, nf, scores);
       const float scale2 = model2_.scale();
@@ -541,6 +661,16 @@ std::string Tagger::toBytes() const {
     writeSortedMap(w, caps_);
     secs.push_back({kSecCaps, std::move(w.bytes())});
   }
+  if (!clusters2_.empty()) {
+    ByteWriter w;
+    clusters2_.serialize(w);
+    secs.push_back({kSecClusters2, std::move(w.bytes())});
+  }
+  if ((extra_ & ~kExtraClusters2) != 0) {
+    ByteWriter w;
+    w.u32(extra_ & ~kExtraClusters2);
+    secs.push_back({kSecOptions, std::move(w.bytes())});
+  }
   return encodeModelFile(ModelKind::kTagger, secs);
 }
 
@@ -593,7 +723,10 @@ Result<Tagger> Tagger::fromBytes(std::string_view bytes, const std::string& what
   }
   // Optional sections.
   for (const ModelSection& sec : *secs) {
-    if (sec.tag != kSecWeights2 && sec.tag != kSecCaps) continue;
+    if (sec.tag != kSecWeights2 && sec.tag != kSecCaps && sec.tag != kSecClusters2 &&
+        sec.tag != kSecOptions) {
+      continue;
+    }
     ByteReader r(sec.bytes, what);
     if (sec.tag == kSecWeights2) {
       auto m = LinearModel::deserialize(r);
@@ -602,6 +735,18 @@ Result<Tagger> Tagger::fromBytes(std::string_view bytes, const std::string& what
       if (t.model2_.numClasses() != t.upos_.size()) {
         return Error::corrupt(fmt::format("{}: second-pass class count disagrees", what));
       }
+    } else if (sec.tag == kSecOptions) {
+      uint32_t opts = 0;
+      r.u32(opts);
+      if ((opts & ~(kExtraSentenceCase | kExtraRightToLeft)) != 0) {
+        return Error::corrupt(fmt::format("{}: unknown tagger options {:#x}", what, opts));
+      }
+      t.extra_ |= opts;
+    } else if (sec.tag == kSecClusters2) {
+      auto c = WordClusters::deserialize(r, what);
+      if (!c.ok()) return c.error();
+      t.clusters2_ = std::move(c).value();
+      if (!t.clusters2_.empty()) t.extra_ |= kExtraClusters2;
     } else {
       if (!readSortedMap(r, t.caps_)) return Error::corrupt(fmt::format("{}: bad CAPS", what));
     }

@@ -29,6 +29,18 @@ struct TaggerTrainOptions {
   // 2 = a second left-to-right pass whose features include the first pass's predicted classes
   // of the word and its right context (trained jointly, online).
   int passes = 1;
+  // Independent training runs (shuffle seeds seed, seed + 1, ...) whose averaged weights are
+  // averaged into the model (1 = a single run).
+  int runs = 1;
+  // With passes = 2 and stack_folds = K > 1: the second pass learns from first-pass classes
+  // that K one-pass taggers, each trained on the other folds, gave the training sentences
+  // (stacking; otherwise it learns from the jointly trained first pass's own guesses).
+  int stack_folds = 0;
+  // Features of the sentence's capitalisation profile (title case, all lowercase, all caps).
+  bool sentence_case = false;
+  // The first pass tags right to left (its features see the classes of the next two words);
+  // the second pass, left to right, then sees first-pass classes informed by the right context.
+  bool right_to_left = false;
 };
 
 // Capitalisation prior: for each normalised word (hash), a bucket 1..6 of how often it is
@@ -40,10 +52,10 @@ class Tagger {
   Tagger() = default;
 
   // `clusters` (may be empty) become features and part of the model.
-  // `caps` (may be empty) likewise.
+  // `caps` and `clusters2` (may be empty) likewise.
   static Tagger train(const std::vector<AnnotatedSentence>& sentences,
                       const TaggerTrainOptions& options, std::ostream* log,
-                      WordClusters clusters = {}, CapsTable caps = {});
+                      WordClusters clusters = {}, CapsTable caps = {}, WordClusters clusters2 = {});
   // The capitalisation prior of words seen at least `min_count` times not sentence-initially
   // in `sentences` (words as written).
   static CapsTable capsTable(const std::vector<std::vector<std::string>>& sentences,
@@ -68,6 +80,8 @@ class Tagger {
   }
   const WordClusters& clusters() const { return clusters_; }
   const CapsTable& caps() const { return caps_; }
+  // A second, independent word clustering (another granularity; may be empty).
+  const WordClusters& clusters2() const { return clusters2_; }
   // Ambiguity-class lexicon: hash(normalised word) -> hash of the set of classes it was seen
   // with (words seen at least TaggerTrainOptions::amb_min_count times).
   const std::unordered_map<uint64_t, uint64_t>& ambiguityClasses() const { return amb_; }
@@ -81,6 +95,8 @@ class Tagger {
   std::unordered_map<uint64_t, uint16_t> dict_;  // hash(word) -> class
   std::unordered_map<uint64_t, uint64_t> amb_;   // hash(normalised word) -> ambiguity class
   WordClusters clusters_;
+  WordClusters clusters2_;
+  uint32_t extra_ = 0;  // optional feature groups (see Tagger.cpp)
   std::vector<std::string> feats_strings_;
   std::vector<uint32_t> feats_default_;                 // per class, index into feats_strings_
   std::unordered_map<uint64_t, uint32_t> feats_words_;  // hash(class, lower word) -> string
