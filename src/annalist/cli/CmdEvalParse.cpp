@@ -28,6 +28,7 @@ struct EvalParseOptions {
   std::vector<std::string> gold;
   std::string models;
   bool from_raw = false;
+  int beam = 0;  // 0 = the parser model's own beam width
 };
 }  // namespace
 
@@ -39,10 +40,12 @@ void addEvalParseCommand(CommandGroups& groups, int& exit_code) {
   cmd->add_option("--models", o->models, "Models directory (default: the data dir's models/)");
   cmd->add_flag("--from-raw", o->from_raw,
                 "Tokenise and split the raw text with the project tokenizer first");
+  cmd->add_option("--beam", o->beam, "Parser beam width (default: the model's; 1 = greedy)")
+      ->check(CLI::Range(1, 256));
   cmd->callback([o, &exit_code] {
     const std::string dir = o->models.empty() ? dataPath("models") : o->models;
     const auto t_load = std::chrono::steady_clock::now();
-    auto annotator = syntax::SyntaxAnnotator::load(dir);
+    auto annotator = syntax::SyntaxAnnotator::load(dir, o->beam);
     if (!annotator.ok()) {
       std::cerr << "annalist eval parse: " << annotator.error().message << "\n";
       exit_code = kExitFatal;

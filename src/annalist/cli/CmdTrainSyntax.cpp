@@ -47,6 +47,10 @@ struct TrainOptions {
   bool lexicon = false;            // parser: the --tagger's clusters/ambiguity classes as features
   bool pretagged = false;          // parser: the training files already carry predicted tags
   std::string save_tagged;         // parser: write the (jackknife-)tagged training data here
+  int beam = 1;                    // parser: > 1 = beam search with global training
+  double explore = -1;             // parser: dynamic-oracle exploration rate; -1 = default
+  std::vector<std::string> features;  // parser: extra feature templates (upos, extra)
+  bool each_epoch = false;            // parser: dev scores and a checkpoint after every epoch
 };
 
 // Writes sentences as CoNLL-U (ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL).
@@ -336,6 +340,22 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
     cmd->add_flag("--pretagged", o->pretagged,
                   "The training files already carry predicted tags (e.g. from --save-tagged): "
                   "use them as they are");
+    cmd->add_option("--beam", o->beam,
+                    "Beam width: 1 = greedy with the dynamic oracle; > 1 = beam search with "
+                    "global (max-violation) training, the model's default decoding width")
+        ->check(CLI::Range(1, 256))
+        ->capture_default_str();
+    cmd->add_option("--explore", o->explore,
+                    "Greedy training: probability of following the model's own move (default "
+                    "0.9)")
+        ->check(CLI::Range(0.0, 1.0));
+    cmd->add_option("--features", o->features,
+                    "Extra parser feature templates: upos (UPOS tags), extra (distance, child "
+                    "words, third order)")
+        ->check(CLI::IsMember({"upos", "extra"}));
+    cmd->add_flag("--each-epoch", o->each_epoch,
+                  "Print the dev scores after every epoch and write the model so far to --out "
+                  "(experiments)");
     cmd->add_option("--save-tagged", o->save_tagged,
                     "Write the tagged (e.g. jackknifed) training data to this CoNLL-U file");
     cmd->callback([o, &exit_code] {
@@ -402,39 +422,53 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
         exit_code = kExitFatal;
         return;
       }
+      if (tagger) tagSentences(*tagger, dev);
+      const double min_weight = o->min_weight < 0 ? 1.0 : o->min_weight;
+      auto evalDev = [&](const syntax::Parser& ps, const std::string& what) {
+        size_t uas = 0, las = 0, total = 0;
+        std::vector<int> heads;
+        std::vector<uint16_t> labels;
+        for (const auto& s : dev) {
+          std::vector<std::string_view> w(s.words.begin(), s.words.end());
+          std::vector<std::string_view> u(s.upos.begin(), s.upos.end());
+          std::vector<std::string_view> x(s.xpos.begin(), s.xpos.end());
+          ps.parse(w, u, x, heads, labels);
+          for (size_t i = 0; i < s.size(); ++i) {
+            const bool h = heads[i] == s.heads[i];
+            uas += h;
+            las += h && ps.label(labels[i]) == s.deprels[i];
+            ++total;
+          }
+        }
+        std::cout << fmt::format(
+            "{}dev ({} tags) UAS {:.2f}  LAS+sub {:.2f}\n", what, tagger ? "predicted" : "gold",
+            100.0 * uas / std::max<size_t>(total, 1), 100.0 * las / std::max<size_t>(total, 1));
+        std::cout.flush();
+      };
       syntax::ParserTrainOptions po;
+      for (const std::string& f : o->features) {
+        po.features |= f == "upos" ? syntax::Parser::kFeaturesUpos : syntax::Parser::kFeaturesExtra;
+      }
+      if (o->each_epoch) {
+        po.on_epoch = [&](int epochs_done, syntax::Parser&& snap) {
+          snap.prune(min_weight);
+          if (!dev.empty()) evalDev(snap, fmt::format("epoch {}: ", epochs_done));
+          (void)syntax::writeFileBytes(o->out, snap.toBytes());
+        };
+      }
       if (o->epochs > 0) po.epochs = o->epochs;
       po.seed = o->seed;
+      po.beam = o->beam;
+      if (o->explore >= 0) po.explore = o->explore;
       syntax::Parser parser = tagger && o->lexicon
                                   ? syntax::Parser::train(train, po, &std::cerr, tagger->clusters(),
                                                           tagger->ambiguityClasses())
                                   : syntax::Parser::train(train, po, &std::cerr);
       const syntax::Parser unpruned = o->also_prune.empty() ? syntax::Parser{} : parser;
-      parser.prune(o->min_weight < 0 ? 1.0 : o->min_weight);
+      parser.prune(min_weight);
       std::cerr << fmt::format("parser: {} labels, {} features, {} weights\n", parser.numLabels(),
                                parser.weights().numFeatures(), parser.weights().numWeights());
       if (!dev.empty()) {
-        if (tagger) tagSentences(*tagger, dev);
-        auto evalDev = [&](const syntax::Parser& ps, const std::string& what) {
-          size_t uas = 0, las = 0, total = 0;
-          std::vector<int> heads;
-          std::vector<uint16_t> labels;
-          for (const auto& s : dev) {
-            std::vector<std::string_view> w(s.words.begin(), s.words.end());
-            std::vector<std::string_view> u(s.upos.begin(), s.upos.end());
-            std::vector<std::string_view> x(s.xpos.begin(), s.xpos.end());
-            ps.parse(w, u, x, heads, labels);
-            for (size_t i = 0; i < s.size(); ++i) {
-              const bool h = heads[i] == s.heads[i];
-              uas += h;
-              las += h && ps.label(labels[i]) == s.deprels[i];
-              ++total;
-            }
-          }
-          std::cout << fmt::format(
-              "{}dev ({} tags) UAS {:.2f}  LAS+sub {:.2f}\n", what, tagger ? "predicted" : "gold",
-              100.0 * uas / std::max<size_t>(total, 1), 100.0 * las / std::max<size_t>(total, 1));
-        };
         evalDev(parser, "");
         for (double w : o->also_prune) {
           syntax::Parser pruned = unpruned;

@@ -155,6 +155,10 @@ class PerceptronTrainer {
   void tick() { ++now_; }
   // Rewards `truth` and penalises `guess` on every feature in `keys` (no-op when equal).
   void update(const uint64_t* keys, size_t n, uint32_t truth, uint32_t guess);
+  // Adds `delta` to the weight of `cls` on every feature in `keys` (global training).
+  void add(const uint64_t* keys, size_t n, uint32_t cls, float delta) {
+    for (size_t i = 0; i < n; ++i) add(keys[i], cls, delta);
+  }
   // The averaged, pruned, quantised model.
   LinearModel finish() const;
 

@@ -16,13 +16,20 @@ constexpr uint32_t kSecLabels = sectionTag("LABL");
 constexpr uint32_t kSecWeights = sectionTag("WGTS");
 constexpr uint32_t kSecClusters = sectionTag("CLUS");
 constexpr uint32_t kSecAmbiguity = sectionTag("AMBI");
-constexpr size_t kMaxFeatures = 112;
+constexpr uint32_t kSecBeam = sectionTag("BEAM");  // optional: the default beam width
+constexpr uint32_t kSecFeatureSet = sectionTag("FSET");  // optional: extra feature templates
+constexpr size_t kMaxFeatures = 120;
 
 // Per token: word, XPOS tag, word class (fine cluster, or the suffix for words without one),
 // ambiguity class (or the word class for words outside the lexicon).
 struct PTok {
-  uint64_t w = 0, t = 0, k = 0, a = 0;
+  uint64_t w = 0, t = 0, k = 0, a = 0, u = 0;  // u: UPOS tag
 };
+
+// Feature-set flags (kFeatLex from the model's lexicon; the others stored in the model).
+constexpr uint32_t kFeatLex = 1;    // word classes and ambiguity classes
+constexpr uint32_t kFeatUpos = Parser::kFeaturesUpos;
+constexpr uint32_t kFeatExtra = Parser::kFeaturesExtra;
 
 // The lexicon features of a model: the word clusters and ambiguity classes it was trained with.
 struct Lexicon {
@@ -32,7 +39,9 @@ struct Lexicon {
 };
 
 std::vector<PTok> prepareTokens(const std::vector<std::string_view>& words,
-                                const std::vector<std::string_view>& xpos, const Lexicon& lex) {
+                                const std::vector<std::string_view>& upos,
+                                const std::vector<std::string_view>& xpos, const Lexicon& lex,
+                                uint32_t fset) {
   std::vector<PTok> tok(words.size() + 1);
   std::string low;
   const bool with_lex = lex.enabled();
@@ -41,6 +50,7 @@ std::vector<PTok> prepareTokens(const std::vector<std::string_view>& words,
     PTok& t = tok[i];
     t.w = hashString(low);
     t.t = hashString(xpos[i]);
+    if ((fset & kFeatUpos) != 0) t.u = combine(0x75u, hashString(upos[i]));
     if (!with_lex) continue;
     const uint32_t c = lex.clusters.fine(t.w);
     t.k = c > 0 ? c
@@ -50,7 +60,7 @@ std::vector<PTok> prepareTokens(const std::vector<std::string_view>& words,
     t.a = it != lex.amb.end() ? it->second : combine(0xa3b1u, t.k);
   }
   PTok& root = tok.back();
-  root.w = root.t = root.k = root.a = hashString("<ROOT>");
+  root.w = root.t = root.k = root.a = root.u = hashString("<ROOT>");
   return tok;
 }
 
@@ -143,7 +153,7 @@ void apply(State& st, const Moves& mv, int m) {
   }
 }
 
-size_t features(const State& st, const std::vector<PTok>& tok, bool with_lex, uint64_t* f) {
+size_t features(const State& st, const std::vector<PTok>& tok, uint32_t fset, uint64_t* f) {
   static const uint64_t kNone = hashString("<NONE>");
   const int s0 = st.s(0), s1 = st.s(1), s2 = st.s(2);
   const int b0 = st.b;
@@ -244,7 +254,31 @@ size_t features(const State& st, const std::vector<PTok>& tok, bool with_lex, ui
   f[k++] = feat(76, s1t, s0t, b0t, b1t);
   f[k++] = feat(77, s0w, b1t);
   f[k++] = feat(78, s0t, b1w);
-  if (!with_lex) return k;
+  if ((fset & kFeatUpos) != 0) {
+    auto U = [&](int i) { return i < 0 ? kNone : tok[i].u; };
+    const uint64_t s0u = U(s0), b0u = U(b0), b1u = U(b1), s1u = U(s1);
+    f[k++] = feat(92, s0u);
+    f[k++] = feat(93, b0u);
+    f[k++] = feat(94, b1u);
+    f[k++] = feat(95, s1u);
+    f[k++] = feat(96, s0u, b0u);
+    f[k++] = feat(97, s1u, s0u, b0u);
+    f[k++] = feat(98, s0w, b0u);
+    f[k++] = feat(99, s0u, b0w);
+    f[k++] = feat(100, b0u, b1u, U(b2));
+  }
+  if ((fset & kFeatExtra) != 0) {
+    const uint64_t d10 = s1 < 0 ? 0 : static_cast<uint64_t>(std::min(s0 - s1, 6)) + 1;
+    f[k++] = feat(101, s1t, s0t, d10);
+    f[k++] = feat(102, s1w, s0w, d10);
+    f[k++] = feat(103, s0w, W(s0r1));
+    f[k++] = feat(104, b0w, W(b0l1));
+    f[k++] = feat(105, s0w, W(s0l1));
+    f[k++] = feat(106, s0t, L(s0r1), b0t);
+    f[k++] = feat(107, s1t, L(s1r1), s0t, L(s0l1));
+    f[k++] = feat(108, combine(s0w, s0t), b0w, b0t, b1t);
+  }
+  if ((fset & kFeatLex) == 0) return k;
   auto K = [&](int i) { return i < 0 ? kNone : tok[i].k; };
   auto A = [&](int i) { return i < 0 ? kNone : tok[i].a; };
   const uint64_t s0k = K(s0), b0k = K(b0), b1k = K(b1), s1k = K(s1);
@@ -304,6 +338,91 @@ void moveCosts(const State& st, const Moves& mv, const std::vector<int>& gh,
   }
 }
 
+
+// ---- Beam search (Zhang & Nivre 2011) with max-violation training (Huang et al. 2012) ----
+
+// One hypothesis of the beam. `ok`: every move so far had the minimal dynamic-oracle cost, so
+// the best reachable tree is still reachable (training only).
+struct Hyp {
+  State st{0};
+  double score = 0;
+  bool ok = true;
+  std::vector<uint16_t> moves;  // training only: the transition sequence
+};
+
+struct Cand {
+  double score;
+  int parent;
+  int move;
+  bool ok;
+};
+
+// Strict total order (score, then parent, then move) so the beam is deterministic.
+bool candBefore(const Cand& a, const Cand& b) {
+  if (a.score != b.score) return a.score > b.score;
+  if (a.parent != b.parent) return a.parent < b.parent;
+  return a.move < b.move;
+}
+
+// Reusable buffers of one beam search (two generations of hypotheses).
+struct Beam {
+  std::vector<Hyp> cur, next;
+  size_t n_cur = 0, n_next = 0;
+  std::vector<Cand> cands;
+  std::vector<float> scores;
+  std::vector<char> valid;
+  std::vector<int> cost;
+
+  void start(int n_words, bool keep_moves) {
+    if (cur.empty()) cur.emplace_back();
+    Hyp& h = cur[0];
+    h.st = State(n_words);
+    h.score = 0;
+    h.ok = true;
+    h.moves.clear();
+    if (keep_moves) h.moves.reserve(2 * static_cast<size_t>(n_words));
+    n_cur = 1;
+  }
+  // Keeps the best `width` of `cands` as the next generation and swaps it in.
+  void advance(const Moves& mv, size_t width, bool keep_moves) {
+    const size_t k = std::min(width, cands.size());
+    std::partial_sort(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(k), cands.end(),
+                      candBefore);
+    if (next.size() < k) next.resize(k);
+    for (size_t j = 0; j < k; ++j) {
+      const Cand& c = cands[j];
+      Hyp& h = next[j];
+      const Hyp& p = cur[static_cast<size_t>(c.parent)];
+      h.st = p.st;  // copy-assignment reuses the vectors' capacity
+      h.score = c.score;
+      h.ok = c.ok;
+      if (keep_moves) {
+        h.moves = p.moves;
+        h.moves.push_back(static_cast<uint16_t>(c.move));
+      }
+      apply(h.st, mv, c.move);
+    }
+    n_next = k;
+    std::swap(cur, next);
+    n_cur = n_next;
+  }
+};
+
+// Replays `moves` from the initial state and adds `delta` to the weights of each move's
+// features, from step `from` on (the steps before it are shared with the other sequence).
+void replayUpdate(PerceptronTrainer& trainer, const std::vector<PTok>& tok, uint32_t fset,
+                  const Moves& mv, int n, const std::vector<uint16_t>& moves, size_t from,
+                  float delta) {
+  State st(n);
+  uint64_t f[kMaxFeatures];
+  for (size_t t = 0; t < moves.size(); ++t) {
+    if (t >= from) {
+      const size_t nf = features(st, tok, fset, f);
+      trainer.add(f, nf, moves[t], delta);
+    }
+    apply(st, mv, moves[t]);
+  }
+}
 }  // namespace
 
 Parser Parser::train(const std::vector<AnnotatedSentence>& sentences,
@@ -313,7 +432,8 @@ Parser Parser::train(const std::vector<AnnotatedSentence>& sentences,
   p.clusters_ = std::move(clusters);
   p.amb_ = std::move(ambiguity);
   const Lexicon lex{p.clusters_, p.amb_};
-  const bool with_lex = lex.enabled();
+  p.fset_ = options.features & (kFeatUpos | kFeatExtra);
+  const uint32_t fset = p.fset_ | (lex.enabled() ? kFeatLex : 0);
   std::map<std::string, uint32_t> label_counts;
   for (const auto& s : sentences) {
     for (const auto& d : s.deprels) ++label_counts[d];
@@ -337,8 +457,9 @@ Parser Parser::train(const std::vector<AnnotatedSentence>& sentences,
   for (const auto& s : sentences) {
     Prepared d;
     std::vector<std::string_view> words(s.words.begin(), s.words.end());
+    std::vector<std::string_view> upos(s.upos.begin(), s.upos.end());
     std::vector<std::string_view> xpos(s.xpos.begin(), s.xpos.end());
-    d.tok = prepareTokens(words, xpos, lex);
+    d.tok = prepareTokens(words, upos, xpos, lex, fset);
     const int n = static_cast<int>(s.size());
     bool ok = true;
     for (int i = 0; i < n; ++i) {
@@ -358,6 +479,118 @@ Parser Parser::train(const std::vector<AnnotatedSentence>& sentences,
   std::vector<int> cost;
   uint64_t f[kMaxFeatures];
   const auto t0 = std::chrono::steady_clock::now();
+  auto logEpoch = [&](int epoch, size_t correct, size_t total) {
+    if (log == nullptr) return;
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    *log << fmt::format("parser epoch {}: train LAS {:.2f}% ({:.0f} s)\n", epoch + 1,
+                        100.0 * correct / std::max<size_t>(total, 1), secs);
+    log->flush();
+  };
+  if (options.beam > 1) p.beam_ = options.beam;
+  auto snapshot = [&](int epoch) {
+    if (!options.on_epoch || epoch + 1 >= options.epochs) return;
+    Parser snap = p;
+    snap.model_ = trainer.finish();
+    options.on_epoch(epoch + 1, std::move(snap));
+  };
+  if (options.beam > 1) {
+    const auto width = static_cast<size_t>(options.beam);
+    Beam beam;
+    Hyp gold, viol_gold, viol_pred;
+    for (int epoch = 0; epoch < options.epochs; ++epoch) {
+      std::shuffle(order.begin(), order.end(), rng);
+      size_t correct = 0, total = 0;
+      for (size_t di : order) {
+        const Prepared& d = data[di];
+        const int n = static_cast<int>(d.gh.size());
+        beam.start(n, true);
+        gold.st = State(n);
+        gold.score = 0;
+        gold.moves.clear();
+        double max_viol = -1;
+        for (int step = 0; step < 2 * n; ++step) {
+          beam.cands.clear();
+          for (size_t i = 0; i < beam.n_cur; ++i) {
+            const Hyp& h = beam.cur[i];
+            const size_t nf = features(h.st, d.tok, fset, f);
+            std::fill(scores.begin(), scores.end(), 0.0f);
+            trainer.score(f, nf, scores.data());
+            validMoves(h.st, mv, valid);
+            int min_cost = 0;
+            if (h.ok) {
+              moveCosts(h.st, mv, d.gh, d.gl, valid, cost);
+              min_cost = 1 << 20;
+              for (int m = 0; m < mv.count(); ++m) {
+                if (valid[m]) min_cost = std::min(min_cost, cost[m]);
+              }
+            }
+            for (int m = 0; m < mv.count(); ++m) {
+              if (!valid[m]) continue;
+              beam.cands.push_back(Cand{h.score + scores[m], static_cast<int>(i), m,
+                                        h.ok && cost[m] == min_cost});
+            }
+          }
+          beam.advance(mv, width, true);
+          // The reference: the best hypothesis in the beam that can still reach the best
+          // tree, or (once none can) the best min-cost continuation of the last one.
+          int in_beam = -1;
+          for (size_t i = 0; i < beam.n_cur; ++i) {
+            if (beam.cur[i].ok) {
+              in_beam = static_cast<int>(i);
+              break;
+            }
+          }
+          if (in_beam >= 0) {
+            gold = beam.cur[static_cast<size_t>(in_beam)];
+          } else {
+            const size_t nf = features(gold.st, d.tok, fset, f);
+            std::fill(scores.begin(), scores.end(), 0.0f);
+            trainer.score(f, nf, scores.data());
+            validMoves(gold.st, mv, valid);
+            moveCosts(gold.st, mv, d.gh, d.gl, valid, cost);
+            int best = -1;
+            for (int m = 0; m < mv.count(); ++m) {
+              if (!valid[m]) continue;
+              if (best < 0 || cost[m] < cost[best] ||
+                  (cost[m] == cost[best] && scores[m] > scores[best])) {
+                best = m;
+              }
+            }
+            gold.score += scores[best];
+            gold.moves.push_back(static_cast<uint16_t>(best));
+            apply(gold.st, mv, best);
+          }
+          const Hyp& top = beam.cur[0];
+          const double v = top.score - gold.score;
+          if (!top.ok && v >= 0 && v >= max_viol) {
+            max_viol = v;
+            viol_gold.moves = gold.moves;
+            viol_pred.moves = top.moves;
+          }
+        }
+        trainer.tick();
+        const Hyp& top = beam.cur[0];
+        if (!top.ok && max_viol >= 0) {
+          size_t common = 0;
+          while (common < viol_gold.moves.size() && common < viol_pred.moves.size() &&
+                 viol_gold.moves[common] == viol_pred.moves[common]) {
+            ++common;
+          }
+          replayUpdate(trainer, d.tok, fset, mv, n, viol_gold.moves, common, 1.0f);
+          replayUpdate(trainer, d.tok, fset, mv, n, viol_pred.moves, common, -1.0f);
+        }
+        for (int i = 0; i < n; ++i) {
+          correct += top.st.head[i] == d.gh[i] && top.st.label[i] == d.gl[i];
+          ++total;
+        }
+      }
+      logEpoch(epoch, correct, total);
+      snapshot(epoch);
+    }
+    p.model_ = trainer.finish();
+    return p;
+  }
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
     size_t correct = 0, total = 0;
@@ -366,7 +599,7 @@ Parser Parser::train(const std::vector<AnnotatedSentence>& sentences,
       const int n = static_cast<int>(d.gh.size());
       State st(n);
       while (!st.terminal()) {
-        const size_t nf = features(st, d.tok, with_lex, f);
+        const size_t nf = features(st, d.tok, fset, f);
         std::fill(scores.begin(), scores.end(), 0.0f);
         trainer.score(f, nf, scores.data());
         validMoves(st, mv, valid);
@@ -391,13 +624,8 @@ Parser Parser::train(const std::vector<AnnotatedSentence>& sentences,
         ++total;
       }
     }
-    if (log != nullptr) {
-      const double secs =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-      *log << fmt::format("parser epoch {}: train LAS {:.2f}% ({:.0f} s)\n", epoch + 1,
-                          100.0 * correct / std::max<size_t>(total, 1), secs);
-      log->flush();
-    }
+    logEpoch(epoch, correct, total);
+    snapshot(epoch);
   }
   p.model_ = trainer.finish();
   return p;
@@ -407,21 +635,48 @@ void Parser::parse(const std::vector<std::string_view>& words,
                    const std::vector<std::string_view>& upos,
                    const std::vector<std::string_view>& xpos, std::vector<int>& heads,
                    std::vector<uint16_t>& labels) const {
-  (void)upos;
   const int n = static_cast<int>(words.size());
   heads.assign(n, -1);
   labels.assign(n, root_label_);
   if (n == 0) return;
   const Lexicon lex{clusters_, amb_};
-  const bool with_lex = lex.enabled();
-  const std::vector<PTok> tok = prepareTokens(words, xpos, lex);
+  const uint32_t fset = fset_ | (lex.enabled() ? kFeatLex : 0);
+  const std::vector<PTok> tok = prepareTokens(words, upos, xpos, lex, fset);
   const Moves mv{static_cast<int>(labels_.size()), root_label_};
+  uint64_t f[kMaxFeatures];
+  if (beam_ > 1) {
+    thread_local Beam beam;
+    beam.scores.resize(mv.count());
+    beam.start(n, false);
+    for (int step = 0; step < 2 * n; ++step) {
+      beam.cands.clear();
+      for (size_t i = 0; i < beam.n_cur; ++i) {
+        const Hyp& h = beam.cur[i];
+        const size_t nf = features(h.st, tok, fset, f);
+        std::fill(beam.scores.begin(), beam.scores.end(), 0.0f);
+        model_.addScores(f, nf, beam.scores.data());
+        validMoves(h.st, mv, beam.valid);
+        for (int m = 0; m < mv.count(); ++m) {
+          if (beam.valid[m]) {
+            beam.cands.push_back(
+                Cand{h.score + beam.scores[m], static_cast<int>(i), m, false});
+          }
+        }
+      }
+      beam.advance(mv, static_cast<size_t>(beam_), false);
+    }
+    const State& st = beam.cur[0].st;
+    for (int i = 0; i < n; ++i) {
+      heads[i] = st.head[i] >= n ? -1 : st.head[i];
+      labels[i] = static_cast<uint16_t>(st.label[i] < 0 ? root_label_ : st.label[i]);
+    }
+    return;
+  }
   State st(n);
   std::vector<float> scores(mv.count());
   std::vector<char> valid;
-  uint64_t f[kMaxFeatures];
   while (!st.terminal()) {
-    const size_t nf = features(st, tok, with_lex, f);
+    const size_t nf = features(st, tok, fset, f);
     std::fill(scores.begin(), scores.end(), 0.0f);
     model_.addScores(f, nf, scores.data());
     validMoves(st, mv, valid);
@@ -456,6 +711,16 @@ std::string Parser::toBytes() const {
     ByteWriter w;
     writeSortedMap(w, amb_);
     secs.push_back({kSecAmbiguity, std::move(w.bytes())});
+  }
+  if (fset_ != 0) {
+    ByteWriter w;
+    w.u32(fset_);
+    secs.push_back({kSecFeatureSet, std::move(w.bytes())});
+  }
+  if (beam_ > 1) {  // greedy models keep the older format byte for byte
+    ByteWriter w;
+    w.u32(static_cast<uint32_t>(beam_));
+    secs.push_back({kSecBeam, std::move(w.bytes())});
   }
   return encodeModelFile(ModelKind::kParser, secs);
 }
@@ -499,11 +764,23 @@ Result<Parser> Parser::fromBytes(std::string_view bytes, const std::string& what
       if (!readSortedMap(r, p.amb_) || !r.ok()) {
         return Error::corrupt(fmt::format("{}: bad AMBI", what));
       }
+    } else if (sec.tag == kSecBeam) {
+      uint32_t width = 0;
+      if (!r.u32(width) || width < 1 || width > 256) {
+        return Error::corrupt(fmt::format("{}: bad beam width in BEAM", what));
+      }
+      p.beam_ = static_cast<int>(width);
+    } else if (sec.tag == kSecFeatureSet) {
+      uint32_t fset = 0;
+      if (!r.u32(fset) || (fset & ~(kFeatUpos | kFeatExtra)) != 0) {
+        return Error::corrupt(fmt::format("{}: unknown feature set in FSET", what));
+      }
+      p.fset_ = fset;
     } else {
       continue;
     }
     if (!r.atEnd())
-      return Error::corrupt(fmt::format("{}: trailing bytes in a lexicon section", what));
+      return Error::corrupt(fmt::format("{}: trailing bytes in an optional section", what));
   }
   if (p.model_.numClasses() != 1 + 2 * p.labels_.size()) {
     return Error::corrupt(fmt::format("{}: weight classes do not match the labels", what));

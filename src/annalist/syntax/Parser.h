@@ -6,10 +6,16 @@
 // ambiguity classes of the stack and buffer words, features that do not depend on the
 // predicted tags and so make the parser more robust to tagging errors.
 //
+// Decoding is greedy (beam width 1, the default) or a beam search over the same transitions
+// (Zhang & Nivre 2011): a model trained with `ParserTrainOptions::beam` > 1 is trained
+// globally (structured perceptron, max-violation updates, Huang et al. 2012) and stores its
+// beam width, which `parse` uses unless `setBeamWidth` overrides it.
+//
 // Thread safety: immutable after load/train; `parse` is const and thread-safe.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <string_view>
@@ -23,16 +29,29 @@
 
 namespace annalist::syntax {
 
+class Parser;
+
 struct ParserTrainOptions {
   int epochs = 12;
   uint32_t seed = 1;
   double explore = 0.9;  // probability of following the model's own (possibly wrong) move
   int explore_from = 1;  // first epoch (0-based) with exploration
+  // > 1: beam search with global training (max-violation updates) at this width, stored in
+  // the model as its default decoding width; 1: greedy training with the dynamic oracle.
+  int beam = 1;
+  // Extra feature templates (Parser::kFeaturesUpos | kFeaturesExtra), stored in the model.
+  uint32_t features = 0;
+  // Called after every epoch but the last with the averaged model so far (experiments).
+  std::function<void(int epochs_done, Parser&& model)> on_epoch;
 };
 
 class Parser {
  public:
   Parser() = default;
+
+  // Optional feature templates (ParserTrainOptions::features).
+  static constexpr uint32_t kFeaturesUpos = 2;   // UPOS of s0, s1, b0, b1, b2 and pairs
+  static constexpr uint32_t kFeaturesExtra = 4;  // s1-s0 distance, child words, 3rd order
 
   // Trains on `sentences` using their upos/xpos columns as the tags (give it predicted tags
   // for a parser robust to tagging errors). `clusters` and `ambiguity` (a tagger's word
@@ -52,6 +71,11 @@ class Parser {
              const std::vector<std::string_view>& xpos, std::vector<int>& heads,
              std::vector<uint16_t>& labels) const;
 
+  // The beam width `parse` uses (1 = greedy). Models store the width they were trained with.
+  int beamWidth() const { return beam_; }
+  // REQUIRES: not called while other threads parse with this object.
+  void setBeamWidth(int width) { beam_ = width < 1 ? 1 : width; }
+
   size_t numLabels() const { return labels_.size(); }
   const std::string& label(uint16_t l) const { return labels_[l]; }
   const LinearModel& weights() const { return model_; }
@@ -61,6 +85,8 @@ class Parser {
  private:
   std::vector<std::string> labels_;
   uint16_t root_label_ = 0;
+  int beam_ = 1;
+  uint32_t fset_ = 0;  // kFeaturesUpos | kFeaturesExtra
   LinearModel model_;
   WordClusters clusters_;                       // empty: no class features
   std::unordered_map<uint64_t, uint64_t> amb_;  // empty: no ambiguity-class features

@@ -6,7 +6,8 @@
 
 namespace annalist::syntax {
 
-Result<std::unique_ptr<SyntaxAnnotator>> SyntaxAnnotator::load(const std::string& dir) {
+Result<std::unique_ptr<SyntaxAnnotator>> SyntaxAnnotator::load(const std::string& dir,
+                                                               int beam) {
   const std::string tp = dir + "/" + kTaggerFile;
   const std::string lp = dir + "/" + kLemmatizerFile;
   const std::string pp = dir + "/" + kParserFile;
@@ -24,6 +25,7 @@ Result<std::unique_ptr<SyntaxAnnotator>> SyntaxAnnotator::load(const std::string
   if (!lemmatizer.ok()) return lemmatizer.error();
   auto parser = Parser::load(pp);
   if (!parser.ok()) return parser.error();
+  if (beam > 0) parser->setBeamWidth(beam);
   return std::make_unique<SyntaxAnnotator>(
       std::make_shared<const Tagger>(std::move(tagger).value()),
       std::make_shared<const Lemmatizer>(std::move(lemmatizer).value()),

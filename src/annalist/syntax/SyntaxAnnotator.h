@@ -30,7 +30,8 @@ class SyntaxAnnotator final : public Stage {
         parser_(std::move(parser)) {}
 
   // Loads the three models from `dir`; errors name the file that failed and why.
-  static Result<std::unique_ptr<SyntaxAnnotator>> load(const std::string& dir);
+  // `beam` > 0 overrides the parser model's beam width (1 = greedy).
+  static Result<std::unique_ptr<SyntaxAnnotator>> load(const std::string& dir, int beam = 0);
 
   std::string_view name() const override { return "syntax"; }
   uint32_t needs() const override { return Document::kText; }

@@ -99,6 +99,54 @@ TEST(Syntax, TinyModelsLearnTheirTrainingSentences) {
   EXPECT_EQ(Tagger::train(data, to, nullptr).toBytes(), tagger.toBytes());
 }
 
+TEST(Syntax, BeamParserLearnsItsTrainingSentencesAndKeepsItsWidth) {
+  const auto data = tinyCorpus();
+  ParserTrainOptions po;
+  po.epochs = 15;
+  po.beam = 4;
+  const Parser parser = Parser::train(data, po, nullptr);
+  EXPECT_EQ(parser.beamWidth(), 4);
+  auto p2 = Parser::fromBytes(parser.toBytes(), "parser");
+  ASSERT_TRUE(p2.ok()) << p2.error().message;
+  EXPECT_EQ(p2->beamWidth(), 4);
+  EXPECT_EQ(p2->toBytes(), parser.toBytes());
+  EXPECT_EQ(Parser::train(data, po, nullptr).toBytes(), parser.toBytes());
+  po.beam = 1;
+  EXPECT_EQ(Parser::train(data, po, nullptr).beamWidth(), 1);
+  // The optional feature templates are stored in the model and used after loading.
+  po.features = Parser::kFeaturesUpos | Parser::kFeaturesExtra;
+  const Parser rich = Parser::train(data, po, nullptr);
+  auto rich2 = Parser::fromBytes(rich.toBytes(), "parser");
+  ASSERT_TRUE(rich2.ok()) << rich2.error().message;
+  EXPECT_EQ(rich2->toBytes(), rich.toBytes());
+  EXPECT_GT(rich.weights().numFeatures(), Parser::train(data, {}, nullptr).weights().numFeatures());
+  int epochs_seen = 0;
+  po.on_epoch = [&](int done, Parser&& snap) {
+    EXPECT_EQ(done, ++epochs_seen);
+    EXPECT_GT(snap.weights().numFeatures(), 0u);
+  };
+  EXPECT_EQ(Parser::train(data, po, nullptr).toBytes(), rich.toBytes());
+  EXPECT_EQ(epochs_seen, po.epochs - 1);
+  Parser narrow = *p2;
+  narrow.setBeamWidth(1);
+  for (const auto& s : data) {
+    std::vector<int> heads, heads1;
+    std::vector<uint16_t> labels, labels1;
+    parser.parse(views(s.words), views(s.upos), views(s.xpos), heads, labels);
+    narrow.parse(views(s.words), views(s.upos), views(s.xpos), heads1, labels1);
+    std::vector<int> rich_heads;
+    std::vector<uint16_t> rich_labels;
+    rich2->parse(views(s.words), views(s.upos), views(s.xpos), rich_heads, rich_labels);
+    ASSERT_EQ(heads1.size(), s.size());  // greedy decoding of a beam model gives a full tree
+    for (size_t i = 0; i < s.size(); ++i) {
+      EXPECT_EQ(heads[i], s.heads[i]) << s.words[i];
+      EXPECT_EQ(parser.label(labels[i]), s.deprels[i]) << s.words[i];
+      EXPECT_EQ(rich_heads[i], s.heads[i]) << s.words[i];
+      EXPECT_EQ(rich2->label(rich_labels[i]), s.deprels[i]) << s.words[i];
+    }
+  }
+}
+
 TEST(Syntax, TwoPassTaggerWithCapsPriorLearnsAndRoundTrips) {
   const auto data = tinyCorpus();
   TaggerTrainOptions to;
