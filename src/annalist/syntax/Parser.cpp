@@ -16,7 +16,7 @@ constexpr uint32_t kSecLabels = sectionTag("LABL");
 constexpr uint32_t kSecWeights = sectionTag("WGTS");
 constexpr uint32_t kSecClusters = sectionTag("CLUS");
 constexpr uint32_t kSecAmbiguity = sectionTag("AMBI");
-constexpr uint32_t kSecBeam = sectionTag("BEAM");  // optional: the default beam width
+constexpr uint32_t kSecBeam = sectionTag("BEAM");        // optional: the default beam width
 constexpr uint32_t kSecFeatureSet = sectionTag("FSET");  // optional: extra feature templates
 constexpr size_t kMaxFeatures = 120;
 
@@ -27,7 +27,7 @@ struct PTok {
 };
 
 // Feature-set flags (kFeatLex from the model's lexicon; the others stored in the model).
-constexpr uint32_t kFeatLex = 1;    // word classes and ambiguity classes
+constexpr uint32_t kFeatLex = 1;  // word classes and ambiguity classes
 constexpr uint32_t kFeatUpos = Parser::kFeaturesUpos;
 constexpr uint32_t kFeatExtra = Parser::kFeaturesExtra;
 
@@ -153,7 +153,12 @@ void apply(State& st, const Moves& mv, int m) {
   }
 }
 
-size_t features(const State& st, const std::vector<PTok>& tok, uint32_t fset, uint64_t* f) {
+// Which features `features` writes: those of the buffer words b0, b1, b2 alone (they change
+// only when b0 does, so greedy decoding caches their scores), the others, or all.
+enum FeaturePart : uint32_t { kPartBuffer = 1, kPartRest = 2, kPartAll = 3 };
+
+size_t features(const State& st, const std::vector<PTok>& tok, uint32_t fset, uint64_t* f,
+                uint32_t part = kPartAll) {
   static const uint64_t kNone = hashString("<NONE>");
   const int s0 = st.s(0), s1 = st.s(1), s2 = st.s(2);
   const int b0 = st.b;
@@ -176,97 +181,106 @@ size_t features(const State& st, const std::vector<PTok>& tok, uint32_t fset, ui
   const uint64_t s0ls = s0 < 0 ? 1 : st.lset[s0] + 2, s0rs = s0 < 0 ? 1 : st.rset[s0] + 2;
   const uint64_t b0ls = st.lset[b0] + 2;
   size_t k = 0;
-  f[k++] = feat(1, s0w);
-  f[k++] = feat(2, s0t);
-  f[k++] = feat(3, s0w, s0t);
-  f[k++] = feat(4, b0w);
-  f[k++] = feat(5, b0t);
-  f[k++] = feat(6, b0w, b0t);
-  f[k++] = feat(7, b1w);
-  f[k++] = feat(8, b1t);
-  f[k++] = feat(9, b1w, b1t);
-  f[k++] = feat(10, b2w);
-  f[k++] = feat(11, b2t);
-  f[k++] = feat(12, s1w);
-  f[k++] = feat(13, s1t);
-  f[k++] = feat(14, s1w, s1t);
-  f[k++] = feat(15, s2t);
-  f[k++] = feat(16, s2w);
-  f[k++] = feat(17, s0w, s0t, b0w, b0t);
-  f[k++] = feat(18, s0w, s0t, b0w);
-  f[k++] = feat(19, s0w, b0w, b0t);
-  f[k++] = feat(20, s0w, s0t, b0t);
-  f[k++] = feat(21, s0t, b0w, b0t);
-  f[k++] = feat(22, s0w, b0w);
-  f[k++] = feat(23, s0t, b0t);
-  f[k++] = feat(24, b0t, b1t);
-  f[k++] = feat(25, b0t, b1t, b2t);
-  f[k++] = feat(26, s0t, b0t, b1t);
-  f[k++] = feat(27, s1t, s0t, b0t);
-  f[k++] = feat(28, s1t, s0t);
-  f[k++] = feat(29, s1w, s0w);
-  f[k++] = feat(30, s1w, s0t);
-  f[k++] = feat(31, s1t, s0w);
-  f[k++] = feat(32, s2t, s1t, s0t);
-  f[k++] = feat(33, s0t, T(s0l1), T(s0l2));
-  f[k++] = feat(34, s0t, T(s0r1), T(s0r2));
-  f[k++] = feat(35, b0t, T(b0l1), T(b0l2));
-  f[k++] = feat(36, s0t, T(s0l1), b0t);
-  f[k++] = feat(37, s0t, T(s0r1), b0t);
-  f[k++] = feat(38, s0t, b0t, T(b0l1));
-  f[k++] = feat(39, s1t, T(s1r1), s0t);
-  f[k++] = feat(40, s1t, T(s1l1), s0t);
-  f[k++] = feat(41, s0w, dist);
-  f[k++] = feat(42, s0t, dist);
-  f[k++] = feat(43, b0w, dist);
-  f[k++] = feat(44, b0t, dist);
-  f[k++] = feat(45, s0w, b0w, dist);
-  f[k++] = feat(46, s0t, b0t, dist);
-  f[k++] = feat(47, s0w, s0nr);
-  f[k++] = feat(48, s0t, s0nr);
-  f[k++] = feat(49, s0w, s0nl);
-  f[k++] = feat(50, s0t, s0nl);
-  f[k++] = feat(51, b0w, b0nl);
-  f[k++] = feat(52, b0t, b0nl);
-  f[k++] = feat(53, W(s0l1));
-  f[k++] = feat(54, T(s0l1));
-  f[k++] = feat(55, L(s0l1));
-  f[k++] = feat(56, W(s0r1));
-  f[k++] = feat(57, T(s0r1));
-  f[k++] = feat(58, L(s0r1));
-  f[k++] = feat(59, W(b0l1));
-  f[k++] = feat(60, T(b0l1));
-  f[k++] = feat(61, L(b0l1));
-  f[k++] = feat(62, T(s0l2), L(s0l2));
-  f[k++] = feat(63, T(s0r2), L(s0r2));
-  f[k++] = feat(64, T(b0l2), L(b0l2));
-  f[k++] = feat(65, s0w, s0rs);
-  f[k++] = feat(66, s0t, s0rs);
-  f[k++] = feat(67, s0w, s0ls);
-  f[k++] = feat(68, s0t, s0ls);
-  f[k++] = feat(69, b0w, b0ls);
-  f[k++] = feat(70, b0t, b0ls);
-  f[k++] = feat(71, T(s1l1), L(s1l1));
-  f[k++] = feat(72, T(s1r1), L(s1r1));
-  f[k++] = feat(73, std::min<uint64_t>(st.stack.size(), 3), b0 == st.n);
-  f[k++] = feat(74, s0t, L(s0l1), L(s0r1));
-  f[k++] = feat(75, b0t, L(b0l1), L(b0l2));
-  f[k++] = feat(76, s1t, s0t, b0t, b1t);
-  f[k++] = feat(77, s0w, b1t);
-  f[k++] = feat(78, s0t, b1w);
+  if ((part & kPartBuffer) != 0) {
+    f[k++] = feat(4, b0w);
+    f[k++] = feat(5, b0t);
+    f[k++] = feat(6, b0w, b0t);
+    f[k++] = feat(7, b1w);
+    f[k++] = feat(8, b1t);
+    f[k++] = feat(9, b1w, b1t);
+    f[k++] = feat(10, b2w);
+    f[k++] = feat(11, b2t);
+    f[k++] = feat(24, b0t, b1t);
+    f[k++] = feat(25, b0t, b1t, b2t);
+  }
+  if ((part & kPartRest) != 0) {
+    f[k++] = feat(1, s0w);
+    f[k++] = feat(2, s0t);
+    f[k++] = feat(3, s0w, s0t);
+    f[k++] = feat(12, s1w);
+    f[k++] = feat(13, s1t);
+    f[k++] = feat(14, s1w, s1t);
+    f[k++] = feat(15, s2t);
+    f[k++] = feat(16, s2w);
+    f[k++] = feat(17, s0w, s0t, b0w, b0t);
+    f[k++] = feat(18, s0w, s0t, b0w);
+    f[k++] = feat(19, s0w, b0w, b0t);
+    f[k++] = feat(20, s0w, s0t, b0t);
+    f[k++] = feat(21, s0t, b0w, b0t);
+    f[k++] = feat(22, s0w, b0w);
+    f[k++] = feat(23, s0t, b0t);
+    f[k++] = feat(26, s0t, b0t, b1t);
+    f[k++] = feat(27, s1t, s0t, b0t);
+    f[k++] = feat(28, s1t, s0t);
+    f[k++] = feat(29, s1w, s0w);
+    f[k++] = feat(30, s1w, s0t);
+    f[k++] = feat(31, s1t, s0w);
+    f[k++] = feat(32, s2t, s1t, s0t);
+    f[k++] = feat(33, s0t, T(s0l1), T(s0l2));
+    f[k++] = feat(34, s0t, T(s0r1), T(s0r2));
+    f[k++] = feat(35, b0t, T(b0l1), T(b0l2));
+    f[k++] = feat(36, s0t, T(s0l1), b0t);
+    f[k++] = feat(37, s0t, T(s0r1), b0t);
+    f[k++] = feat(38, s0t, b0t, T(b0l1));
+    f[k++] = feat(39, s1t, T(s1r1), s0t);
+    f[k++] = feat(40, s1t, T(s1l1), s0t);
+    f[k++] = feat(41, s0w, dist);
+    f[k++] = feat(42, s0t, dist);
+    f[k++] = feat(43, b0w, dist);
+    f[k++] = feat(44, b0t, dist);
+    f[k++] = feat(45, s0w, b0w, dist);
+    f[k++] = feat(46, s0t, b0t, dist);
+    f[k++] = feat(47, s0w, s0nr);
+    f[k++] = feat(48, s0t, s0nr);
+    f[k++] = feat(49, s0w, s0nl);
+    f[k++] = feat(50, s0t, s0nl);
+    f[k++] = feat(51, b0w, b0nl);
+    f[k++] = feat(52, b0t, b0nl);
+    f[k++] = feat(53, W(s0l1));
+    f[k++] = feat(54, T(s0l1));
+    f[k++] = feat(55, L(s0l1));
+    f[k++] = feat(56, W(s0r1));
+    f[k++] = feat(57, T(s0r1));
+    f[k++] = feat(58, L(s0r1));
+    f[k++] = feat(59, W(b0l1));
+    f[k++] = feat(60, T(b0l1));
+    f[k++] = feat(61, L(b0l1));
+    f[k++] = feat(62, T(s0l2), L(s0l2));
+    f[k++] = feat(63, T(s0r2), L(s0r2));
+    f[k++] = feat(64, T(b0l2), L(b0l2));
+    f[k++] = feat(65, s0w, s0rs);
+    f[k++] = feat(66, s0t, s0rs);
+    f[k++] = feat(67, s0w, s0ls);
+    f[k++] = feat(68, s0t, s0ls);
+    f[k++] = feat(69, b0w, b0ls);
+    f[k++] = feat(70, b0t, b0ls);
+    f[k++] = feat(71, T(s1l1), L(s1l1));
+    f[k++] = feat(72, T(s1r1), L(s1r1));
+    f[k++] = feat(73, std::min<uint64_t>(st.stack.size(), 3), b0 == st.n);
+    f[k++] = feat(74, s0t, L(s0l1), L(s0r1));
+    f[k++] = feat(75, b0t, L(b0l1), L(b0l2));
+    f[k++] = feat(76, s1t, s0t, b0t, b1t);
+    f[k++] = feat(77, s0w, b1t);
+    f[k++] = feat(78, s0t, b1w);
+  }
   if ((fset & kFeatUpos) != 0) {
     auto U = [&](int i) { return i < 0 ? kNone : tok[i].u; };
     const uint64_t s0u = U(s0), b0u = U(b0), b1u = U(b1), s1u = U(s1);
-    f[k++] = feat(92, s0u);
-    f[k++] = feat(93, b0u);
-    f[k++] = feat(94, b1u);
-    f[k++] = feat(95, s1u);
-    f[k++] = feat(96, s0u, b0u);
-    f[k++] = feat(97, s1u, s0u, b0u);
-    f[k++] = feat(98, s0w, b0u);
-    f[k++] = feat(99, s0u, b0w);
-    f[k++] = feat(100, b0u, b1u, U(b2));
+    if ((part & kPartBuffer) != 0) {
+      f[k++] = feat(93, b0u);
+      f[k++] = feat(94, b1u);
+      f[k++] = feat(100, b0u, b1u, U(b2));
+    }
+    if ((part & kPartRest) != 0) {
+      f[k++] = feat(92, s0u);
+      f[k++] = feat(95, s1u);
+      f[k++] = feat(96, s0u, b0u);
+      f[k++] = feat(97, s1u, s0u, b0u);
+      f[k++] = feat(98, s0w, b0u);
+      f[k++] = feat(99, s0u, b0w);
+    }
   }
+  if ((part & kPartRest) == 0) return k;
   if ((fset & kFeatExtra) != 0) {
     const uint64_t d10 = s1 < 0 ? 0 : static_cast<uint64_t>(std::min(s0 - s1, 6)) + 1;
     f[k++] = feat(101, s1t, s0t, d10);
@@ -337,7 +351,6 @@ void moveCosts(const State& st, const Moves& mv, const std::vector<int>& gh,
     }
   }
 }
-
 
 // ---- Beam search (Zhang & Nivre 2011) with max-violation training (Huang et al. 2012) ----
 
@@ -527,8 +540,8 @@ Parser Parser::train(const std::vector<AnnotatedSentence>& sentences,
             }
             for (int m = 0; m < mv.count(); ++m) {
               if (!valid[m]) continue;
-              beam.cands.push_back(Cand{h.score + scores[m], static_cast<int>(i), m,
-                                        h.ok && cost[m] == min_cost});
+              beam.cands.push_back(
+                  Cand{h.score + scores[m], static_cast<int>(i), m, h.ok && cost[m] == min_cost});
             }
           }
           beam.advance(mv, width, true);
@@ -658,8 +671,7 @@ void Parser::parse(const std::vector<std::string_view>& words,
         validMoves(h.st, mv, beam.valid);
         for (int m = 0; m < mv.count(); ++m) {
           if (beam.valid[m]) {
-            beam.cands.push_back(
-                Cand{h.score + beam.scores[m], static_cast<int>(i), m, false});
+            beam.cands.push_back(Cand{h.score + beam.scores[m], static_cast<int>(i), m, false});
           }
         }
       }
@@ -673,11 +685,29 @@ void Parser::parse(const std::vector<std::string_view>& words,
     return;
   }
   State st(n);
-  std::vector<float> scores(mv.count());
+  std::vector<float> scores(mv.count()), buffer_scores(mv.count());
+  int cached_b = -1;
   std::vector<char> valid;
   while (!st.terminal()) {
-    const size_t nf = features(st, tok, fset, f);
-    std::fill(scores.begin(), scores.end(), 0.0f);
+    // Forced moves need no scores: SHIFT onto an empty stack, and attaching the last word
+    // on the stack to the root (same output, ~1/4 fewer weight lookups).
+    if (st.stack.empty()) {
+      apply(st, mv, 0);
+      continue;
+    }
+    if (st.b == st.n && st.stack.size() == 1) {
+      apply(st, mv, 1 + mv.root);
+      continue;
+    }
+    if (st.b != cached_b) {
+      const size_t nb = features(st, tok, fset, f, kPartBuffer);
+      std::fill(buffer_scores.begin(), buffer_scores.end(), 0.0f);
+      model_.addScores(f, nb, buffer_scores.data());
+      cached_b = st.b;
+    }
+    // Scores are sums of integers well below 2^24, so the split sum is exact.
+    const size_t nf = features(st, tok, fset, f, kPartRest);
+    std::copy(buffer_scores.begin(), buffer_scores.end(), scores.begin());
     model_.addScores(f, nf, scores.data());
     validMoves(st, mv, valid);
     apply(st, mv, bestValid(scores.data(), valid));

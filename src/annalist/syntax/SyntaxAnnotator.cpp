@@ -6,8 +6,7 @@
 
 namespace annalist::syntax {
 
-Result<std::unique_ptr<SyntaxAnnotator>> SyntaxAnnotator::load(const std::string& dir,
-                                                               int beam) {
+Result<std::unique_ptr<SyntaxAnnotator>> SyntaxAnnotator::load(const std::string& dir, int beam) {
   const std::string tp = dir + "/" + kTaggerFile;
   const std::string lp = dir + "/" + kLemmatizerFile;
   const std::string pp = dir + "/" + kParserFile;
