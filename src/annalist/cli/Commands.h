@@ -23,6 +23,7 @@ void addCodeCommand(CLI::App& app, int& exit_code);
 void addQuotesCommand(CLI::App& app, int& exit_code);
 void addEvalQuotesCommand(CommandGroups& groups, int& exit_code);
 void addEvalCorefCommand(CommandGroups& groups, int& exit_code);
+void addTrainQuotesCommand(CommandGroups& groups, int& exit_code);  // train quotes
 // text: annalist eval tokenize
 void addEvalTokenizeCommand(CommandGroups& groups, int& exit_code);
 // syntax: `parse`, `train tagger|lemmatizer|parser`, `eval parse`

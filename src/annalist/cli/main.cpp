@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   addQuotesCommand(app, exit_code);
   addEvalQuotesCommand(groups, exit_code);
   addEvalCorefCommand(groups, exit_code);
+  addTrainQuotesCommand(groups, exit_code);
   addEvalTokenizeCommand(groups, exit_code);
   addParseCommand(app, exit_code);
   addTrainSyntaxCommands(groups, exit_code);

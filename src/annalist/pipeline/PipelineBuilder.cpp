@@ -1,6 +1,7 @@
 #include "annalist/pipeline/PipelineBuilder.h"
 
 #include <fmt/format.h>
+#include <filesystem>
 
 #include "annalist/core/DataPath.h"
 #include "annalist/coref/CorefResolver.h"
@@ -65,6 +66,16 @@ Result<std::shared_ptr<const entities::ActorDictionary>> loadActorDictionaries(
   return std::shared_ptr<const entities::ActorDictionary>(std::move(dict));
 }
 
+// The quote finder's optional learned-cue model: null when the file does not exist.
+static Result<std::shared_ptr<const quotes::CueModel>> loadQuoteCueModel(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return std::shared_ptr<const quotes::CueModel>();
+  auto m = quotes::CueModel::fromFile(path);
+  if (!m.ok()) return m.error();
+  return std::shared_ptr<const quotes::CueModel>(
+      std::make_shared<const quotes::CueModel>(std::move(m).value()));
+}
+
 Result<Pipeline> buildPipeline(const PipelineConfig& config) {
   Pipeline p;
   p.add(std::make_unique<text::Tokenizer>());
@@ -97,7 +108,15 @@ Result<Pipeline> buildPipeline(const PipelineConfig& config) {
   // quotes (owner: quotes)
   // coref and quotes (owner: quotes)
   if (config.upto >= Upto::kCoref) p.add(std::make_unique<coref::CorefResolver>());
-  if (config.upto >= Upto::kQuotes) p.add(std::make_unique<quotes::QuoteFinder>());
+  if (config.upto >= Upto::kQuotes) {
+    // The learned-cue model (quotes/CueModel.h) is optional: without the file the quote
+    // finder runs its rules only.
+    const std::string path =
+        (config.models_dir.empty() ? dataPath("models") : config.models_dir) + "/quote_cues.txt";
+    auto cues = loadQuoteCueModel(path);
+    if (!cues.ok()) return cues.error();
+    p.add(std::make_unique<quotes::QuoteFinder>(*cues));
+  }
   // ---- events (owner: events) ----
   if (config.upto >= PipelineConfig::Upto::kEvents) {
     auto coder = buildEventCoder(config);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -297,6 +298,71 @@ Result<std::string> readFile(const std::string& path) {
   return ss.str();
 }
 }  // namespace
+
+Result<Document> readPolnearArticle(const PolnearArticle& a, std::vector<GoldAttribution>* gold) {
+  auto text = readFile(a.text_path);
+  if (!text.ok()) return text.error();
+  auto ann = readFile(a.ann_path);
+  if (!ann.ok()) return ann.error();
+  if (!utf8::isValid(*text)) return Error::parse(fmt::format("'{}' is not UTF-8", a.text_path));
+  auto g = parseBratAttributions(*ann);
+  if (!g.ok()) return Error::parse(fmt::format("{}: {}", a.ann_path, g.error().message));
+  *gold = std::move(*g);
+  return Document(a.name, std::move(*text));
+}
+
+std::vector<CueExample> labelCueCandidates(const Document& doc,
+                                           const std::vector<GoldAttribution>& gold,
+                                           std::vector<CueCandidate> candidates) {
+  // Gold attributions the rule-based quotes already match (greedy one-to-one by overlap).
+  struct Pair {
+    size_t ov, g, p;
+  };
+  std::vector<Pair> pairs;
+  for (size_t g = 0; g < gold.size(); ++g) {
+    const size_t gl = length(gold[g].content);
+    for (size_t p = 0; p < doc.quotes.size(); ++p) {
+      const Segments pred = quoteSegments(doc.quotes[p]);
+      const size_t ov = overlap(gold[g].content, pred);
+      if (ov > 0 && 2 * ov >= gl && 2 * ov >= length(pred)) pairs.push_back({ov, g, p});
+    }
+  }
+  std::sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) {
+    if (a.ov != b.ov) return a.ov > b.ov;
+    if (a.g != b.g) return a.g < b.g;
+    return a.p < b.p;
+  });
+  std::vector<bool> gused(gold.size(), false), pused(doc.quotes.size(), false);
+  std::vector<size_t> gquote(gold.size(), SIZE_MAX);  // the rule quote matching each gold
+  for (const Pair& pr : pairs) {
+    if (gused[pr.g] || pused[pr.p]) continue;
+    gused[pr.g] = pused[pr.p] = true;
+    gquote[pr.g] = pr.p;
+  }
+  std::vector<CueExample> out;
+  out.reserve(candidates.size());
+  for (auto& c : candidates) {
+    // A rule-based quote (found by its extent) may take the gold it matches or any gold no
+    // rule-based quote matches; a learned candidate only the latter.
+    size_t quote = SIZE_MAX;
+    if (c.rule) {
+      for (size_t p = 0; p < doc.quotes.size() && quote == SIZE_MAX; ++p) {
+        if (doc.quotes[p].content == c.whole) quote = p;
+      }
+    }
+    Segments pred{c.content};
+    if (c.rule && quote != SIZE_MAX && c.content == c.whole)
+      pred = quoteSegments(doc.quotes[quote]);
+    bool positive = false;
+    for (size_t g = 0; g < gold.size() && !positive; ++g) {
+      if (gused[g] && gquote[g] != quote) continue;
+      const size_t ov = overlap(gold[g].content, pred);
+      positive = ov > 0 && 2 * ov >= length(gold[g].content) && 2 * ov >= length(pred);
+    }
+    out.push_back({std::move(c.features), positive});
+  }
+  return out;
+}
 
 Result<QuoteScores> evaluatePolnear(const std::vector<PolnearArticle>& articles,
                                     const std::function<Status(Document&)>& annotate) {

@@ -23,6 +23,8 @@
 
 #include "annalist/core/Document.h"
 #include "annalist/core/Result.h"
+#include "annalist/quotes/CueModel.h"
+#include "annalist/quotes/QuoteFinder.h"
 
 namespace annalist::quotes {
 
@@ -68,5 +70,16 @@ Result<std::vector<PolnearArticle>> listPolnear(const std::string& dir, size_t l
 // Errors name the file that failed.
 Result<QuoteScores> evaluatePolnear(const std::vector<PolnearArticle>& articles,
                                     const std::function<Status(Document&)>& annotate);
+
+// Reads an article: its Document (text only) and its gold attributions.
+Result<Document> readPolnearArticle(const PolnearArticle& article,
+                                    std::vector<GoldAttribution>* gold);
+
+// Training examples for the learned-cue pass: `doc.quotes` holds the rule-based quotes; a
+// candidate is positive when its content matches (>= 50% overlap of both) a gold attribution
+// that no rule-based quote matches (one-to-one, as in scoreDocument).
+std::vector<CueExample> labelCueCandidates(const Document& doc,
+                                           const std::vector<GoldAttribution>& gold,
+                                           std::vector<CueCandidate> candidates);
 
 }  // namespace annalist::quotes

@@ -1,5 +1,7 @@
 #include "annalist/quotes/QuoteFinder.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <initializer_list>
 #include <optional>
@@ -142,7 +144,9 @@ struct DirectQuote {
 
 class Finder {
  public:
-  Finder(Document& doc, const ReportingLexicon& lex) : doc_(doc), lex_(lex) {}
+  Finder(Document& doc, const ReportingLexicon& lex, const CueModel* model,
+         std::vector<CueCandidate>* collect)
+      : doc_(doc), lex_(lex), model_(model), collect_(collect) {}
   void run();
 
  private:
@@ -165,6 +169,18 @@ class Finder {
   // Polls as sources: "In a new Fox News poll, X leads ...", "X leads by 10 points in the
   // latest poll".
   void findFramingSources(uint32_t sentence);
+  // The learned pass (CueModel.h): unclaimed verbs with a subject and a complement or a
+  // prepositional object, nouns with a prepositional or `that` complement; each candidate is
+  // scored by the model (or collected for training).
+  void findLearnedCues(uint32_t sentence);
+  // Features of a rule-based attribution for the model's filter ("R:" features): the rule
+  // (its confidence), the cue word, the speaker's kind, the content's size.
+  std::vector<std::string> ruleFeatures(const Attribution& a) const;
+  // Drops rule-based attributions the model scores below its drop threshold (or, when
+  // training, collects them as candidates).
+  void filterRules();
+  // The kind of a speaker/subject head for the learned pass's features.
+  std::string agentKind(int32_t head) const;
   bool agentLike(int32_t head) const;
   // "When asked about ...", "Asked whether ...", "was asked if ...": left to findNominalCues.
   bool passiveQuestion(int32_t i) const {
@@ -246,6 +262,8 @@ class Finder {
 
   Document& doc_;
   const ReportingLexicon& lex_;
+  const CueModel* model_ = nullptr;
+  std::vector<CueCandidate>* collect_ = nullptr;
   std::vector<Tok> t_;
   std::vector<uint32_t> sent_of_;
   std::vector<DirectQuote> direct_;
@@ -1835,6 +1853,8 @@ void Finder::findAgentStances(uint32_t s) {
       "honest",       "upbeat",       "scared",       "hostile",    "friendly",   "welcoming",
       "loyal",        "open",         "unclear",      "silent",     "quiet",      "defiant"};
   for (int32_t i = sb; i < se; ++i) {
+    // With a cue model, the learned pass decides on stance adjectives (findLearnedCues).
+    if (model_ != nullptr || collect_ != nullptr) break;
     if (t_[i].claimed || t_[i].in_quote || toks[i].upos != "ADJ") continue;
     if (kStanceAdj.count(t_[i].lower) == 0) continue;
     int32_t subj = -1, cop = -1, comp = -1, prep = -1;
@@ -1924,6 +1944,8 @@ void Finder::findAgentStances(uint32_t s) {
     }
     bool agent = subj >= 0 && agentLike(subj);
     if (subj < 0 || (!agent && !lexical)) continue;
+    // With a cue model, the learned pass decides on these verbs instead (findLearnedCues).
+    if (model_ != nullptr || collect_ != nullptr) continue;
     bool object = false;
     const int32_t ce = complementEndFromDeps({i, i + 1}, i + 1, &object);
     if (ce <= i + 1) continue;
@@ -1938,6 +1960,343 @@ void Finder::findAgentStances(uint32_t s) {
     TokRange spk = subjectFromDeps(i);
     if (spk.empty() || anyClaimed(spk)) continue;
     emitIndirect({i, i + 1}, spk, content, !agent ? 0.33 : lexical ? 0.31 : 0.32);
+  }
+}
+
+std::vector<std::string> Finder::ruleFeatures(const Attribution& a) const {
+  const auto& toks = doc_.tokens;
+  std::vector<std::string> f;
+  const std::string r = fmt::format("R:r={}{}", a.type.substr(0, 3), a.confidence);
+  f.push_back("R:b");
+  f.push_back(r);
+  std::string cue = "-";
+  if (!a.cue.empty()) {
+    const int32_t h = a.cue.e - 1;
+    cue = toks[h].lemma.empty() ? t_[h].lower : toks[h].lemma;
+    if (a.cue.e - a.cue.b > 1) cue = t_[a.cue.b].lower + "_" + cue;
+  }
+  f.push_back("R:c=" + cue);
+  f.push_back(r + "|c=" + cue);
+  const std::string sk = a.speaker.empty() ? "none" : agentKind(a.speaker.e - 1);
+  f.push_back("R:s=" + sk);
+  f.push_back(r + "|s=" + sk);
+  int32_t n = 0;
+  for (const auto& p : a.parts) n += std::max(0, p.e - p.b);
+  const char* nb = n <= 1    ? "1"
+                   : n <= 2  ? "2"
+                   : n <= 4  ? "3-4"
+                   : n <= 8  ? "5-8"
+                   : n <= 16 ? "9-16"
+                   : n <= 32 ? "17-32"
+                             : "33+";
+  f.push_back(fmt::format("R:n={}", nb));
+  f.push_back(r + "|n=" + nb);
+  f.push_back(fmt::format("R:parts={}", std::min<size_t>(a.parts.size(), 3)));
+  if (!a.parts.empty() && !a.parts.front().empty()) {
+    f.push_back("R:f0=" + t_[a.parts.front().b].lower);
+  }
+  return f;
+}
+
+void Finder::filterRules() {
+  const auto& toks = doc_.tokens;
+  std::vector<Attribution> kept;
+  kept.reserve(out_.size());
+  for (auto& a : out_) {
+    const std::vector<std::string> f = ruleFeatures(a);
+    TokRange all{-1, -1};
+    for (const auto& p : a.parts) {
+      if (p.empty()) continue;
+      all.b = all.b < 0 ? p.b : std::min(all.b, p.b);
+      all.e = std::max(all.e, p.e);
+    }
+    if (all.b < 0) continue;
+    const Span whole{toks[all.b].start, toks[all.e - 1].end};
+    if (collect_ != nullptr) {
+      collect_->push_back({f, whole, true, whole});
+      kept.push_back(std::move(a));
+      continue;
+    }
+    if (model_->score(f) < model_->dropThreshold()) continue;
+    kept.push_back(std::move(a));
+  }
+  out_ = std::move(kept);
+}
+
+std::string Finder::agentKind(int32_t j) const {
+  const auto& toks = doc_.tokens;
+  const std::string& w = t_[j].lower;
+  if (isRelativePronoun(w)) return "rel";
+  if (toks[j].upos == "PRON") return "pron:" + w;
+  for (const Mention& m : doc_.mentions) {
+    if (m.token_begin <= static_cast<uint32_t>(j) && static_cast<uint32_t>(j) < m.token_end) {
+      return "m:" + m.type;
+    }
+  }
+  if (toks[j].upos == "PROPN") return "propn";
+  if (toks[j].upos == "NOUN") return "noun";
+  return "other";
+}
+
+void Finder::findLearnedCues(uint32_t s) {
+  const auto& toks = doc_.tokens;
+  const Sentence& sent = doc_.sentences[s];
+  const int32_t sb = sent.token_begin, se = sent.token_end;
+  bool sentence_has_attribution = false;
+  for (int32_t i = sb; i < se; ++i) sentence_has_attribution |= t_[i].claimed;
+  auto base = [](std::string_view d) {
+    const size_t colon = d.find(':');
+    return colon == std::string_view::npos ? d : d.substr(0, colon);
+  };
+  auto lemmaOf = [&](int32_t j) -> const std::string& {
+    return toks[j].lemma.empty() ? t_[j].lower : toks[j].lemma;
+  };
+  auto lenBucket = [](int32_t n) {
+    return n <= 1 ? "1" : n <= 2 ? "2" : n <= 4 ? "3-4" : n <= 8 ? "5-8" : n <= 16 ? "9-16" : "17+";
+  };
+  for (int32_t i = sb; i < se; ++i) {
+    if (t_[i].claimed || t_[i].in_quote) continue;
+    const std::string& upos = toks[i].upos;
+    const bool verb = upos == "VERB";
+    const bool noun = upos == "NOUN";
+    const bool adj = upos == "ADJ";
+    if (!verb && !noun && !adj) continue;
+    const std::string& lemma = lemmaOf(i);
+    TokRange cue{i, i + 1}, content, spk;
+    std::string comp_kind, spk_how;
+    std::vector<TokRange> passive_parts;  // a passive's subject and complement
+    int32_t comp_head = -1;
+    bool neg = false, passive = false;
+    std::string modal;
+    for (int32_t j = sb; j < se; ++j) {
+      if (toks[j].head != i) continue;
+      const std::string& d = toks[j].deprel;
+      if (d == "advmod" && in(t_[j].lower, {"not", "n't", "never"})) neg = true;
+      if (d == "aux:pass") passive = true;
+      if (d == "aux" && in(t_[j].lower, {"would", "will", "could", "should", "can", "may", "might",
+                                         "must", "to"})) {
+        modal = t_[j].lower;
+      }
+    }
+    if (verb && passive) {
+      // Passives: "the candidates are seen as a circus", "X was criticized for Y": the subject
+      // and the verb's complement are the content, the agent (if any) the source.
+      int32_t subj = -1, agent = -1, comp = -1;
+      for (int32_t j = sb; j < se; ++j) {
+        if (toks[j].head != i) continue;
+        const std::string_view d = toks[j].deprel;
+        if (j < i && d == "nsubj:pass") subj = j;
+        if (j > i && d == "obl:agent") agent = j;
+        if (j > i && comp < 0 && (d == "xcomp" || d == "ccomp" || base(d) == "obl") &&
+            d != "obl:agent") {
+          comp = j;
+        }
+      }
+      if (subj < 0 || comp < 0 || isRelativePronoun(t_[subj].lower)) continue;
+      const int32_t b = subtreeBegin(subj);
+      if (subtreeEnd(subj) > i) continue;
+      const int32_t cb = subtreeBegin(comp);
+      if (cb <= i) continue;
+      content = {b, subtreeEnd(comp)};
+      passive_parts = {{b, subtreeEnd(subj)}, {cb, content.e}};
+      comp_head = comp;
+      comp_kind = "pass:" + std::string(base(toks[comp].deprel));
+      spk_how = "none";
+      if (agent >= 0) {
+        int32_t ab = agent;
+        while (ab > i + 1 && toks[ab - 1].head == agent) --ab;
+        if (ab < agent && t_[ab].lower == "by") ++ab;
+        spk = {ab, subtreeEnd(agent)};
+        spk_how = "agent";
+        if (spk.b < content.e && content.b < spk.e) continue;
+      }
+    } else if (verb) {
+      spk = subjectFromDeps(i);
+      spk_how = spk.empty() ? "none" : "subj";
+      bool object = false;
+      const int32_t ce = complementEndFromDeps({i, i + 1}, i + 1, &object);
+      if (ce > i + 1) {
+        int32_t c = i + 1;
+        while (c < ce && toks[c].head == i &&
+               (toks[c].deprel == "compound:prt" || toks[c].deprel == "advmod" ||
+                toks[c].deprel == "punct")) {
+          ++c;
+        }
+        content = {c, ce};
+        for (int32_t j = i + 1; j < se; ++j) {
+          if (toks[j].head != i) continue;
+          const std::string_view d = base(toks[j].deprel);
+          if (d == "ccomp" || d == "xcomp" || d == "obj" || d == "csubj" || d == "parataxis") {
+            comp_head = j;
+            comp_kind = std::string(d);
+            break;
+          }
+        }
+      } else {
+        // A prepositional object right after the verb (and its particle): "sparred over X",
+        // "concurred with X", "cheering for X".
+        int32_t p = i + 1;
+        while (p < se && toks[p].head == i && toks[p].deprel == "compound:prt") ++p;
+        if (p + 1 < se && toks[p].deprel == "case" && toks[p].upos == "ADP") {
+          const int32_t obl = toks[p].head;
+          if (obl > p && obl < se && toks[obl].head == i && base(toks[obl].deprel) == "obl") {
+            cue.e = p + 1;
+            content = {p + 1, subtreeEnd(obl)};
+            comp_head = obl;
+            comp_kind = "obl:" + t_[p].lower;
+          }
+        }
+      }
+    } else if (adj) {
+      // Adjectives with a copula and a subject: "X is critical of Y", "X is clear that Y".
+      int32_t subj = -1, cop = -1;
+      for (int32_t j = sb; j < se; ++j) {
+        if (toks[j].head != i) continue;
+        const std::string& d = toks[j].deprel;
+        if (j < i && d == "nsubj") subj = j;
+        if (j < i && d == "cop") cop = j;
+        if (j > i && comp_head < 0 && (d == "ccomp" || d == "xcomp")) {
+          comp_head = j;
+          comp_kind = d;
+          content = {i + 1, subtreeEnd(j)};
+        }
+        if (j > i && comp_head < 0 && base(d) == "obl" && toks[i + 1].deprel == "case" &&
+            toks[i + 1].head == j) {
+          comp_head = j;
+          comp_kind = "obl:" + t_[i + 1].lower;
+          content = {i + 2, subtreeEnd(j)};
+          cue.e = i + 2;
+        }
+      }
+      if (subj < 0 || cop < 0 || comp_head < 0) continue;
+      spk = subjectFromDeps(i);
+      spk_how = spk.empty() ? "none" : "subj";
+    } else {
+      // Nouns: "questions about X", "support for X", "his claim that ...".
+      if (i + 1 >= se) continue;
+      for (int32_t j = i + 1; j < se; ++j) {
+        if (toks[j].head != i) continue;
+        const std::string_view d = base(toks[j].deprel);
+        if (d == "nmod" && toks[i + 1].deprel == "case" && toks[i + 1].head == j &&
+            toks[i + 1].upos == "ADP") {
+          cue.e = i + 2;
+          content = {i + 2, subtreeEnd(j)};
+          comp_head = j;
+          comp_kind = "nmod:" + t_[i + 1].lower;
+        } else if ((d == "acl" || d == "ccomp") && (t_[i + 1].lower == "that" || j == i + 2)) {
+          content = {i + 1, subtreeEnd(j)};
+          comp_head = j;
+          comp_kind = "that";
+        } else if (d == "acl" && t_[i + 1].lower == "to") {
+          content = {i + 1, subtreeEnd(j)};
+          comp_head = j;
+          comp_kind = "to";
+        }
+        break;
+      }
+      if (comp_head < 0) continue;
+      for (int32_t j = sb; j < i; ++j) {
+        if (toks[j].head == i && toks[j].deprel == "nmod:poss") {
+          spk = npFromHead(j);
+          spk_how = "poss";
+        }
+      }
+      const int32_t gv = toks[i].head;
+      if (spk.empty() && gv >= sb && gv < se && toks[gv].upos == "VERB" &&
+          base(toks[i].deprel) == "obj") {
+        spk = subjectFromDeps(gv);
+        spk_how = "govsubj";
+      }
+      // A noun cue needs its source ("speculation about X" alone names nobody's view).
+      if (spk.empty()) continue;
+    }
+    if (comp_head < 0) continue;
+    content = trimContent(cutContent(content, cue));
+    if (content.empty() || anyClaimed(content) || anyClaimed(spk) ||
+        (spk.b < content.e && content.b < spk.e)) {
+      continue;
+    }
+    bool quoted = false;
+    for (int32_t j = content.b; j < content.e; ++j) quoted |= t_[j].q != QMark::kNone;
+    const std::string sk = spk.empty() ? "none" : agentKind(spk.e - 1);
+    const std::string ak = spk.empty() ? "none" : agentLike(spk.e - 1) ? "agent" : "nonagent";
+    const std::string& cl = lemmaOf(comp_head);
+    const std::string cu = toks[comp_head].upos;
+    const std::string rel(base(toks[i].deprel));
+    const std::string hl = toks[i].head >= sb && toks[i].head < se ? lemmaOf(toks[i].head) : "-";
+    const CueEntry* entry = lex_.word(t_[i].lower);
+    std::vector<std::string> f;
+    f.reserve(24);
+    const std::string T = verb ? "V" : adj ? "A" : "N";
+    f.push_back("b");
+    f.push_back("t=" + T);
+    f.push_back("l=" + T + lemma);
+    f.push_back("w=" + t_[i].lower);
+    f.push_back("x=" + toks[i].xpos);
+    f.push_back("d=" + rel);
+    f.push_back("d|hl=" + rel + "|" + hl);
+    f.push_back("s=" + sk);
+    f.push_back("sa=" + ak + "|" + spk_how);
+    f.push_back("l|sa=" + T + lemma + "|" + ak);
+    f.push_back("c=" + comp_kind);
+    f.push_back("l|c=" + T + lemma + "|" + comp_kind);
+    f.push_back("cu=" + comp_kind + "|" + cu);
+    f.push_back("l|cu=" + T + lemma + "|" + cu);
+    f.push_back("cl=" + cl);
+    f.push_back("n=" + std::string(lenBucket(content.e - content.b)));
+    f.push_back("c|n=" + comp_kind + "|" + lenBucket(content.e - content.b));
+    f.push_back("f0=" + t_[content.b].lower);
+    if (comp_head >= 0 && toks[comp_head].upos != "VERB") f.push_back("ck=" + agentKind(comp_head));
+    if (!spk.empty() && toks[spk.e - 1].upos == "NOUN") f.push_back("sl=" + lemmaOf(spk.e - 1));
+    f.push_back("sa|c=" + ak + "|" + comp_kind);
+    {
+      // Actors inside the content ("endorsed Trump", "criticized the Fed").
+      bool per = false, org = false, gpe = false;
+      for (const Mention& m : doc_.mentions) {
+        if (m.token_begin < static_cast<uint32_t>(content.b) ||
+            m.token_end > static_cast<uint32_t>(content.e)) {
+          continue;
+        }
+        per |= m.type == "PER";
+        org |= m.type == "ORG" || m.type == "NORP";
+        gpe |= m.type == "GPE" || m.type == "LOC";
+      }
+      const std::string cm = std::string(per ? "P" : "") + (org ? "O" : "") + (gpe ? "G" : "");
+      f.push_back("cm=" + cm);
+      f.push_back("sa|cm=" + ak + "|" + cm);
+      f.push_back("c|cm=" + comp_kind + "|" + cm);
+    }
+    f.push_back("s|cu=" + sk + "|" + cu);
+    if (neg) f.push_back("neg");
+    if (!modal.empty()) f.push_back("m=" + modal);
+    if (quoted) f.push_back("quoted");
+    if (sentence_has_attribution) f.push_back("sentq");
+    if (entry != nullptr) f.push_back("lex=" + std::to_string(static_cast<int>(entry->kind)));
+    f.push_back("prev=" + (i > sb ? t_[i - 1].lower : std::string("<s>")));
+    if (collect_ != nullptr) {
+      collect_->push_back(
+          {std::move(f), {toks[content.b].start, toks[content.e - 1].end}, false, {}});
+      continue;
+    }
+    if (model_->score(f) < model_->threshold()) continue;
+    if (!passive_parts.empty()) {
+      // Content in two parts around the verb (PolNeAR's discontinuous content).
+      Attribution a;
+      a.cue = cue;
+      if (!spk.empty()) a.speaker = spk;
+      for (TokRange r : passive_parts) {
+        r = trimContent(r);
+        if (!r.empty()) a.parts.push_back(r);
+      }
+      a.type = "indirect";
+      a.confidence = 0.3;
+      for (TokRange r : a.parts) claimContent(r);
+      claim(cue);
+      claim(spk);
+      out_.push_back(std::move(a));
+      continue;
+    }
+    emitIndirect(cue, spk, content, 0.3);
   }
 }
 
@@ -2011,6 +2370,10 @@ void Finder::run() {
   for (uint32_t s = 0; s < doc_.sentences.size(); ++s) findFramingSources(s);
   if (deps_ && tags_) {
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) findAgentStances(s);
+    if (model_ != nullptr || collect_ != nullptr) {
+      filterRules();
+      for (uint32_t s = 0; s < doc_.sentences.size(); ++s) findLearnedCues(s);
+    }
   }
   emit();
 }
@@ -2019,8 +2382,18 @@ void Finder::run() {
 
 QuoteFinder::QuoteFinder() : lexicon_(ReportingLexicon::get()) {}
 
+QuoteFinder::QuoteFinder(std::shared_ptr<const CueModel> model)
+    : lexicon_(ReportingLexicon::get()), model_(std::move(model)) {}
+
+std::vector<CueCandidate> QuoteFinder::candidates(Document& doc) const {
+  std::vector<CueCandidate> out;
+  Finder f(doc, lexicon_, nullptr, &out);
+  f.run();
+  return out;
+}
+
 Status QuoteFinder::process(Document& doc) const {
-  Finder f(doc, lexicon_);
+  Finder f(doc, lexicon_, model_.get(), nullptr);
   f.run();
   // First-person pronouns inside a direct quote refer to its speaker.
   if (doc.has(Document::kCoref)) {

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <memory>
+
 #include "annalist/text/Tokenizer.h"
 
 namespace annalist::quotes {
@@ -21,7 +24,8 @@ Document run(const std::string& text) {
 // `lemmas`, when given, fills the lemma layer too (one per token).
 Document runParsed(const std::string& text, const std::vector<std::string>& upos,
                    const std::vector<int>& heads, const std::vector<std::string>& rels,
-                   const std::vector<std::string>& lemmas = {}) {
+                   const std::vector<std::string>& lemmas = {},
+                   std::shared_ptr<const CueModel> model = nullptr) {
   Document doc("t", text);
   text::Tokenizer tok;
   EXPECT_TRUE(tok.process(doc).isOk());
@@ -35,7 +39,7 @@ Document runParsed(const std::string& text, const std::vector<std::string>& upos
   }
   doc.layers |= Document::kTags | Document::kDeps;
   if (!lemmas.empty()) doc.layers |= Document::kLemmas;
-  QuoteFinder qf;
+  QuoteFinder qf(std::move(model));
   EXPECT_TRUE(qf.process(doc).isOk());
   return doc;
 }
@@ -658,6 +662,62 @@ TEST(QuoteFinder, ContentEndsBeforeANewSpeechFrameAfterAComma) {
   ASSERT_GE(a.quotes.size(), 1u);
   EXPECT_EQ(sl(a, a.quotes[0].speaker), "Trump");
   EXPECT_EQ(a.slice(a.quotes[0].content), "the plan failed");
+}
+
+// The learned-cue pass: a verb outside the lexicon with a subject and an object is a
+// candidate; the model decides. A model that accepts everything ("b" = +5) keeps it, one that
+// rejects everything keeps nothing; without a model the stance-verb rules do not know "lay".
+std::shared_ptr<const CueModel> modelWithBias(double bias) {
+  auto m =
+      CueModel::parse("annalist-quote-cues 1\nthreshold 0.5 0\n" + std::to_string(bias) + "\tb\n");
+  EXPECT_TRUE(m.ok());
+  auto out = std::make_shared<CueModel>();
+  if (m.ok()) *out = *m;
+  return out;
+}
+
+TEST(QuoteFinder, LearnedPassScoresUnclaimedVerbsWithASubjectAndAnObject) {
+  const std::string text = "Sanders laid out a reform agenda.";
+  const std::vector<std::string> upos{"PROPN", "VERB", "ADP", "DET", "NOUN", "NOUN", "PUNCT"};
+  const std::vector<int> heads{1, -1, 1, 5, 5, 1, 1};
+  const std::vector<std::string> rels{"nsubj",    "root", "compound:prt", "det",
+                                      "compound", "obj",  "punct"};
+  const std::vector<std::string> lemmas{"Sanders", "lay", "out", "a", "reform", "agenda", "."};
+  Document none = runParsed(text, upos, heads, rels, lemmas);
+  EXPECT_TRUE(none.quotes.empty());
+  Document yes = runParsed(text, upos, heads, rels, lemmas, modelWithBias(5));
+  ASSERT_EQ(yes.quotes.size(), 1u);
+  EXPECT_EQ(sl(yes, yes.quotes[0].cue), "laid");
+  EXPECT_EQ(sl(yes, yes.quotes[0].speaker), "Sanders");
+  EXPECT_EQ(yes.slice(yes.quotes[0].content), "a reform agenda");
+  Document no = runParsed(text, upos, heads, rels, lemmas, modelWithBias(-5));
+  EXPECT_TRUE(no.quotes.empty());
+}
+
+TEST(QuoteFinder, LearnedPassCandidatesCarryFeaturesAndContent) {
+  Document doc("t", "They sparred over military spending.");
+  text::Tokenizer tok;
+  ASSERT_TRUE(tok.process(doc).isOk());
+  const std::vector<std::string> upos{"PRON", "VERB", "ADP", "ADJ", "NOUN", "PUNCT"};
+  const std::vector<int> heads{1, -1, 4, 4, 1, 1};
+  const std::vector<std::string> rels{"nsubj", "root", "case", "amod", "obl", "punct"};
+  ASSERT_EQ(doc.tokens.size(), upos.size());
+  for (size_t i = 0; i < upos.size(); ++i) {
+    doc.tokens[i].upos = upos[i];
+    doc.tokens[i].head = heads[i];
+    doc.tokens[i].deprel = rels[i];
+  }
+  doc.tokens[1].lemma = "spar";
+  doc.layers |= Document::kTags | Document::kDeps;
+  const QuoteFinder qf;
+  const auto cands = qf.candidates(doc);
+  ASSERT_EQ(cands.size(), 1u);
+  EXPECT_EQ(doc.slice(cands[0].content), "military spending");
+  EXPECT_FALSE(cands[0].rule);
+  const auto& f = cands[0].features;
+  EXPECT_NE(std::find(f.begin(), f.end(), "l=Vspar"), f.end());
+  EXPECT_NE(std::find(f.begin(), f.end(), "c=obl:over"), f.end());
+  EXPECT_NE(std::find(f.begin(), f.end(), "s=pron:they"), f.end());
 }
 
 }  // namespace
