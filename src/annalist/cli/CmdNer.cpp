@@ -12,6 +12,7 @@
 #include "annalist/cli/Commands.h"
 #include "annalist/cli/Common.h"
 #include "annalist/core/DataPath.h"
+#include "annalist/io/DocumentSource.h"
 #include "annalist/ner/DocumentBuilder.h"
 #include "annalist/ner/DocumentConsistency.h"
 #include "annalist/ner/GumReader.h"
@@ -165,12 +166,17 @@ struct TrainOptions {
   uint64_t seed = 1;
   int runs = 1;
   int iob2_repeat = 1;
+  int lowercase_copies = 0;  // every k-th training sentence also added lower-cased (0 = none)
   float min_weight = 0.0f;
   std::string types = "PER,ORG,LOC";
   std::string dump_train;
   std::vector<std::string> lexicon;
-  std::string tagger;  // POS tagger model (syntax features), "" = none
+  std::string tagger;            // POS tagger model (syntax features), "" = none
+  std::string word_classes;      // tagger whose word clusters / capitalisation prior are copied
+  std::vector<std::string> raw;  // raw text whose words get word classes
   std::string decoder = "greedy";
+  std::string encoding = "bio";
+  bool document_features = false;
 };
 
 Result<std::vector<ner::TaggedSentence>> readIob2Set(const std::vector<std::string>& paths,
@@ -209,6 +215,7 @@ int runEval(const EvalOptions& o) {
   const auto t0 = std::chrono::steady_clock::now();
   std::vector<std::vector<std::string_view>> doc_words;
   std::vector<std::vector<uint16_t>> doc_labels;
+  ner::DocumentContext context;
   auto& all = *gold;
   for (size_t b = 0; b < all.size();) {
     // One document at a time (consecutive sentences with the same doc id), as the stage does.
@@ -216,9 +223,13 @@ int runEval(const EvalOptions& o) {
     while (e < all.size() && all[e].doc_id == all[b].doc_id) ++e;
     doc_words.assign(e - b, {});
     doc_labels.assign(e - b, {});
+    context.clear();
     for (size_t k = b; k < e; ++k) {
       doc_words[k - b].assign(all[k].words.begin(), all[k].words.end());
-      model->tag(doc_words[k - b], scratch);
+      if (model->documentFeatures()) context.add(doc_words[k - b]);
+    }
+    for (size_t k = b; k < e; ++k) {
+      model->tag(doc_words[k - b], scratch, {}, &context);
       doc_labels[k - b] = scratch.labels;
     }
     if (!o.sentence_level) ner::propagateEntities(doc_words, doc_labels);
@@ -252,6 +263,32 @@ int runEval(const EvalOptions& o) {
     std::cout << fmt::format("tagging: {:.0f} tokens/s\n", secs > 0 ? ntokens / secs : 0.0);
   }
   return kExitOk;
+}
+
+// The sentences of raw text files (tokenised by annalist's tokenizer), for word classes.
+Result<std::vector<std::vector<std::string>>> rawSentences(const std::vector<std::string>& raw) {
+  std::vector<std::vector<std::string>> out;
+  if (raw.empty()) return out;
+  io::ReadOptions ropts;
+  ropts.format = io::InputFormat::kText;
+  io::DocumentSource src(raw, ropts);
+  text::Tokenizer tokenizer;
+  io::ReadItem item;
+  while (src.next(item)) {
+    if (item.error) {
+      return Error::invalid(fmt::format("raw text {}: {}", item.error->origin, item.error->reason));
+    }
+    Document& d = *item.doc;
+    tokenizer.annotate(d);
+    for (const Sentence& s : d.sentences) {
+      auto& w = out.emplace_back();
+      for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+        const auto& tok = d.tokens[i];
+        w.emplace_back(tok.norm.empty() ? d.tokenText(tok) : std::string_view(tok.norm));
+      }
+    }
+  }
+  return out;
 }
 
 int runTrain(const TrainOptions& o) {
@@ -320,6 +357,16 @@ int runTrain(const TrainOptions& o) {
       ++merged;
     }
   }
+  size_t lowered = 0;
+  if (o.lowercase_copies > 0) {
+    for (size_t i = 0, n = train.size(); i < n; i += static_cast<size_t>(o.lowercase_copies)) {
+      ner::TaggedSentence m;
+      if (ner::lowerCaseCopy(train[i], m)) {
+        train.push_back(std::move(m));
+        ++lowered;
+      }
+    }
+  }
   if (!o.dump_train.empty()) {
     std::ofstream dump(o.dump_train, std::ios::binary);
     for (const auto& s : train) {
@@ -331,6 +378,8 @@ int runTrain(const TrainOptions& o) {
   }
   ner::NerTrainOptions topts;
   topts.viterbi = o.decoder == "viterbi";
+  topts.bilou = o.encoding == "bilou";
+  topts.document_features = o.document_features;
   if (!o.tagger.empty()) {
     auto tg = syntax::Tagger::load(o.tagger);
     if (!tg) {
@@ -354,11 +403,38 @@ int runTrain(const TrainOptions& o) {
   }
   std::cerr << fmt::format(
       "annalist train ner: {} IOB2 sentences (x{}), {} extra, {} GUM sentences, {} dev sentences, "
-      "{} gazetteer lists, {} GUM country ORG->LOC, lexicon of {} words, {} hyphen-merged copies\n",
+      "{} gazetteer lists, {} GUM country ORG->LOC, lexicon of {} words, {} hyphen-merged copies, "
+      "{} lower-cased copies\n",
       n_iob, o.iob2_repeat, n_extra, n_gum, dev->size(), gaz->names.size(), relabelled,
-      lexb.words(), merged);
+      lexb.words(), merged, lowered);
+  ner::Lexicon lexicon = lexb.build();
+  if (!o.word_classes.empty() || !o.raw.empty()) {
+    std::shared_ptr<const syntax::Tagger> tagger;
+    if (!o.word_classes.empty()) {
+      auto tg = syntax::Tagger::load(o.word_classes);
+      if (!tg) {
+        std::cerr << "annalist train ner: " << tg.error().message << "\n";
+        return kExitFatal;
+      }
+      tagger = std::make_shared<const syntax::Tagger>(std::move(tg).value());
+    }
+    auto raw = rawSentences(o.raw);
+    if (!raw) {
+      std::cerr << "annalist train ner: " << raw.error().message << "\n";
+      return kExitFatal;
+    }
+    std::vector<std::string> vocab;
+    if (tagger) {
+      for (const auto& s : train) vocab.insert(vocab.end(), s.words.begin(), s.words.end());
+    }
+    lexicon.classes = ner::wordClassTable(tagger.get(), std::move(vocab), *raw);
+    std::cerr << fmt::format("annalist train ner: word classes for {} words ({} raw sentences{})\n",
+                             lexicon.classes.size(), raw->size(),
+                             tagger ? ", clusters of " + o.word_classes : "");
+  }
   auto model = ner::trainNer(
-      train, *dev, std::move(gaz).value(), lexb.build(), topts, [](const ner::EpochStats& st) {
+      train, *dev, std::move(gaz).value(), std::move(lexicon), topts,
+      [](const ner::EpochStats& st) {
         std::cerr << fmt::format(
             "epoch {:>2}: train token acc {:.2f}%, features {}{}\n", st.epoch,
             st.train_token_accuracy, st.features,
@@ -445,6 +521,13 @@ void addNerCommands(CLI::App& app, CommandGroups& groups, int& exit_code) {
     cmd->add_option("--train-parts", o->train_parts,
                     "Use only these parts of the IOB2 training files (all or train,tune,test)")
         ->capture_default_str();
+    cmd->add_option("--word-classes", o->word_classes,
+                    "Syntax tagger model (e.g. data/models/en_tagger.bin) whose word clusters and "
+                    "capitalisation prior are copied into the NER model as features (the NER "
+                    "model does not need the tagger file at run time)");
+    cmd->add_option("--raw", o->raw,
+                    "Raw text files or directories whose words (besides the training and "
+                    "--lexicon words) get word classes");
     cmd->add_option("--tagger", o->tagger,
                     "POS tagger model whose tags and word clusters become features (e.g. "
                     "data/models/en_tagger.bin); the NER model loads the file of that name from "
@@ -453,6 +536,14 @@ void addNerCommands(CLI::App& app, CommandGroups& groups, int& exit_code) {
                     "greedy (left to right, two previous labels) or viterbi (first-order, "
                     "structured perceptron)")
         ->check(CLI::IsMember({"greedy", "viterbi"}))
+        ->capture_default_str();
+    cmd->add_flag("--document-features", o->document_features,
+                  "Document-level features: whether the word is capitalised / lower-case "
+                  "elsewhere in the same document");
+    cmd->add_option("--encoding", o->encoding,
+                    "Label encoding: bio, or bilou (last-token and single-token labels of their "
+                    "own; needs --decoder viterbi)")
+        ->check(CLI::IsMember({"bio", "bilou"}))
         ->capture_default_str();
     cmd->add_option("--extra", o->extra,
                     "IOB2 files used whole and once, whatever --train-parts says (e.g. silver "
@@ -473,6 +564,10 @@ void addNerCommands(CLI::App& app, CommandGroups& groups, int& exit_code) {
     cmd->add_option("--iob2-repeat", o->iob2_repeat,
                     "Repeat the IOB2 training sentences this many times (in-domain weight)")
         ->check(CLI::Range(1, 20))
+        ->capture_default_str();
+    cmd->add_option("--lowercase-copies", o->lowercase_copies,
+                    "Also train on a lower-cased copy of every k-th training sentence (0 = none)")
+        ->check(CLI::Range(0, 1000))
         ->capture_default_str();
     cmd->add_option("--min-weight", o->min_weight,
                     "Drop features whose largest averaged weight is below this")

@@ -214,15 +214,40 @@ void Gazetteers::build() {
   }
 }
 
+void DocumentContext::add(std::span<const std::string_view> words) {
+  TokenInfo t;
+  for (size_t i = 0; i < words.size(); ++i) {
+    t = TokenInfo{};
+    computeInfo(words[i], t);
+    if (t.cap == 0) {
+      ++counts_[t.lower].second;
+    } else if ((t.cap == 1 || t.cap == 2) && i > 0) {
+      ++counts_[t.lower].first;
+    }
+  }
+}
+
+uint8_t DocumentContext::flags(uint64_t lower_hash, uint8_t cap, bool initial) const {
+  auto it = counts_.find(lower_hash);
+  if (it == counts_.end()) return 0;
+  const uint32_t own_cap = (cap == 1 || cap == 2) && !initial ? 1 : 0;
+  const uint32_t own_lower = cap == 0 ? 1 : 0;
+  return static_cast<uint8_t>((it->second.first > own_cap ? 1 : 0) |
+                              (it->second.second > own_lower ? 2 : 0));
+}
+
 void Lexicon::build() {
   map_.clear();
   map_.reserve(entries.size());
   for (const auto& [k, v] : entries) map_.emplace(k, v);
+  class_map_.clear();
+  class_map_.reserve(classes.size());
+  for (const auto& [k, v] : classes) class_map_.emplace(k, v);
 }
 
 void SentenceFeatures::extract(std::span<const std::string_view> words, const Gazetteers& gaz,
                                const Lexicon& lex, std::span<const uint64_t> pos,
-                               std::span<const uint32_t> clusters) {
+                               std::span<const uint32_t> clusters, const DocumentContext* doc) {
   const size_t n = words.size();
   info.resize(n);
   const bool syntax = pos.size() == n && n > 0;
@@ -231,7 +256,14 @@ void SentenceFeatures::extract(std::span<const std::string_view> words, const Ga
     computeInfo(words[i], info[i]);
     info[i].lex = lex.get(info[i].lower);
     if (syntax) info[i].pos = pos[i];
-    if (clusters.size() == n) info[i].cluster = clusters[i];
+    if (clusters.size() == n) {
+      info[i].cluster = clusters[i];
+    } else if (lex.hasClasses()) {
+      const uint32_t v = lex.wordClass(info[i].lower);
+      info[i].cluster = (v & 0xFFFFFFu) == 0 ? 0xFFFFu : (v & 0xFFFFFFu);
+      info[i].rawcaps = static_cast<uint8_t>(v >> 24);
+    }
+    if (doc != nullptr) info[i].doc = 1 + doc->flags(info[i].lower, info[i].cap, i == 0);
   }
   // Gazetteer matches: longest match from each start position, per list.
   const size_t nlists = std::min(gaz.names.size(), Gazetteers::kMaxLists);
@@ -342,6 +374,23 @@ void SentenceFeatures::extract(std::span<const std::string_view> words, const Ga
       feats.push_back(key(74, cfn));
       feats.push_back(key(75, cfp, cf));
     }
+    if (lex.hasClasses()) {
+      const uint64_t rc = t.rawcaps;
+      const uint64_t rcp = i > 0 ? info[ui - 1].rawcaps : 8;
+      const uint64_t rcn = ui + 1 < n ? info[ui + 1].rawcaps : 8;
+      feats.push_back(key(80, rc, t.cap));
+      feats.push_back(key(81, rc, t.cap, initial));
+      feats.push_back(key(82, rc, lexp));
+      feats.push_back(key(83, rcp, rc, rcn));
+      feats.push_back(key(84, t.cluster >> 16, t.cap));
+    }
+    if (t.doc != 0) {
+      const uint64_t dp = i > 0 ? info[ui - 1].doc : 8;
+      feats.push_back(key(90, t.doc, t.cap));
+      feats.push_back(key(91, t.doc, t.cap, initial));
+      feats.push_back(key(92, t.doc, lexp, t.cap));
+      feats.push_back(key(93, dp, t.doc, t.cap));
+    }
     const uint32_t gp = gazAt(i - 1), gn = gazAt(i + 1);
     for (size_t g = 0; g < nlists; ++g) {
       const uint64_t here = (t.gaz >> (2 * g)) & 3u;
@@ -357,6 +406,21 @@ void SentenceFeatures::extract(std::span<const std::string_view> words, const Ga
     }
   }
   offsets[n] = static_cast<uint32_t>(feats.size());
+}
+
+void bioToBilou(std::span<const uint16_t> bio, std::vector<uint16_t>& out) {
+  const size_t n = bio.size();
+  out.assign(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    const uint16_t l = bio[i];
+    if (l == 0) continue;
+    const int k = (l - 1) / 2;
+    const auto inside = static_cast<uint16_t>(2 + 2 * k);
+    const bool begins = (l & 1) == 1 || i == 0 || (bio[i - 1] != l && bio[i - 1] != l - 1);
+    const bool continues = i + 1 < n && bio[i + 1] == inside;
+    const int j = begins ? (continues ? 0 : 3) : (continues ? 1 : 2);
+    out[i] = static_cast<uint16_t>(1 + 4 * k + j);
+  }
 }
 
 void dynamicFeatures(const TokenInfo& info, int prev1, int prev2, uint64_t out[kDynamicFeatures]) {

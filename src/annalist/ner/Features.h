@@ -36,16 +36,29 @@ struct Gazetteers {
 // noun, how often it is capitalised away from the sentence start, how frequent it is), packed
 // in one byte: bits 0-2 proper-noun ratio bucket (1..6), bits 3-5 capitalisation ratio bucket
 // (1..7), bits 6-7 frequency bucket (1..3). 0 = unseen word.
+//
+// `classes` (optional, model format 3) holds per lower-cased word its distributional word
+// cluster and how often it is capitalised away from the sentence start in raw text (both taken
+// from the syntax tagger, which computes them from the UD training text and news text):
+// bits 0-15 fine cluster + 1, bits 16-23 coarse cluster + 1, bits 24-31 capitalisation bucket
+// (1 = under 2 % capitalised ... 6 = 98 % or more; 0 = unknown).
 struct Lexicon {
-  std::vector<std::pair<uint64_t, uint8_t>> entries;  // sorted by key (as in the model file)
+  std::vector<std::pair<uint64_t, uint8_t>> entries;   // sorted by key (as in the model file)
+  std::vector<std::pair<uint64_t, uint32_t>> classes;  // sorted by key (as in the model file)
   void build();
   uint8_t get(uint64_t lower_hash) const {
     auto it = map_.find(lower_hash);
     return it == map_.end() ? 0 : it->second;
   }
+  bool hasClasses() const { return !classes.empty(); }
+  uint32_t wordClass(uint64_t lower_hash) const {
+    auto it = class_map_.find(lower_hash);
+    return it == class_map_.end() ? 0 : it->second;
+  }
 
  private:
   std::unordered_map<uint64_t, uint8_t> map_;
+  std::unordered_map<uint64_t, uint32_t> class_map_;
 };
 
 // Hash of a phrase: per-token folded hashes combined in order.
@@ -54,6 +67,25 @@ uint64_t phraseHash(std::span<const uint64_t> token_hashes);
 uint8_t capitalisation(std::string_view word);
 // Folded (lower-cased) hash of one word; the same function Gazetteers::build uses per word.
 uint64_t foldedWordHash(std::string_view word);
+
+// Per-document word statistics for the document-level features: per lower-cased word, how
+// often the document writes it capitalised away from the sentence start and how often in
+// lower case. A name written "Iguazu" at the start of one sentence and in the middle of
+// another, or a product name that is also written in lower case, looks different from a word
+// seen once. Not thread-safe to build; const use is.
+class DocumentContext {
+ public:
+  void clear() { counts_.clear(); }
+  // Adds the words of one sentence of the document.
+  void add(std::span<const std::string_view> words);
+  // Bit 0: the word is capitalised (not sentence-initially) at another position of the
+  // document; bit 1: it is written in lower case at another position. `cap`/`initial`
+  // describe the occurrence asked about (excluded from the counts).
+  uint8_t flags(uint64_t lower_hash, uint8_t cap, bool initial) const;
+
+ private:
+  std::unordered_map<uint64_t, std::pair<uint32_t, uint32_t>> counts_;  // (capitalised, lower)
+};
 
 // Per-token values computed once per sentence.
 struct TokenInfo {
@@ -70,6 +102,8 @@ struct TokenInfo {
   uint8_t after_hyphen_cap = 0;  // 1 when that part starts with an upper-case letter
   uint64_t pos = 0;              // hash of the predicted PTB tag (0 = no syntax information)
   uint32_t cluster = 0;          // distributional word cluster: fine | coarse << 16 (0 = none)
+  uint8_t rawcaps = 0;           // Lexicon::wordClass capitalisation bucket (0 = unknown)
+  uint8_t doc = 0;               // DocumentContext::flags + 1 (0 = no document features)
 };
 
 // A sentence's static (history-independent) features: token i's features are
@@ -80,8 +114,10 @@ struct SentenceFeatures {
   std::vector<uint32_t> offsets;
   // `pos` (hashes of predicted PTB tags) and `clusters` (fine | coarse << 16) are either empty
   // (no syntax features) or hold one value per word.
+  // `doc` (optional): the document's word statistics, for the document-level features.
   void extract(std::span<const std::string_view> words, const Gazetteers& gaz, const Lexicon& lex,
-               std::span<const uint64_t> pos = {}, std::span<const uint32_t> clusters = {});
+               std::span<const uint64_t> pos = {}, std::span<const uint32_t> clusters = {},
+               const DocumentContext* doc = nullptr);
 };
 
 // Number of history-dependent features per token.
@@ -99,6 +135,27 @@ inline bool allowedAfter(int label, int prev) {
   if (label == 0 || (label & 1) == 1) return true;  // O or B-*
   return prev == label || prev == label - 1;        // I-k after B-k or I-k
 }
+
+// BILOU label layout (models trained with the BILOU encoding): 0 = O, 1 + 4k + j for type k with
+// j = 0 B (begins a multi-token name), 1 I (inside), 2 L (last token), 3 U (single-token name).
+inline bool allowedAfterBilou(int label, int prev) {
+  const bool open = prev > 0 && ((prev - 1) & 3) <= 1;  // after B-k or I-k: I-k or L-k must follow
+  if (!open) return label == 0 || ((label - 1) & 3) == 0 || ((label - 1) & 3) == 3;
+  const int j = (label - 1) & 3;
+  return label > 0 && (label - 1) / 4 == (prev - 1) / 4 && (j == 1 || j == 2);
+}
+// Whether a sentence may end with `label` (BILOU: not inside an open name).
+inline bool allowedAtEndBilou(int label) {
+  return label == 0 || ((label - 1) & 3) >= 2;
+}
+// BIO label of a BILOU label (B/U -> B, I/L -> I).
+inline uint16_t bilouToBio(uint16_t label) {
+  if (label == 0) return 0;
+  const int k = (label - 1) / 4, j = (label - 1) & 3;
+  return static_cast<uint16_t>(1 + 2 * k + (j == 1 || j == 2 ? 1 : 0));
+}
+// BILOU labels of a BIO label sequence (an I-k that does not continue a k name begins one).
+void bioToBilou(std::span<const uint16_t> bio, std::vector<uint16_t>& out);
 
 // Greedy left-to-right decoding. `lookup(key)` returns a pointer to `nlabels` weights or
 // nullptr. `scores` must hold `nlabels` floats. Writes one label per token into `out`.
@@ -149,7 +206,7 @@ struct ViterbiBuffers {
 // firstOrderFeatures of each (previous label, token). `lookup` as in greedyDecode.
 template <class Lookup>
 void viterbiDecode(const SentenceFeatures& sf, int nlabels, const Lookup& lookup,
-                   std::vector<uint16_t>& out, ViterbiBuffers& b) {
+                   std::vector<uint16_t>& out, ViterbiBuffers& b, bool bilou = false) {
   const size_t n = sf.info.size();
   const auto L = static_cast<size_t>(nlabels);
   out.resize(n);
@@ -183,7 +240,10 @@ void viterbiDecode(const SentenceFeatures& sf, int nlabels, const Lookup& lookup
         }
       }
       for (size_t l = 0; l < L; ++l) {
-        if (!allowedAfter(static_cast<int>(l), p < 0 ? 0 : p)) continue;
+        if (bilou ? !allowedAfterBilou(static_cast<int>(l), p < 0 ? 0 : p)
+                  : !allowedAfter(static_cast<int>(l), p < 0 ? 0 : p)) {
+          continue;
+        }
         const float v = base + b.stat[l] + b.dyn[l];
         if (v > d[l]) {
           d[l] = v;
@@ -194,6 +254,7 @@ void viterbiDecode(const SentenceFeatures& sf, int nlabels, const Lookup& lookup
   }
   size_t best = 0;
   for (size_t l = 1; l < L; ++l) {
+    if (bilou && !allowedAtEndBilou(static_cast<int>(l))) continue;
     if (b.delta[(n - 1) * L + l] > b.delta[(n - 1) * L + best]) best = l;
   }
   for (size_t i = n; i-- > 0;) {

@@ -71,6 +71,28 @@ bool mergeHyphenated(const TaggedSentence& s, TaggedSentence& out) {
   return true;
 }
 
+bool lowerCaseCopy(const TaggedSentence& s, TaggedSentence& out) {
+  TaggedSentence m;
+  m.doc_id = s.doc_id + " (lower-cased)";
+  m.sent_id = s.sent_id;
+  m.tags = s.tags;
+  bool changed = false;
+  m.words.reserve(s.words.size());
+  for (const std::string& w : s.words) {
+    std::string l = w;
+    for (char& c : l) {
+      if (c >= 'A' && c <= 'Z') {
+        c = static_cast<char>(c - 'A' + 'a');
+        changed = true;
+      }
+    }
+    m.words.push_back(std::move(l));
+  }
+  if (!changed) return false;
+  out = std::move(m);
+  return true;
+}
+
 std::string_view splitPart(std::string_view doc_id) {
   const int r = splitBucket(doc_id);
   if (r <= 1) return "test";

@@ -133,5 +133,23 @@ TEST(GumReader, NameInAppositionToACommonNounAndTitlesInsideTheRun) {
                                                     "B-PER", "I-PER", "O"}));
 }
 
+TEST(TaggedSentence, LowerCaseCopyKeepsTagsInADocumentOfItsOwn) {
+  TaggedSentence s;
+  s.doc_id = "d";
+  s.sent_id = "d-1";
+  s.words = {"Restaurant", "in", "San", "Rafael", "CA", "?"};
+  s.tags = {"O", "O", "B-LOC", "I-LOC", "B-LOC", "O"};
+  TaggedSentence low;
+  ASSERT_TRUE(lowerCaseCopy(s, low));
+  EXPECT_EQ(low.words, (std::vector<std::string>{"restaurant", "in", "san", "rafael", "ca", "?"}));
+  EXPECT_EQ(low.tags, s.tags);
+  EXPECT_EQ(low.sent_id, "d-1");
+  EXPECT_NE(low.doc_id, s.doc_id);
+  TaggedSentence untouched;
+  untouched.words = {"x"};
+  EXPECT_FALSE(lowerCaseCopy(low, untouched));
+  EXPECT_EQ(untouched.words, (std::vector<std::string>{"x"}));
+}
+
 }  // namespace
 }  // namespace annalist::ner

@@ -90,15 +90,18 @@ std::string NerModel::labelName(int label) const {
 }
 
 NerModel NerModel::fromParts(std::vector<std::string> types, Gazetteers gaz, Lexicon lex,
-                             std::vector<uint64_t> keys, const std::vector<float>& weights) {
+                             std::vector<uint64_t> keys, const std::vector<float>& weights,
+                             bool bilou) {
   NerModel m;
   m.types_ = std::move(types);
+  m.bilou_ = bilou;
   m.gaz_ = std::move(gaz);
   m.gaz_.build();
   m.lex_ = std::move(lex);
   std::sort(m.lex_.entries.begin(), m.lex_.entries.end());
+  std::sort(m.lex_.classes.begin(), m.lex_.classes.end());
   m.lex_.build();
-  const auto L = static_cast<size_t>(m.labelCount());
+  const auto L = static_cast<size_t>(m.internalLabelCount());
   // Sort features by key (weights follow).
   std::vector<size_t> order(keys.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -119,6 +122,7 @@ NerModel NerModel::fromParts(std::vector<std::string> types, Gazetteers gaz, Lex
 }
 
 void NerModel::buildIndex() {
+  row_ = static_cast<size_t>(internalLabelCount());
   weights_.resize(qweights_.size());
   for (size_t i = 0; i < qweights_.size(); ++i) weights_[i] = qweights_[i] * scale_;
   size_t cap = 16;
@@ -141,6 +145,8 @@ std::string NerModel::serialize() const {
   w.str(kKind);
   w.str(tagger_name_);
   w.u32(viterbi_ ? 1 : 0);
+  w.u32(bilou_ ? 1 : 0);
+  w.u32(document_features_ ? 1 : 0);
   w.u32(static_cast<uint32_t>(types_.size()));
   for (const auto& t : types_) w.str(t);
   w.u32(static_cast<uint32_t>(gaz_.names.size()));
@@ -153,6 +159,11 @@ std::string NerModel::serialize() const {
   for (const auto& [k, v] : lex_.entries) {
     w.u64(k);
     w.raw(&v, 1);
+  }
+  w.u32(static_cast<uint32_t>(lex_.classes.size()));
+  for (const auto& [k, v] : lex_.classes) {
+    w.u64(k);
+    w.u32(v);
   }
   w.u32(static_cast<uint32_t>(keys_.size()));
   for (uint64_t k : keys_) w.u64(k);
@@ -206,7 +217,7 @@ Result<NerModel> NerModel::parse(std::string_view bytes, std::string_view origin
     return Error::unsupported(
         fmt::format("model '{}' is a '{}' model, expected '{}'", origin, kind, kKind));
   }
-  if (version != 1 && version != kFormatVersion) {
+  if (version < 1 || version > kFormatVersion) {
     return Error::unsupported(
         fmt::format("model '{}' has format version {}, this annalist reads versions 1 to {}",
                     origin, version, kFormatVersion));
@@ -229,6 +240,22 @@ Result<NerModel> NerModel::parse(std::string_view bytes, std::string_view origin
           fmt::format("model '{}' is corrupt: unknown decoder {}", origin, decoder));
     }
     m.viterbi_ = decoder == 1;
+  }
+  if (version >= 3) {
+    uint32_t encoding = 0;
+    if (!r.u32(encoding, "label encoding")) return Error::corrupt(r.error());
+    if (encoding > 1 || (encoding == 1 && !m.viterbi_)) {
+      return Error::corrupt(fmt::format("model '{}' is corrupt: label encoding {} (decoder {})",
+                                        origin, encoding, m.viterbi_ ? "viterbi" : "greedy"));
+    }
+    m.bilou_ = encoding == 1;
+    uint32_t docf = 0;
+    if (!r.u32(docf, "document features flag")) return Error::corrupt(r.error());
+    if (docf > 1) {
+      return Error::corrupt(
+          fmt::format("model '{}' is corrupt: document features flag {}", origin, docf));
+    }
+    m.document_features_ = docf == 1;
   }
   uint32_t ntypes = 0;
   if (!r.u32(ntypes, "type count")) return Error::corrupt(r.error());
@@ -270,9 +297,23 @@ Result<NerModel> NerModel::parse(std::string_view bytes, std::string_view origin
       return Error::corrupt(r.error());
     }
   }
+  if (version >= 3) {
+    uint32_t nclasses = 0;
+    if (!r.u32(nclasses, "word class count")) return Error::corrupt(r.error());
+    if (nclasses > r.left() / 12) {
+      return Error::corrupt(fmt::format(
+          "model '{}' is truncated: word class table claims {} entries", origin, nclasses));
+    }
+    m.lex_.classes.resize(nclasses);
+    for (auto& [k, v] : m.lex_.classes) {
+      if (!r.u64(k, "word class key") || !r.u32(v, "word class value")) {
+        return Error::corrupt(r.error());
+      }
+    }
+  }
   uint32_t nfeat = 0;
   if (!r.u32(nfeat, "feature count")) return Error::corrupt(r.error());
-  const size_t L = 1 + 2 * ntypes;
+  const size_t L = 1 + (m.bilou_ ? 4 : 2) * ntypes;
   const size_t need = static_cast<size_t>(nfeat) * (8 + 2 * L) + 4 + 8;
   if (need != r.left()) {
     if (need > r.left()) {
@@ -337,14 +378,29 @@ void NerModel::syntaxFeatures(const syntax::Tagger& tagger, std::span<const std:
 }
 
 void NerModel::tag(std::span<const std::string_view> words, Scratch& scratch,
-                   std::span<const std::string_view> xpos) const {
+                   std::span<const std::string_view> xpos, const DocumentContext* doc) const {
+  if (document_features_ && doc == nullptr) {
+    scratch.own_doc.clear();
+    scratch.own_doc.add(words);
+    doc = &scratch.own_doc;
+  }
+  if (!document_features_) doc = nullptr;
   if (tagger_ && !words.empty()) {
     syntaxFeatures(*tagger_, words, xpos, scratch);
-    scratch.features.extract(words, gaz_, lex_, scratch.pos, scratch.clusters);
+    scratch.features.extract(words, gaz_, lex_, scratch.pos, scratch.clusters, doc);
   } else {
-    scratch.features.extract(words, gaz_, lex_);
+    scratch.features.extract(words, gaz_, lex_, {}, {}, doc);
   }
   scratch.scores.resize(static_cast<size_t>(labelCount()));
+  if (viterbi_ && bilou_) {
+    viterbiDecode(
+        scratch.features, internalLabelCount(), [this](uint64_t k) { return find(k); },
+        scratch.internal, scratch.viterbi, true);
+    scratch.labels.resize(scratch.internal.size());
+    for (size_t i = 0; i < scratch.internal.size(); ++i)
+      scratch.labels[i] = bilouToBio(scratch.internal[i]);
+    return;
+  }
   if (viterbi_) {
     viterbiDecode(
         scratch.features, labelCount(), [this](uint64_t k) { return find(k); }, scratch.labels,

@@ -235,5 +235,133 @@ TEST(NerModel, SeveralRunsAverageTheirWeights) {
   EXPECT_NE(three->serialize(), one->serialize());
 }
 
+TEST(NerModel, BioToBilouMarksSingleAndLastTokens) {
+  // O B-PER I-PER I-PER O B-LOC I-ORG B-ORG (an I-ORG after LOC begins a name)
+  const std::vector<uint16_t> bio = {0, 1, 2, 2, 0, 5, 4, 3};
+  std::vector<uint16_t> bilou;
+  bioToBilou(bio, bilou);
+  // PER k=0: B 1, I 2, L 3, U 4; ORG k=1: B 5 ... U 8; LOC k=2: U 12.
+  EXPECT_EQ(bilou, (std::vector<uint16_t>{0, 1, 2, 3, 0, 12, 8, 8}));
+  std::vector<uint16_t> back;
+  for (uint16_t l : bilou) back.push_back(bilouToBio(l));
+  EXPECT_EQ(back, (std::vector<uint16_t>{0, 1, 2, 2, 0, 5, 3, 3}));
+  EXPECT_TRUE(allowedAfterBilou(2, 1));   // I-PER after B-PER
+  EXPECT_FALSE(allowedAfterBilou(0, 1));  // no O inside an open name
+  EXPECT_FALSE(allowedAfterBilou(6, 1));  // no I-ORG after B-PER
+  EXPECT_FALSE(allowedAfterBilou(2, 0));  // no I after O
+  EXPECT_TRUE(allowedAfterBilou(4, 3));   // U-PER after L-PER
+  EXPECT_FALSE(allowedAtEndBilou(1));
+  EXPECT_TRUE(allowedAtEndBilou(3));
+}
+
+TEST(NerModel, BilouModelLearnsItsSentencesAndSurvivesTheFile) {
+  NerTrainOptions opts;
+  opts.epochs = 8;
+  opts.viterbi = true;
+  opts.bilou = true;
+  auto m = trainNer(tinyCorpus(), {}, tinyGazetteers(), Lexicon{}, opts);
+  ASSERT_TRUE(m.ok()) << m.error().message;
+  EXPECT_TRUE(m->bilou());
+  EXPECT_EQ(m->labelCount(), 7);
+  EXPECT_EQ(m->internalLabelCount(), 13);
+  for (const auto& s : tinyCorpus()) EXPECT_EQ(m->tag(s.words), s.tags);
+  const std::vector<std::string> words = {"Smith", "and", "Hamas", "Gaza", "Strip", "Iran", "John"};
+  const auto tags = m->tag(words);
+  for (size_t i = 0; i < tags.size(); ++i) {
+    if (tags[i][0] == 'I') {
+      ASSERT_GT(i, 0u);
+      EXPECT_EQ(tags[i - 1].substr(1), tags[i].substr(1));
+    }
+  }
+  auto back = NerModel::parse(m->serialize(), "mem");
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_TRUE(back->bilou());
+  EXPECT_EQ(back->tag(words), tags);
+  EXPECT_EQ(back->serialize(), m->serialize());
+  opts.viterbi = false;
+  EXPECT_FALSE(trainNer(tinyCorpus(), {}, tinyGazetteers(), Lexicon{}, opts).ok());
+}
+
+TEST(NerModel, WordClassTableFromRawText) {
+  // "Chase" is capitalised in the middle of both raw sentences, "chase" never elsewhere.
+  const std::vector<std::vector<std::string>> raw = {
+      {"I", "banked", "with", "Chase", "and", "ran", "."},
+      {"We", "saw", "Chase", "ran", "home", "."},
+      {"They", "ran", "to", "Chase", "and", "ran", "."},
+      {"Dogs", "ran", "."}};
+  const auto table = wordClassTable(nullptr, {}, raw, 3);
+  auto find = [&](std::string_view w) -> uint32_t {
+    for (const auto& [k, v] : table) {
+      if (k == foldedWordHash(w)) return v;
+    }
+    return 0;
+  };
+  EXPECT_EQ(find("chase") >> 24, 6u);  // always capitalised
+  EXPECT_EQ(find("RAN") >> 24, 1u);    // never
+  EXPECT_EQ(find("and"), 0u);          // seen twice only: below min_count
+  EXPECT_TRUE(std::is_sorted(table.begin(), table.end()));
+  // A model with the table keeps it through the file and uses it.
+  NerTrainOptions opts;
+  opts.epochs = 4;
+  opts.viterbi = true;
+  Lexicon lex;
+  lex.classes = table;
+  auto m = trainNer(tinyCorpus(), {}, tinyGazetteers(), lex, opts);
+  ASSERT_TRUE(m.ok()) << m.error().message;
+  EXPECT_EQ(m->lexicon().classes, table);
+  auto back = NerModel::parse(m->serialize(), "mem");
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(back->lexicon().classes, table);
+  EXPECT_EQ(back->lexicon().wordClass(foldedWordHash("Chase")) >> 24, 6u);
+}
+
+TEST(NerModel, DocumentContextCountsOtherOccurrences) {
+  DocumentContext doc;
+  const std::vector<std::string_view> a = {"Iguazu", "is", "big", "."};
+  const std::vector<std::string_view> b = {"We", "saw", "Iguazu", "and", "firefox", "."};
+  const std::vector<std::string_view> c = {"I", "like", "Firefox", "."};
+  doc.add(a);
+  doc.add(b);
+  doc.add(c);
+  // Sentence-initial "Iguazu": capitalised mid-sentence elsewhere.
+  EXPECT_EQ(doc.flags(foldedWordHash("Iguazu"), 1, true), 1);
+  // The mid-sentence "Iguazu" itself is excluded: no other mid-sentence capitalised use.
+  EXPECT_EQ(doc.flags(foldedWordHash("Iguazu"), 1, false), 0);
+  // "Firefox": lower case elsewhere; "firefox": capitalised elsewhere.
+  EXPECT_EQ(doc.flags(foldedWordHash("Firefox"), 1, false), 2);
+  EXPECT_EQ(doc.flags(foldedWordHash("firefox"), 0, false), 1);
+  EXPECT_EQ(doc.flags(foldedWordHash("unseen"), 0, false), 0);
+  doc.clear();
+  EXPECT_EQ(doc.flags(foldedWordHash("Firefox"), 1, false), 0);
+}
+
+TEST(NerModel, DocumentFeatureModelLearnsAndKeepsItsFlag) {
+  NerTrainOptions opts;
+  opts.epochs = 8;
+  opts.viterbi = true;
+  opts.document_features = true;
+  auto corpus = tinyCorpus();
+  for (auto& s : corpus) s.doc_id = "d1";
+  auto m = trainNer(corpus, {}, tinyGazetteers(), Lexicon{}, opts);
+  ASSERT_TRUE(m.ok()) << m.error().message;
+  EXPECT_TRUE(m->documentFeatures());
+  DocumentContext doc;
+  std::vector<std::vector<std::string_view>> words;
+  for (const auto& s : corpus) words.emplace_back(s.words.begin(), s.words.end());
+  for (const auto& w : words) doc.add(w);
+  NerModel::Scratch scratch;
+  for (size_t i = 0; i < corpus.size(); ++i) {
+    m->tag(words[i], scratch, {}, &doc);
+    std::vector<std::string> tags;
+    for (uint16_t l : scratch.labels) tags.push_back(m->labelName(l));
+    EXPECT_EQ(tags, corpus[i].tags);
+  }
+  auto back = NerModel::parse(m->serialize(), "mem");
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_TRUE(back->documentFeatures());
+  EXPECT_EQ(back->serialize(), m->serialize());
+  EXPECT_FALSE(trainTiny().documentFeatures());
+}
+
 }  // namespace
 }  // namespace annalist::ner

@@ -25,17 +25,28 @@ Status NerTagger::process(Document& doc) const {
     const Sentence& s = doc.sentences[si];
     if (s.token_end <= s.token_begin || s.token_end > doc.tokens.size()) continue;
     auto& w = words[si];
-    xpos.clear();
-    bool tagged = true;  // the syntax stage ran: reuse its PTB tags
     for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
       const Token& tok = doc.tokens[t];
       w.push_back(tok.norm.empty() ? doc.tokenText(tok) : std::string_view(tok.norm));
-      xpos.push_back(tok.xpos);
-      tagged = tagged && !tok.xpos.empty();
+    }
+  }
+  DocumentContext context;
+  if (model_->documentFeatures()) {
+    for (const auto& w : words) context.add(w);
+  }
+  for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    if (words[si].empty()) continue;
+    xpos.clear();
+    bool tagged = true;  // the syntax stage ran: reuse its PTB tags
+    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+      xpos.push_back(doc.tokens[t].xpos);
+      tagged = tagged && !doc.tokens[t].xpos.empty();
     }
     model_->tag(
-        w, scratch,
-        tagged ? std::span<const std::string_view>(xpos) : std::span<const std::string_view>());
+        words[si], scratch,
+        tagged ? std::span<const std::string_view>(xpos) : std::span<const std::string_view>(),
+        &context);
     labels[si] = scratch.labels;
   }
   if (document_consistency_) propagateEntities(words, labels);

@@ -7,9 +7,13 @@
 #include <filesystem>
 #include <random>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "annalist/ner/Iob2.h"
 #include "annalist/ner/NerEval.h"
+#include "annalist/syntax/Corpus.h"
+#include "annalist/syntax/LinearModel.h"
+#include "annalist/syntax/Tagger.h"
 
 namespace annalist::ner {
 
@@ -75,9 +79,10 @@ NerModel buildModel(const std::vector<uint64_t>& all_keys, const std::vector<flo
     weights.insert(weights.end(), avg.begin() + static_cast<ptrdiff_t>(i * L),
                    avg.begin() + static_cast<ptrdiff_t>((i + 1) * L));
   }
-  NerModel m = NerModel::fromParts(types, gaz, lex, std::move(keys), weights);
+  NerModel m = NerModel::fromParts(types, gaz, lex, std::move(keys), weights, options.bilou);
   if (options.tagger) m.setTagger(options.tagger_name, options.tagger);
   m.setViterbi(options.viterbi);
+  m.setDocumentFeatures(options.document_features);
   return m;
 }
 
@@ -196,16 +201,64 @@ Lexicon LexiconBuilder::build() const {
   return lex;
 }
 
+std::vector<std::pair<uint64_t, uint32_t>> wordClassTable(
+    const syntax::Tagger* tagger, std::vector<std::string> vocabulary,
+    const std::vector<std::vector<std::string>>& raw_sentences, uint32_t min_count) {
+  // Capitalisation counts (capitalised, total) of words after the first of a sentence.
+  std::unordered_map<uint64_t, std::pair<uint32_t, uint32_t>> counts;
+  for (const auto& s : raw_sentences) {
+    vocabulary.insert(vocabulary.end(), s.begin(), s.end());
+    for (size_t i = 1; i < s.size(); ++i) {
+      const uint8_t cap = capitalisation(s[i]);
+      if (cap != 0 && cap != 1 && cap != 2 && cap != 5) continue;  // not a word
+      auto& [c, n] = counts[foldedWordHash(s[i])];
+      c += cap == 1 || cap == 2;
+      ++n;
+    }
+  }
+  std::sort(vocabulary.begin(), vocabulary.end());
+  vocabulary.erase(std::unique(vocabulary.begin(), vocabulary.end()), vocabulary.end());
+  std::unordered_map<uint64_t, uint32_t> table;
+  std::string norm;
+  for (const std::string& w : vocabulary) {
+    const uint64_t key = foldedWordHash(w);
+    uint32_t v = 0;
+    if (tagger != nullptr && !tagger->clusters().empty()) {
+      const syntax::WordClusters& wc = tagger->clusters();
+      syntax::normalizeWord(w, norm);
+      const uint32_t fine = wc.fine(syntax::hashString(norm));
+      if (fine != 0) v = fine | (wc.coarse(fine) << 16);
+    }
+    if (auto it = counts.find(key); it != counts.end() && it->second.second >= min_count) {
+      const double r = static_cast<double>(it->second.first) / it->second.second;
+      const uint32_t bucket = r < 0.02   ? 1
+                              : r < 0.2  ? 2
+                              : r < 0.5  ? 3
+                              : r < 0.8  ? 4
+                              : r < 0.98 ? 5
+                                         : 6;
+      v |= bucket << 24;
+    }
+    if (v != 0) table.try_emplace(key, v);
+  }
+  std::vector<std::pair<uint64_t, uint32_t>> out(table.begin(), table.end());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 Result<NerModel> trainNer(const std::vector<TaggedSentence>& train,
                           const std::vector<TaggedSentence>& dev, Gazetteers gazetteers,
                           Lexicon lexicon, const NerTrainOptions& options,
                           const std::function<void(const EpochStats&)>& progress) {
   if (train.empty()) return Error::invalid("no training sentences");
   if (options.types.empty()) return Error::invalid("no entity types to train");
+  if (options.bilou && !options.viterbi) {
+    return Error::invalid("the BILOU encoding needs the Viterbi decoder");
+  }
   gazetteers.build();
   lexicon.build();
   Params p;
-  p.L = static_cast<int>(1 + 2 * options.types.size());
+  p.L = static_cast<int>(1 + (options.bilou ? 4 : 2) * options.types.size());
   // Pre-extract features and gold labels.
   struct Item {
     SentenceFeatures f;
@@ -213,16 +266,37 @@ Result<NerModel> trainNer(const std::vector<TaggedSentence>& train,
   };
   std::vector<Item> items(train.size());
   NerModel::Scratch syn;
+  // Document contexts by doc_id, each sentence (by id, else by its words) counted once.
+  std::unordered_map<std::string, DocumentContext> contexts;
+  if (options.document_features) {
+    std::unordered_set<std::string> seen;
+    for (const auto& s : train) {
+      std::string id = s.doc_id + '\x1f' + s.sent_id;
+      if (s.sent_id.empty()) {
+        for (const auto& w : s.words) id += '\x1f' + w;
+      }
+      if (!seen.insert(std::move(id)).second) continue;
+      std::vector<std::string_view> words(s.words.begin(), s.words.end());
+      contexts[s.doc_id].add(words);
+    }
+  }
   for (size_t s = 0; s < train.size(); ++s) {
     std::vector<std::string_view> words(train[s].words.begin(), train[s].words.end());
+    const DocumentContext* ctx = nullptr;
+    if (options.document_features) ctx = &contexts[train[s].doc_id];
     if (options.tagger && !words.empty()) {
       NerModel::syntaxFeatures(*options.tagger, words, {}, syn);
-      items[s].f.extract(words, gazetteers, lexicon, syn.pos, syn.clusters);
+      items[s].f.extract(words, gazetteers, lexicon, syn.pos, syn.clusters, ctx);
     } else {
-      items[s].f.extract(words, gazetteers, lexicon);
+      items[s].f.extract(words, gazetteers, lexicon, {}, {}, ctx);
     }
     for (const auto& t : train[s].tags) {
       items[s].gold.push_back(static_cast<uint16_t>(labelOf(t, options.types)));
+    }
+    if (options.bilou) {
+      std::vector<uint16_t> bilou;
+      bioToBilou(items[s].gold, bilou);
+      items[s].gold = std::move(bilou);
     }
   }
   // Sum of the averaged weights of every run (key -> row in `sum`).
@@ -254,7 +328,7 @@ Result<NerModel> trainNer(const std::vector<TaggedSentence>& train,
           const Item& it = items[s];
           ++now;
           viterbiDecode(
-              it.f, p.L, [&p](uint64_t k) { return p.find(k); }, pred, vb);
+              it.f, p.L, [&p](uint64_t k) { return p.find(k); }, pred, vb, options.bilou);
           for (size_t i = 0; i < it.gold.size(); ++i) {
             ++tokens;
             const int gold = it.gold[i], best = pred[i];

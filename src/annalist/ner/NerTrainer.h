@@ -30,6 +30,11 @@ struct NerTrainOptions {
   std::string tagger_name;
   // Structured perceptron with first-order Viterbi decoding instead of greedy decoding.
   bool viterbi = false;
+  // BILOU label encoding (Viterbi only): single-token and last-token labels of their own.
+  bool bilou = false;
+  // Document-level features (DocumentContext over the sentences sharing a doc_id; a sentence id
+  // seen twice in a document, e.g. a repeated or hyphen-merged copy, counts once).
+  bool document_features = false;
   // Independent training runs (seeds seed, seed+1, ...) whose averaged weights are averaged
   // into the model: a cheap ensemble that lowers the variance due to the sentence order.
   int runs = 1;
@@ -60,6 +65,14 @@ class LexiconBuilder {
   };
   std::unordered_map<uint64_t, Counts> counts_;
 };
+
+// Word-class table (Lexicon::classes): for every word of `raw_sentences` and `vocabulary`, the
+// syntax tagger's distributional word cluster (fine and coarse; when `tagger` is given) and
+// how often the word is capitalised away from the sentence start in `raw_sentences` (words
+// seen there at least `min_count` times so). Words with neither are left out. Deterministic.
+std::vector<std::pair<uint64_t, uint32_t>> wordClassTable(
+    const syntax::Tagger* tagger, std::vector<std::string> vocabulary,
+    const std::vector<std::vector<std::string>>& raw_sentences, uint32_t min_count = 3);
 
 // Trains on `train`; when `dev` is non-empty reports its entity F1 after each epoch through
 // `progress`. Errors when there are no sentences or no entity types.

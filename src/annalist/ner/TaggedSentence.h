@@ -25,6 +25,12 @@ struct TaggedSentence {
 // A is O). Returns false (and leaves `out` alone) when nothing was merged.
 bool mergeHyphenated(const TaggedSentence& s, TaggedSentence& out);
 
+// Training-data augmentation for web text written without capitals ("restaurant in sf",
+// "baguio"): a copy of `s` with ASCII letters lower-cased and the same tags, in a document of
+// its own (doc_id + " (lower-cased)"). Returns false
+// (and leaves `out` alone) when `s` has no upper-case ASCII letter.
+bool lowerCaseCopy(const TaggedSentence& s, TaggedSentence& out);
+
 // Deterministic split of a corpus into parts by document id, so that sentences of one document
 // never straddle train and test: FNV-1a(doc_id) % 10 == 0 or 1 -> "test" (20%), 2 or 3 ->
 // "tune" (20%), otherwise "train" (60%).
