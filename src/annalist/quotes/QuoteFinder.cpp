@@ -257,6 +257,28 @@ class Finder {
   // non-restrictive relative clause (", which ...") or a verb coordinated
   // with the cue ("has said X and has expressed support ...", from the parse).
   TokRange cutContent(TokRange r, TokRange cue) const;
+  // A short quoted title as the whole content ("referred to \"The Deal of the Century\""):
+  // a name in scare quotes, not reported speech.
+  bool scareQuoted(TokRange r) const {
+    if (r.empty() || t_[r.b].q == QMark::kNone || t_[r.e - 1].q == QMark::kNone || r.e - r.b >= 9) {
+      return false;
+    }
+    int marks = 0;
+    for (int32_t m = r.b; m < r.e; ++m) marks += t_[m].q != QMark::kNone ? 1 : 0;
+    return marks == 2;
+  }
+  // A scare-quoted title in title case ("\"The Deal of the Century\"": every word that is not
+  // a function word capitalised) - a name, where a quoted evaluation ("\"disastrous\"") is not.
+  bool quotedTitle(TokRange r) const {
+    if (!scareQuoted(r)) return false;
+    int words = 0;
+    for (int32_t m = r.b; m < r.e; ++m) {
+      if (t_[m].punct) continue;
+      ++words;
+      if (!t_[m].cap && !isFunctionWord(t_[m].lower) && !isDeterminer(t_[m].lower)) return false;
+    }
+    return words > 0;
+  }
   // Trims punctuation (and unmatched quote marks) from both ends of a content range.
   TokRange trimContent(TokRange r) const;
 
@@ -1611,12 +1633,7 @@ void Finder::findIndirect(uint32_t s) {
       if (content.e - content.b + tail_len < (object_content ? 1 : 3) || content.empty()) continue;
       // A short quoted title as the whole content ("referred to \"The Deal of the Century\"")
       // is a name in scare quotes, not reported speech.
-      if (t_[content.b].q != QMark::kNone && t_[content.e - 1].q != QMark::kNone &&
-          content.e - content.b < 9) {
-        int marks = 0;
-        for (int32_t m = content.b; m < content.e; ++m) marks += t_[m].q != QMark::kNone ? 1 : 0;
-        if (marks == 2) continue;
-      }
+      if (scareQuoted(content)) continue;
       a.speaker = spk;
       a.parts = {content};
       if (!tail.empty()) {
@@ -2113,6 +2130,13 @@ void Finder::findLearnedCues(uint32_t s) {
     } else if (verb) {
       spk = subjectFromDeps(i);
       spk_how = spk.empty() ? "none" : "subj";
+      // A participle modifying a noun: "a super PAC supporting Jeb Bush" - the noun.
+      const int32_t gov = toks[i].head;
+      if (spk.empty() && toks[i].deprel == "acl" && gov >= sb && gov < i &&
+          (toks[gov].upos == "NOUN" || toks[gov].upos == "PROPN" || toks[gov].upos == "PRON")) {
+        spk = npFromHead(gov);
+        spk_how = "acl";
+      }
       bool object = false;
       const int32_t ce = complementEndFromDeps({i, i + 1}, i + 1, &object);
       if (ce > i + 1) {
@@ -2212,10 +2236,18 @@ void Finder::findLearnedCues(uint32_t s) {
     }
     if (comp_head < 0) continue;
     content = trimContent(cutContent(content, cue));
-    if (content.empty() || anyClaimed(content) || anyClaimed(spk) ||
-        (spk.b < content.e && content.b < spk.e)) {
+    if (content.empty() || anyClaimed(content) || (spk.b < content.e && content.b < spk.e) ||
+        quotedTitle(content)) {
       continue;
     }
+    // The source may be another attribution's speaker ("Sanders, who endorsed Clinton,
+    // said ..."), not part of its content.
+    bool spk_shared = false, spk_in_content = false;
+    for (int32_t j = spk.b; j < spk.e; ++j) {
+      spk_shared |= t_[j].claimed;
+      spk_in_content |= t_[j].content;
+    }
+    if (spk_in_content) continue;
     bool quoted = false;
     for (int32_t j = content.b; j < content.e; ++j) quoted |= t_[j].q != QMark::kNone;
     const std::string sk = spk.empty() ? "none" : agentKind(spk.e - 1);
@@ -2271,6 +2303,7 @@ void Finder::findLearnedCues(uint32_t s) {
     if (!modal.empty()) f.push_back("m=" + modal);
     if (quoted) f.push_back("quoted");
     if (sentence_has_attribution) f.push_back("sentq");
+    if (spk_shared) f.push_back("spkshared");
     if (entry != nullptr) f.push_back("lex=" + std::to_string(static_cast<int>(entry->kind)));
     f.push_back("prev=" + (i > sb ? t_[i - 1].lower : std::string("<s>")));
     if (collect_ != nullptr) {
