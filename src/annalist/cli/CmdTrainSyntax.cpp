@@ -395,7 +395,11 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
           syntax::TaggerTrainOptions to;
           to.seed = o->seed + static_cast<uint32_t>(fold);
           if (o->tagger_epochs > 0) to.epochs = o->tagger_epochs;
-          if (tagger) to.passes = tagger->passes();
+          if (tagger) {
+            to.passes = tagger->passes();
+            to.right_to_left = tagger->rightToLeft();
+            to.sentence_case = tagger->sentenceCase();
+          }
           // The folds reuse the word clusters and capitalisation prior of the --tagger model.
           const syntax::Tagger t = syntax::Tagger::train(
               rest, to, nullptr, tagger ? tagger->clusters() : syntax::WordClusters{},

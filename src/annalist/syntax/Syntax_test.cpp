@@ -250,6 +250,8 @@ TEST(Syntax, TaggerOptionsLearnRoundTripAndStayDeterministic) {
   auto t2 = Tagger::fromBytes(tagger.toBytes(), "tagger");
   ASSERT_TRUE(t2.ok()) << t2.error().message;
   EXPECT_EQ(t2->toBytes(), tagger.toBytes());
+  EXPECT_TRUE(t2->rightToLeft());
+  EXPECT_TRUE(t2->sentenceCase());
   for (const auto& s : data) {
     std::vector<uint16_t> classes, classes2;
     tagger.predict(views(s.words), classes);

@@ -604,6 +604,14 @@ void Tagger::predict(const std::vector<std::string_view>& words,
   }
 }
 
+bool Tagger::rightToLeft() const {
+  return (extra_ & kExtraRightToLeft) != 0;
+}
+
+bool Tagger::sentenceCase() const {
+  return (extra_ & kExtraSentenceCase) != 0;
+}
+
 const std::string& Tagger::feats(uint16_t c, std::string_view word) const {
   if (!feats_words_.empty()) {
     auto it = feats_words_.find(featsKey(c, word));

@@ -86,6 +86,9 @@ class Tagger {
   // with (words seen at least TaggerTrainOptions::amb_min_count times).
   const std::unordered_map<uint64_t, uint64_t>& ambiguityClasses() const { return amb_; }
   int passes() const { return model2_.numClasses() > 0 ? 2 : 1; }
+  // The training options the model records (TaggerTrainOptions::right_to_left, sentence_case).
+  bool rightToLeft() const;
+  bool sentenceCase() const;
 
  private:
   std::vector<std::string> upos_, xpos_;  // per class
