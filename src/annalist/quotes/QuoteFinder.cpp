@@ -2170,6 +2170,19 @@ void Finder::findLearnedCues(uint32_t s) {
             comp_kind = "obl:" + t_[p].lower;
           }
         }
+        // A topic phrase further right: "testified before Congress on the attacks", "clashed
+        // with him over the issue" - the first about/on/over/against obl after the verb.
+        for (int32_t j = i + 1; j < se && comp_head < 0; ++j) {
+          if (toks[j].head != i || base(toks[j].deprel) != "obl") continue;
+          const int32_t b = subtreeBegin(j);
+          if (b <= i || toks[b].deprel != "case" ||
+              !in(t_[b].lower, {"about", "on", "over", "against", "toward", "towards"})) {
+            continue;
+          }
+          content = {b + 1, subtreeEnd(j)};
+          comp_head = j;
+          comp_kind = "oblfar:" + t_[b].lower;
+        }
       }
     } else if (adj) {
       // Adjectives with a copula and a subject: "X is critical of Y", "X is clear that Y".
@@ -2198,23 +2211,29 @@ void Finder::findLearnedCues(uint32_t s) {
     } else {
       // Nouns: "questions about X", "support for X", "his claim that ...".
       if (i + 1 >= se) continue;
+      // The first dependent right of the noun decides; a by/from source right after the noun
+      // is skipped ("claims by intelligence agencies that ...").
+      int32_t next = i + 1;
       for (int32_t j = i + 1; j < se; ++j) {
         if (toks[j].head != i) continue;
         const std::string_view d = base(toks[j].deprel);
-        if (d == "nmod" && toks[i + 1].deprel == "case" && toks[i + 1].head == j &&
-            toks[i + 1].upos == "ADP") {
-          cue.e = i + 2;
-          content = {i + 2, subtreeEnd(j)};
+        const int32_t b = subtreeBegin(j);
+        const bool prep =
+            b == next && toks[b].deprel == "case" && toks[b].head == j && toks[b].upos == "ADP";
+        if (d == "nmod" && prep &&
+            (t_[b].lower == "by" || (t_[b].lower == "from" && agentLike(j)))) {
+          next = subtreeEnd(j);
+          continue;
+        }
+        if (d == "nmod" && prep) {
+          if (b == i + 1) cue.e = i + 2;
+          content = {b + 1, subtreeEnd(j)};
           comp_head = j;
-          comp_kind = "nmod:" + t_[i + 1].lower;
-        } else if ((d == "acl" || d == "ccomp") && (t_[i + 1].lower == "that" || j == i + 2)) {
-          content = {i + 1, subtreeEnd(j)};
+          comp_kind = "nmod:" + t_[b].lower;
+        } else if ((d == "acl" || d == "ccomp") && b == next) {
+          content = {b, subtreeEnd(j)};
           comp_head = j;
-          comp_kind = "that";
-        } else if (d == "acl" && t_[i + 1].lower == "to") {
-          content = {i + 1, subtreeEnd(j)};
-          comp_head = j;
-          comp_kind = "to";
+          comp_kind = t_[b].lower == "to" && d == "acl" ? "to" : "that";
         }
         break;
       }
@@ -2223,6 +2242,16 @@ void Finder::findLearnedCues(uint32_t s) {
         if (toks[j].head == i && toks[j].deprel == "nmod:poss") {
           spk = npFromHead(j);
           spk_how = "poss";
+        }
+      }
+      // "claims by intelligence agencies that ...", "criticism of the plan from Democrats".
+      for (int32_t j = i + 1; j < se && spk.empty(); ++j) {
+        if (toks[j].head != i || base(toks[j].deprel) != "nmod" || j == comp_head) continue;
+        const int32_t b = subtreeBegin(j);
+        if (b > i && toks[b].deprel == "case" &&
+            (t_[b].lower == "by" || (t_[b].lower == "from" && agentLike(j)))) {
+          spk = {b + 1, subtreeEnd(j)};
+          spk_how = "by";
         }
       }
       const int32_t gv = toks[i].head;

@@ -694,6 +694,35 @@ TEST(QuoteFinder, LearnedPassScoresUnclaimedVerbsWithASubjectAndAnObject) {
   EXPECT_TRUE(no.quotes.empty());
 }
 
+TEST(QuoteFinder, LearnedPassTakesATopicPhraseFurtherRightAndAByAgentOfANoun) {
+  // "testified Tuesday on the attacks": the topic is the on-phrase further right.
+  Document far =
+      runParsed("Clinton testified Tuesday on the attacks.",
+                {"PROPN", "VERB", "PROPN", "ADP", "DET", "NOUN", "PUNCT"}, {1, -1, 1, 5, 5, 1, 1},
+                {"nsubj", "root", "obl:tmod", "case", "det", "obl", "punct"},
+                {"Clinton", "testify", "Tuesday", "on", "the", "attack", "."}, modelWithBias(5));
+  ASSERT_EQ(far.quotes.size(), 1u);
+  EXPECT_EQ(sl(far, far.quotes[0].speaker), "Clinton");
+  EXPECT_EQ(far.slice(far.quotes[0].content), "the attacks");
+  // "claims by intelligence agencies that ...": the by-phrase is the noun cue's source.
+  Document by =
+      runParsed("Claims by intelligence agencies that the emails were secret angered State.",
+                {"NOUN", "ADP", "NOUN", "NOUN", "SCONJ", "DET", "NOUN", "AUX", "ADJ", "VERB",
+                 "PROPN", "PUNCT"},
+                {9, 3, 3, 0, 8, 6, 8, 8, 0, -1, 9, 9},
+                {"nsubj", "case", "compound", "nmod", "mark", "det", "nsubj", "cop", "acl", "root",
+                 "obj", "punct"},
+                {"claim", "by", "intelligence", "agency", "that", "the", "email", "be", "secret",
+                 "anger", "State", "."},
+                modelWithBias(5));
+  const Quote* claim = nullptr;
+  for (const auto& q : by.quotes)
+    if (sl(by, q.cue) == "Claims") claim = &q;
+  ASSERT_NE(claim, nullptr);
+  EXPECT_EQ(sl(by, claim->speaker), "intelligence agencies");
+  EXPECT_EQ(by.slice(claim->content), "that the emails were secret");
+}
+
 TEST(QuoteFinder, LearnedPassCandidatesCarryFeaturesAndContent) {
   Document doc("t", "They sparred over military spending.");
   text::Tokenizer tok;
