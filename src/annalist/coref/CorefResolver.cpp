@@ -25,7 +25,7 @@ bool in(std::string_view w, std::initializer_list<std::string_view> list) {
 
 enum class Gender : uint8_t { kUnknown, kMale, kFemale, kNeuter };
 enum class Number : uint8_t { kUnknown, kSingular, kPlural };
-enum class Kind : uint8_t { kName, kNominal, kPronoun };
+enum class Kind : uint8_t { kName, kNominal, kPronoun, kCommon };
 
 // ---- word lists (annalist's own) -------------------------------------------------------------
 
@@ -346,6 +346,7 @@ struct M {
   bool in_quote = false;
   int32_t doc_mention = -1;  // index into doc.mentions when it came from the entity layer
   std::string source;
+  uint32_t head_tok = UINT32_MAX;  // common-noun phrases: the head noun's token
 };
 
 class Resolver {
@@ -401,6 +402,9 @@ class Resolver {
   void passRoleNominal();
   void passPronoun();
   void passFirstPerson();
+  void detectCommonNouns();
+  void passCommonHead(bool strict);
+  void passPronounToCommon();
   void build();
 
   bool verbish(uint32_t i) const;
@@ -431,6 +435,10 @@ class Resolver {
   std::vector<uint32_t> next_role_;  // first role-noun token at or after i (n when none)
   std::unordered_set<std::string_view> lower_seen_;  // forms written in lower case somewhere
   std::vector<uint8_t> covered_;
+  // Mentions [0, n_base_) are names, role nominals and pronouns; [n_base_, size) are common-noun
+  // phrases (Kind::kCommon), which the earlier passes never see.
+  size_t n_base_ = 0;
+  std::vector<std::string> head_lemma_;  // per mention: lower-cased lemma of the head token
 };
 
 bool Resolver::verbish(uint32_t i) const {
@@ -969,7 +977,7 @@ bool Resolver::compatible(int mi, int c) const {
 
 void Resolver::passExact() {
   std::map<std::string, int> first;
-  for (size_t i = 0; i < ms_.size(); ++i) {
+  for (size_t i = 0; i < n_base_; ++i) {
     const M& m = ms_[i];
     if (m.words.empty() || m.kind == Kind::kPronoun) continue;
     if (m.kind == Kind::kNominal) {
@@ -992,18 +1000,18 @@ void Resolver::passAppositive() {
   // A title right before a person's name is the name's ("Iraqi Prime Minister Adel Abdul
   // Mahdi", "Iran's Supreme Leader Ayatollah Ali Khamenei"). Mentions nested in the title
   // ("Iran") are skipped: the name is the first mention starting where the title ends.
-  for (size_t i = 0; i < ms_.size(); ++i) {
+  for (size_t i = 0; i < n_base_; ++i) {
     const M& a = ms_[i];
     if (a.kind != Kind::kNominal || (!a.type.empty() && a.type != "PER")) continue;
     size_t j = i + 1;
-    while (j < ms_.size() && ms_[j].tb < a.te) ++j;
-    if (j == ms_.size()) continue;
+    while (j < n_base_ && ms_[j].tb < a.te) ++j;
+    if (j == n_base_) continue;
     const M& b = ms_[j];
     if (b.tb != a.te || b.kind != Kind::kName || b.type != "PER" || b.sent != a.sent) continue;
     if (!compatible(static_cast<int>(i), find(static_cast<int>(j)))) continue;
     unite(static_cast<int>(i), static_cast<int>(j));
   }
-  for (size_t i = 0; i + 1 < ms_.size(); ++i) {
+  for (size_t i = 0; i + 1 < n_base_; ++i) {
     const M& a = ms_[i];
     const M& b = ms_[i + 1];
     if (a.kind == Kind::kPronoun || b.kind == Kind::kPronoun || a.sent != b.sent) continue;
@@ -1024,7 +1032,7 @@ void Resolver::passAppositive() {
 }
 
 void Resolver::passAcronym() {
-  for (size_t i = 0; i < ms_.size(); ++i) {
+  for (size_t i = 0; i < n_base_; ++i) {
     const M& a = ms_[i];
     if (a.kind != Kind::kName || a.te - a.tb != 1) continue;
     const std::string_view orig = doc_.tokenText(a.tb);
@@ -1032,7 +1040,7 @@ void Resolver::passAcronym() {
         !std::all_of(orig.begin(), orig.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
       continue;
     }
-    for (size_t j = 0; j < ms_.size(); ++j) {
+    for (size_t j = 0; j < n_base_; ++j) {
       const M& b = ms_[j];
       if (j == i || b.kind != Kind::kName || b.te - b.tb < 2) continue;
       std::string initials;
@@ -1058,7 +1066,7 @@ std::string stripParticle(const std::string& w) {
 }
 
 void Resolver::passPartialName() {
-  for (size_t i = 0; i < ms_.size(); ++i) {
+  for (size_t i = 0; i < n_base_; ++i) {
     const M& m = ms_[i];
     if (m.kind != Kind::kName || m.words.empty()) continue;
     if (m.type != "PER" && !m.type.empty()) continue;
@@ -1085,7 +1093,7 @@ void Resolver::passPartialName() {
 }
 
 void Resolver::passRoleNominal() {
-  for (size_t i = 0; i < ms_.size(); ++i) {
+  for (size_t i = 0; i < n_base_; ++i) {
     const M& m = ms_[i];
     if (m.kind != Kind::kNominal || m.number == Number::kPlural) continue;
     const int ci = find(static_cast<int>(i));
@@ -1119,7 +1127,7 @@ void Resolver::passRoleNominal() {
     }
     if (!person) continue;
     // Cataphora: "the Iranian official ... Kharrazi": the next newly introduced person.
-    for (size_t j = i + 1; j < ms_.size(); ++j) {
+    for (size_t j = i + 1; j < n_base_; ++j) {
       const M& a = ms_[j];
       if (a.sent > m.sent + 8) break;
       if (a.kind != Kind::kName) continue;
@@ -1135,7 +1143,7 @@ void Resolver::passRoleNominal() {
 }
 
 void Resolver::passPronoun() {
-  for (size_t i = 0; i < ms_.size(); ++i) {
+  for (size_t i = 0; i < n_base_; ++i) {
     const M& p = ms_[i];
     if (p.kind != Kind::kPronoun || p.first_person) continue;
     const bool plural = p.number == Number::kPlural;
@@ -1184,7 +1192,7 @@ void Resolver::passPronoun() {
 // one entity each. (Inside direct quotes the quotes stage links "I" to the speaker.)
 void Resolver::passFirstPerson() {
   int singular = -1, plural = -1, second = -1;
-  for (size_t i = 0; i < ms_.size(); ++i) {
+  for (size_t i = 0; i < n_base_; ++i) {
     const M& m = ms_[i];
     if (m.kind != Kind::kPronoun || !m.first_person || m.in_quote) continue;
     int& rep = m.gender == Gender::kNeuter   ? second
@@ -1198,14 +1206,205 @@ void Resolver::passFirstPerson() {
   }
 }
 
+// Common-noun phrases (Lee et al. 2013 mention detection, GUM's bracket convention): every noun
+// not inside an earlier mention heads a mention spanning its whole dependency subtree
+// (modifiers, possessors, prepositional phrases and relative clauses included, outer
+// punctuation trimmed). Nouns that modify another noun (compound, flat) head nothing. These
+// mentions are appended after the others, so the earlier passes never see them.
+void Resolver::detectCommonNouns() {
+  n_base_ = ms_.size();
+  const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+  if (doc_.has(Document::kDeps) && doc_.has(Document::kTags) && n > 0) {
+    std::vector<uint32_t> lo(n), hi(n);
+    for (uint32_t i = 0; i < n; ++i) lo[i] = hi[i] = i;
+    for (uint32_t i = 0; i < n; ++i) {
+      // Walk up from each token, widening its ancestors' extents (depth-bounded: parses of
+      // malformed input may contain cycles).
+      int32_t h = doc_.tokens[i].head;
+      for (int depth = 0; h >= 0 && static_cast<uint32_t>(h) < n && depth < 64; ++depth) {
+        const auto u = static_cast<uint32_t>(h);
+        lo[u] = std::min(lo[u], i);
+        hi[u] = std::max(hi[u], i);
+        h = doc_.tokens[u].head;
+      }
+    }
+    std::unordered_set<uint64_t> spans;
+    for (const M& m : ms_) spans.insert((static_cast<uint64_t>(m.tb) << 32) | m.te);
+    const auto isPunct = [&](uint32_t t) { return doc_.tokens[t].upos == "PUNCT"; };
+    std::vector<M> common;
+    for (uint32_t h = 0; h < n; ++h) {
+      const Token& t = doc_.tokens[h];
+      if (t.upos != "NOUN" || covered_[h]) continue;
+      if (t.deprel == "flat" || t.deprel == "fixed" || t.deprel == "goeswith") {
+        continue;
+      }
+      const uint32_t s = sent_of_[h];
+      uint32_t b = std::max(lo[h], doc_.sentences[s].token_begin);
+      uint32_t e = std::min(hi[h] + 1, doc_.sentences[s].token_end);
+      // The head's own preposition / conjunction / marker is outside ("on [the economy]").
+      const auto edge = [&](uint32_t x) {
+        if (isPunct(x)) return true;
+        const Token& d = doc_.tokens[x];
+        return d.head == static_cast<int32_t>(h) &&
+               (d.deprel == "case" || d.deprel == "cc" || d.deprel == "mark" ||
+                d.deprel == "cc:preconj");
+      };
+      while (b < h && edge(b)) ++b;
+      while (e > h + 1 && isPunct(e - 1)) --e;
+      if (spans.count((static_cast<uint64_t>(b) << 32) | e) != 0) continue;
+      M m;
+      m.kind = Kind::kCommon;
+      m.tb = b;
+      m.te = e;
+      m.head_tok = h;
+      m.source = "nominal-np";
+      RoleInfo r;
+      const bool plural = t.xpos == "NNS" || t.feats.find("Number=Plur") != std::string::npos;
+      m.number = plural ? Number::kPlural : Number::kSingular;
+      if (roleNoun(lower_[h], r)) {
+        m.type = std::string(r.type);
+        m.gender = r.gender;
+      } else {
+        m.gender = Gender::kNeuter;
+      }
+      annotateMention(m);
+      common.push_back(std::move(m));
+    }
+    std::sort(common.begin(), common.end(), [](const M& a, const M& b) {
+      if (a.tb != b.tb) return a.tb < b.tb;
+      return a.te > b.te;
+    });
+    for (auto& m : common) ms_.push_back(std::move(m));
+  }
+  parent_.resize(ms_.size());
+  std::iota(parent_.begin(), parent_.end(), 0);
+}
+
+// Head match for common-noun phrases (Lee et al. 2013 sieves 5-6): a common-noun phrase that
+// does not start indefinitely joins the closest earlier non-pronoun mention with the same head
+// word (same form: number agrees) when, strict, every content word of the phrase's cluster
+// occurs in the antecedent's cluster (word inclusion) and its pre-head modifiers occur among
+// the antecedent's (compatible modifiers); relaxed drops the modifier test. Neither may contain
+// the other (i-within-i).
+void Resolver::passCommonHead(bool strict) {
+  const auto headOf = [&](const M& m) { return m.head_tok != UINT32_MAX ? m.head_tok : m.te - 1; };
+  const auto contentWord = [&](uint32_t t) {
+    const auto& u = doc_.tokens[t].upos;
+    return u == "NOUN" || u == "PROPN" || u == "ADJ" || u == "NUM";
+  };
+  const auto clusterWords = [&](int root, std::unordered_set<std::string_view>& out) {
+    for (size_t k = 0; k < ms_.size(); ++k) {
+      if (find(static_cast<int>(k)) != root || ms_[k].kind == Kind::kPronoun) continue;
+      for (uint32_t t = ms_[k].tb; t < ms_[k].te; ++t)
+        if (contentWord(t)) out.insert(lower_[t]);
+    }
+  };
+  for (size_t i = n_base_; i < ms_.size(); ++i) {
+    const M& m = ms_[i];
+    if (find(static_cast<int>(i)) != static_cast<int>(i)) continue;  // already linked
+    if (in(lower_[m.tb], {"a", "an", "some", "any", "another", "no", "each", "every", "other",
+                          "such", "many", "few", "several", "one"})) {
+      continue;
+    }
+    const uint32_t mh = headOf(m);
+    std::vector<std::string_view> mods;
+    for (uint32_t t = m.tb; t < mh; ++t)
+      if (contentWord(t)) mods.push_back(lower_[t]);
+    std::unordered_set<std::string_view> mwords;
+    for (uint32_t t = m.tb; t < m.te; ++t)
+      if (contentWord(t)) mwords.insert(lower_[t]);
+    // Candidates: the closest earlier mention first (by start, then shorter first).
+    int best = -1;
+    uint32_t best_tb = 0;
+    for (size_t j = 0; j < ms_.size(); ++j) {
+      const M& a = ms_[j];
+      if (j == i || a.kind == Kind::kPronoun || a.tb >= m.tb) continue;
+      if (a.te > m.tb) continue;  // overlapping or containing: i-within-i
+      if (best >= 0 && a.tb <= best_tb) continue;
+      const uint32_t ah = headOf(a);
+      if (lower_[ah] != lower_[mh]) continue;
+      const int c = find(static_cast<int>(j));
+      if (strict) {
+        bool ok = true;
+        for (auto w : mods) {
+          bool found = false;
+          for (uint32_t t = a.tb; t < ah && !found; ++t) found = lower_[t] == w;
+          if (!found) ok = false;
+        }
+        if (!ok) continue;
+      }
+      std::unordered_set<std::string_view> cw;
+      clusterWords(c, cw);
+      bool incl = true;
+      for (auto w : mwords)
+        if (cw.count(w) == 0) incl = false;
+      if (!incl) continue;
+      best = static_cast<int>(j);
+      best_tb = a.tb;
+    }
+    if (best >= 0) unite(static_cast<int>(i), find(best));
+  }
+}
+
+// Third-person pronouns whose cluster found no name or role nominal take a common-noun phrase:
+// the first one (left to right) in the pronoun's sentence before it, else in the one or two
+// sentences before, that agrees in number and animacy and does not contain the pronoun.
+void Resolver::passPronounToCommon() {
+  std::vector<uint8_t> resolved(ms_.size(), 0);
+  for (size_t k = 0; k < n_base_; ++k)
+    if (ms_[k].kind != Kind::kPronoun) resolved[static_cast<size_t>(find(static_cast<int>(k)))] = 1;
+  for (size_t i = 0; i < n_base_; ++i) {
+    const M& p = ms_[i];
+    if (p.kind != Kind::kPronoun || p.first_person) continue;
+    const int root = find(static_cast<int>(i));
+    if (resolved[static_cast<size_t>(root)]) continue;
+    const bool plural = p.number == Number::kPlural;
+    const bool person = p.gender == Gender::kMale || p.gender == Gender::kFemale;
+    int chosen = -1;
+    for (uint32_t back = 0; back <= 2 && back <= p.sent && chosen < 0; ++back) {
+      const uint32_t s = p.sent - back;
+      for (size_t j = n_base_; j < ms_.size(); ++j) {
+        const M& a = ms_[j];
+        if (a.sent != s) continue;
+        if (back == 0 && a.tb >= p.tb) break;
+        if (a.tb <= p.tb && p.tb < a.te) continue;  // "its" inside "its policy"
+        if ((a.number == Number::kPlural) != plural) continue;
+        const bool a_person = a.type == "PER";
+        if (person != a_person) continue;
+        if (person && a.gender != Gender::kUnknown && a.gender != p.gender) continue;
+        chosen = static_cast<int>(j);
+        break;
+      }
+    }
+    if (chosen >= 0) {
+      unite(root, find(chosen));
+      resolved[static_cast<size_t>(find(root))] = 1;
+    }
+  }
+}
+
 void Resolver::build() {
   // New mentions: own names, nominals and pronouns; keep entity-layer mentions in place.
   std::vector<Mention> out;
   std::vector<int> index_of(ms_.size(), -1);
   std::vector<Kind> kind_of;  // per output mention
   // Entity-layer mentions keep their order; own ones are merged in by position.
+  // Common-noun phrases that stayed singletons are dropped (as in Lee et al. 2013); the others
+  // are merged in by position (stable: ties keep the base mentions first).
+  std::vector<uint32_t> cluster_size(ms_.size(), 0);
+  for (size_t i = 0; i < ms_.size(); ++i)
+    ++cluster_size[static_cast<size_t>(find(static_cast<int>(i)))];
   std::vector<std::pair<uint32_t, int>> order;
-  for (size_t i = 0; i < ms_.size(); ++i) order.push_back({ms_[i].tb, static_cast<int>(i)});
+  for (size_t i = 0; i < ms_.size(); ++i) {
+    if (ms_[i].kind == Kind::kCommon &&
+        cluster_size[static_cast<size_t>(find(static_cast<int>(i)))] < 2)
+      continue;
+    order.push_back({ms_[i].tb, static_cast<int>(i)});
+  }
+  std::stable_sort(order.begin(), order.end(), [&](const auto& x, const auto& y) {
+    if (x.first != y.first) return x.first < y.first;
+    return ms_[static_cast<size_t>(x.second)].te > ms_[static_cast<size_t>(y.second)].te;
+  });
   std::vector<Mention> old = doc_.mentions;
   std::vector<Mention> merged;
   for (const auto& [tb, i] : order) {
@@ -1219,7 +1418,7 @@ void Resolver::build() {
       mm.start = doc_.tokens[m.tb].start;
       mm.end = doc_.tokens[m.te - 1].end;
       mm.sentence = m.sent;
-      mm.head_token = m.te - 1;
+      mm.head_token = m.head_tok != UINT32_MAX ? m.head_tok : m.te - 1;
       mm.type = m.type.empty() ? (m.kind == Kind::kPronoun ? "" : "MISC") : m.type;
       mm.source = m.source;
     }
@@ -1231,6 +1430,7 @@ void Resolver::build() {
   std::map<int, int> entity_of_root;
   doc_.entities.clear();
   for (size_t i = 0; i < ms_.size(); ++i) {
+    if (index_of[i] < 0) continue;
     const int r = find(static_cast<int>(i));
     auto it = entity_of_root.find(r);
     int eid;
@@ -1260,8 +1460,10 @@ void Resolver::build() {
       if (!mm.code.empty()) ++codes[mm.code];
       const bool name = kind_of[mi] == Kind::kName;
       if (name && !mm.type.empty() && mm.type != "MISC") ++types[mm.type];
-      const size_t len = (name ? 1000 : 0) + (kind_of[mi] == Kind::kNominal ? 500 : 0) +
-                         (mm.token_end - mm.token_begin) * 10;
+      const size_t tokens = mm.token_end - mm.token_begin;
+      const size_t len =
+          (name ? 1000 : 0) + (kind_of[mi] == Kind::kNominal ? 500 : 0) +
+          (kind_of[mi] == Kind::kCommon ? std::min<size_t>(tokens, 40) : tokens) * 10;
       if (best < 0 || len > best_len) {
         best = static_cast<int>(mi);
         best_len = len;
@@ -1308,6 +1510,7 @@ void Resolver::build() {
 void Resolver::run() {
   prepareTokens();
   detectMentions();
+  detectCommonNouns();
   initAttrs();
   passExact();
   passAppositive();
@@ -1316,6 +1519,9 @@ void Resolver::run() {
   passRoleNominal();
   passPronoun();
   passFirstPerson();
+  passCommonHead(true);
+  passCommonHead(false);
+  passPronounToCommon();
   build();
 }
 

@@ -159,5 +159,136 @@ TEST(CorefResolver, UsesEntityLayerMentionsAndCodes) {
   EXPECT_EQ(d.mentions.size(), 3u);  // no own names added next to the entity layer
 }
 
+// Tokenizes `text` and fills a hand-written parse (one UPOS/PTB tag, head and relation per
+// token; head -1 = root), then resolves.
+struct Parsed {
+  std::string_view upos, xpos;
+  int32_t head;
+  std::string_view deprel;
+};
+Document runParsed(const std::string& text, const std::vector<Parsed>& parse) {
+  Document doc("t", text);
+  text::Tokenizer tok;
+  EXPECT_TRUE(tok.process(doc).isOk());
+  EXPECT_EQ(doc.tokens.size(), parse.size());
+  for (size_t i = 0; i < doc.tokens.size() && i < parse.size(); ++i) {
+    doc.tokens[i].upos = std::string(parse[i].upos);
+    doc.tokens[i].xpos = std::string(parse[i].xpos);
+    doc.tokens[i].head = parse[i].head;
+    doc.tokens[i].deprel = std::string(parse[i].deprel);
+  }
+  doc.layers |= Document::kTags | Document::kDeps;
+  CorefResolver c;
+  EXPECT_TRUE(c.process(doc).isOk());
+  return doc;
+}
+
+TEST(CorefResolver, CommonNounPhrasesByHeadMatch) {
+  const std::vector<Parsed> parse = {
+      // The old bridge was closed .
+      {"DET", "DT", 2, "det"},
+      {"ADJ", "JJ", 2, "amod"},
+      {"NOUN", "NN", 4, "nsubj:pass"},
+      {"AUX", "VBD", 4, "aux:pass"},
+      {"VERB", "VBN", -1, "root"},
+      {"PUNCT", ".", 4, "punct"},
+      // Engineers inspected the old bridge .
+      {"NOUN", "NNS", 7, "nsubj"},
+      {"VERB", "VBD", -1, "root"},
+      {"DET", "DT", 10, "det"},
+      {"ADJ", "JJ", 10, "amod"},
+      {"NOUN", "NN", 7, "obj"},
+      {"PUNCT", ".", 7, "punct"},
+      // A new bridge opened near the river .
+      {"DET", "DT", 14, "det"},
+      {"ADJ", "JJ", 14, "amod"},
+      {"NOUN", "NN", 15, "nsubj"},
+      {"VERB", "VBD", -1, "root"},
+      {"ADP", "IN", 18, "case"},
+      {"DET", "DT", 18, "det"},
+      {"NOUN", "NN", 15, "obl"},
+      {"PUNCT", ".", 15, "punct"},
+      // The new bridge is safe .
+      {"DET", "DT", 22, "det"},
+      {"ADJ", "JJ", 22, "amod"},
+      {"NOUN", "NN", 24, "nsubj"},
+      {"AUX", "VBZ", 24, "cop"},
+      {"ADJ", "JJ", -1, "root"},
+      {"PUNCT", ".", 24, "punct"},
+  };
+  Document d = runParsed(
+      "The old bridge was closed. Engineers inspected the old bridge. A new bridge opened near "
+      "the river. The new bridge is safe.",
+      parse);
+  const int old_bridge = entityOf(d, "The old bridge");
+  ASSERT_GE(old_bridge, 0);
+  EXPECT_EQ(entityOf(d, "the old bridge"), old_bridge);
+  // Strict head match: "new" is not among the old bridge's modifiers.
+  const int new_bridge = entityOf(d, "The new bridge");
+  ASSERT_GE(new_bridge, 0);
+  EXPECT_NE(new_bridge, old_bridge);
+  EXPECT_EQ(entityOf(d, "A new bridge"), new_bridge);
+  // Phrases that stay singletons are not output.
+  EXPECT_EQ(entityOf(d, "the river"), -2);
+  for (const auto& m : d.mentions) {
+    if (d.slice(m.start, m.end) == "the old bridge") {
+      EXPECT_EQ(m.source, "nominal-np");
+      EXPECT_EQ(d.tokens[m.head_token].norm, "bridge");
+    }
+  }
+}
+
+TEST(CorefResolver, CommonNounPhraseSpansTheSubtreeAndSkipsIndefiniteAnaphors) {
+  const std::vector<Parsed> parse = {
+      // A report on the economy appeared .
+      {"DET", "DT", 1, "det"},
+      {"NOUN", "NN", 5, "nsubj"},
+      {"ADP", "IN", 4, "case"},
+      {"DET", "DT", 4, "det"},
+      {"NOUN", "NN", 1, "nmod"},
+      {"VERB", "VBD", -1, "root"},
+      {"PUNCT", ".", 5, "punct"},
+      // A report on the economy was wrong .
+      {"DET", "DT", 8, "det"},
+      {"NOUN", "NN", 13, "nsubj"},
+      {"ADP", "IN", 11, "case"},
+      {"DET", "DT", 11, "det"},
+      {"NOUN", "NN", 8, "nmod"},
+      {"AUX", "VBD", 13, "cop"},
+      {"ADJ", "JJ", -1, "root"},
+      {"PUNCT", ".", 13, "punct"},
+      // The report on the economy sold .
+      {"DET", "DT", 16, "det"},
+      {"NOUN", "NN", 20, "nsubj"},
+      {"ADP", "IN", 19, "case"},
+      {"DET", "DT", 19, "det"},
+      {"NOUN", "NN", 16, "nmod"},
+      {"VERB", "VBD", -1, "root"},
+      {"PUNCT", ".", 20, "punct"},
+  };
+  Document d = runParsed(
+      "A report on the economy appeared. A report on the economy was wrong. The report on the "
+      "economy sold.",
+      parse);
+  // Whole subtree: the prepositional phrase belongs to the mention, its own preposition does not
+  // ("on the economy" -> "the economy"). "A report ..." (indefinite)
+  // does not look for an antecedent, so the first one stays a singleton and is not output;
+  // "The report ..." takes the closest one.
+  const int second = entityOf(d, "A report on the economy");
+  ASSERT_GE(second, 0);
+  EXPECT_EQ(entityOf(d, "A report on the economy", 1), -2);
+  for (const auto& m : d.mentions) {
+    if (d.slice(m.start, m.end) == "A report on the economy") {
+      EXPECT_GT(m.start, 0u);
+    }
+  }
+  EXPECT_EQ(entityOf(d, "The report on the economy"), second);
+  // The nested "the economy" phrases corefer among themselves (never with their container).
+  const int economy = entityOf(d, "the economy");
+  ASSERT_GE(economy, 0);
+  EXPECT_EQ(entityOf(d, "the economy", 2), economy);
+  EXPECT_NE(economy, second);
+}
+
 }  // namespace
 }  // namespace annalist::coref

@@ -83,6 +83,7 @@ struct SentView {
     for (size_t m = 0; m < d.mentions.size(); ++m) {
       const Mention& mm = d.mentions[m];
       if (mm.token_begin < b || mm.token_end > e || mm.token_begin >= mm.token_end) continue;
+      if (mm.source == "nominal-np") continue;  // coreference-only mentions (coref stage)
       const bool coded = !codeOf(static_cast<int32_t>(m)).empty();
       for (uint32_t t = mm.token_begin; t < mm.token_end; ++t) {
         if (mention_of[t - b] < 0) mention_of[t - b] = static_cast<int32_t>(m);
@@ -177,6 +178,7 @@ struct SentView {
     for (size_t k = 0; k < doc.mentions.size(); ++k) {
       const Mention& c = doc.mentions[k];
       if (c.start < quote->content.start || c.end > mm.start) continue;
+      if (c.source == "nominal-np") continue;  // coreference-only mentions
       if (c.entity == mm.entity && static_cast<int32_t>(k) != m) antecedent_inside = true;
       if (c.code.empty()) continue;
       if (neuter && (c.type == "PER" || c.type == "NORP")) continue;

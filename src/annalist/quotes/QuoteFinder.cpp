@@ -1831,6 +1831,7 @@ bool Finder::agentLike(int32_t j) const {
   if (in(t_[j].lower, {"he", "she", "they", "we", "i", "who"})) return true;
   if (toks[j].upos == "PROPN") return true;
   for (const Mention& m : doc_.mentions) {
+    if (m.source == "nominal-np") continue;  // coreference-only mentions
     if (m.token_begin <= static_cast<uint32_t>(j) && static_cast<uint32_t>(j) < m.token_end &&
         in(m.type, {"PER", "ORG", "NORP"})) {
       return true;
@@ -2046,6 +2047,7 @@ std::string Finder::agentKind(int32_t j) const {
   if (isRelativePronoun(w)) return "rel";
   if (toks[j].upos == "PRON") return "pron:" + w;
   for (const Mention& m : doc_.mentions) {
+    if (m.source == "nominal-np") continue;  // coreference-only mentions
     if (m.token_begin <= static_cast<uint32_t>(j) && static_cast<uint32_t>(j) < m.token_end) {
       return "m:" + m.type;
     }
@@ -2314,6 +2316,7 @@ void Finder::findLearnedCues(uint32_t s) {
       // Actors inside the content ("endorsed Trump", "criticized the Fed").
       bool per = false, org = false, gpe = false;
       for (const Mention& m : doc_.mentions) {
+        if (m.source == "nominal-np") continue;  // coreference-only mentions
         if (m.token_begin < static_cast<uint32_t>(content.b) ||
             m.token_end > static_cast<uint32_t>(content.e)) {
           continue;
@@ -2395,6 +2398,7 @@ void Finder::emit() {
       }
       for (size_t m = 0; m < doc_.mentions.size(); ++m) {
         const Mention& mm = doc_.mentions[m];
+        if (mm.source == "nominal-np") continue;  // coreference-only mentions
         if (mm.token_begin <= head && head < mm.token_end) {
           q.speaker_mention = static_cast<int32_t>(m);
           break;
@@ -2403,6 +2407,7 @@ void Finder::emit() {
       if (q.speaker_mention < 0) {
         for (size_t m = 0; m < doc_.mentions.size(); ++m) {
           const Mention& mm = doc_.mentions[m];
+          if (mm.source == "nominal-np") continue;  // coreference-only mentions
           if (mm.token_begin < static_cast<uint32_t>(a.speaker.e) &&
               static_cast<uint32_t>(a.speaker.b) < mm.token_end) {
             q.speaker_mention = static_cast<int32_t>(m);
