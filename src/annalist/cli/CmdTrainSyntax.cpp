@@ -51,6 +51,7 @@ struct TrainOptions {
   double explore = -1;             // parser: dynamic-oracle exploration rate; -1 = default
   std::vector<std::string> features;  // parser: extra feature templates (upos, extra)
   bool each_epoch = false;            // parser: dev scores and a checkpoint after every epoch
+  std::string prune_model;            // parser: only prune this model at --min-weight
 };
 
 // Writes sentences as CoNLL-U (ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL).
@@ -353,13 +354,27 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
                     "Extra parser feature templates: upos (UPOS tags), extra (distance, child "
                     "words, third order)")
         ->check(CLI::IsMember({"upos", "extra"}));
+    cmd->add_option("--prune-model", o->prune_model,
+                    "Do not train: write this parser model pruned at --min-weight to --out "
+                    "(pruning a pruned model at a higher threshold equals pruning the original)");
     cmd->add_flag("--each-epoch", o->each_epoch,
                   "Print the dev scores after every epoch and write the model so far to --out "
-                  "(experiments)");
+                  "and to OUT.epochN (experiments)");
     cmd->add_option("--save-tagged", o->save_tagged,
                     "Write the tagged (e.g. jackknifed) training data to this CoNLL-U file");
     cmd->callback([o, &exit_code] {
       const auto t0 = Clock::now();
+      if (!o->prune_model.empty()) {
+        auto p = syntax::Parser::load(o->prune_model);
+        if (!p.ok()) {
+          std::cerr << "annalist train parser: " << p.error().message << "\n";
+          exit_code = kExitFatal;
+          return;
+        }
+        p->prune(o->min_weight < 0 ? 1.0 : o->min_weight);
+        exit_code = finish(o->out, p->toBytes(), t0);
+        return;
+      }
       std::vector<syntax::AnnotatedSentence> train, dev;
       if (!loadCorpus(o->train, "train", train) ||
           (!o->dev.empty() && !loadCorpus({o->dev}, "dev", dev))) {
@@ -457,7 +472,9 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
         po.on_epoch = [&](int epochs_done, syntax::Parser&& snap) {
           snap.prune(min_weight);
           if (!dev.empty()) evalDev(snap, fmt::format("epoch {}: ", epochs_done));
-          (void)syntax::writeFileBytes(o->out, snap.toBytes());
+          const std::string bytes = snap.toBytes();
+          (void)syntax::writeFileBytes(o->out, bytes);
+          (void)syntax::writeFileBytes(fmt::format("{}.epoch{}", o->out, epochs_done), bytes);
         };
       }
       if (o->epochs > 0) po.epochs = o->epochs;

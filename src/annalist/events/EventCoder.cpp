@@ -390,6 +390,20 @@ bool hasArguments(const SentView& sv, uint32_t g) {
 // Prepositions whose phrase may hold a target when no pattern names the slot ("called on
 // X", "turned against X", "sent to X"); place, time and topic phrases ("in Doha", "about
 // X", "over its stance") are settings, not targets.
+// PP-attachment errors: "his meeting with Saleh al-Arouri, deputy head of ..." parsed with
+// the with-phrase attached to a later verb (even as a "with X doing Y" clause). A with/to/
+// against right after nominal trigger v, not attached to v, directly followed by a coded
+// actor still introduces v's target: that actor's mention, or -1.
+int32_t detachedPrepActor(const SentView& sv, uint32_t v) {
+  const uint32_t p = v + 1;
+  if (p + 1 >= sv.e || sv.tok(p).upos != "ADP" || sv.tok(p).head == static_cast<int32_t>(v)) {
+    return -1;
+  }
+  const std::string w = sv.lemmaUp(p);
+  if (w != "WITH" && w != "TO" && w != "AGAINST") return -1;
+  return sv.mention_at[p + 1 - sv.b];
+}
+
 bool isTargetCase(std::string_view c) {
   static constexpr std::string_view kTarget[] = {"TO",   "WITH",   "AGAINST", "ON",
                                                  "FOR",  "FROM",   "AT",      "INTO",
@@ -1575,7 +1589,13 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
               // A subjectless participle ("Speaking after his meeting ..., the minister
               // said") takes the first subject that follows it, wherever the parser put it.
               if (subj < 0 && sv.tok(static_cast<uint32_t>(gov)).xpos == "VBG") {
+                // (Not the noun's own detached with-phrase: "his meeting with X[nsubj]".)
+                const int32_t own = detachedPrepActor(sv, c.v);
                 for (uint32_t g2 = c.v + 1; g2 < sv.e && subj < 0; ++g2) {
+                  if (own >= 0 && g2 >= sv.doc.mentions[own].token_begin &&
+                      g2 < sv.doc.mentions[own].token_end) {
+                    continue;
+                  }
                   if (sv.deprel(g2) == "nsubj") subj = g2;
                 }
               }
@@ -1686,6 +1706,10 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
             actorsUnder(sv, x, targets, 3);
             if (!targets.empty()) break;
           }
+        }
+        if (targets.empty() && block.nominal) {
+          const int32_t m = detachedPrepActor(sv, c.v);
+          if (m >= 0) targets.push_back({m, sv.codeOf(m)});
         }
       }
       if (targets.empty() && options_.vp_targets && !block.nominal) {

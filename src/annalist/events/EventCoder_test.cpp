@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -205,6 +206,27 @@ TEST_F(CoderOnExample, ExplainTracesPatterns) {
 }
 
 // PETRARCH-style word patterns on an unparsed sentence (positional actors).
+// A parse that attaches "with Saleh al-Arouri" to the later verb (as a "with X doing Y"
+// clause, X its subject): the with-phrase right after the nominal trigger is still its
+// target, and the subject search for "his" skips it.
+TEST(CoderRobustness, DetachedWithPhraseOfNominalTrigger) {
+  Document doc =
+      loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/detached_with_phrase.conllu");
+  ASSERT_EQ(doc.sentences.size(), 1u);
+  doc.date = Date::parseIso("2019-07-21");
+  addMention(doc, 0, 5, 7, "PSE");
+  addMention(doc, 0, 8, 11, "IRNGOV");
+  EventCoder coder(builtin(), table());
+  ASSERT_TRUE(coder.process(doc).isOk());
+  std::vector<std::string> meetings;  // a meeting is coded both ways
+  for (const Event* e : eventsOf(doc, 0)) {
+    if (doc.slice(e->trigger) != "meeting") continue;
+    meetings.push_back(e->source.code + ">" + e->target.code + ":" + e->cameo_root);
+  }
+  std::sort(meetings.begin(), meetings.end());
+  EXPECT_EQ(meetings, (std::vector<std::string>{"IRNGOV>PSE:04", "PSE>IRNGOV:04"}));
+}
+
 TEST(CoderPetrarch, SequencePatternsWithoutParse) {
   auto dict = parsePetrarchVerbs(R"(
 &TIETYPES

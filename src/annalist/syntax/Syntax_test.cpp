@@ -147,6 +147,31 @@ TEST(Syntax, BeamParserLearnsItsTrainingSentencesAndKeepsItsWidth) {
   }
 }
 
+// Training data that hangs words from a quotation mark: the parser learns it, but decoding
+// keeps quotation marks as leaves whenever another move exists.
+TEST(Syntax, QuotationMarksStayLeaves) {
+  AnnotatedSentence s;
+  s.words = {"go", "home", "\""};
+  s.upos = {"VERB", "ADV", "PUNCT"};
+  s.xpos = {"VB", "RB", "''"};
+  s.feats = s.lemmas = {"_", "_", "_"};
+  s.heads = {2, 0, -1};
+  s.deprels = {"dep", "advmod", "root"};
+  ParserTrainOptions po;
+  po.epochs = 15;
+  const Parser parser = Parser::train({s, s, s}, po, nullptr);
+  std::vector<int> heads;
+  std::vector<uint16_t> labels;
+  parser.parse(views(s.words), views(s.upos), views(s.xpos), heads, labels);
+  ASSERT_EQ(heads.size(), 3u);
+  EXPECT_EQ(heads[0], -1);  // not the quotation mark's dependent, as in training
+  EXPECT_EQ(heads[1], 0);
+  EXPECT_EQ(heads[2], 0);
+  int roots = 0;
+  for (int h : heads) roots += h < 0;
+  EXPECT_EQ(roots, 1);
+}
+
 TEST(Syntax, TwoPassTaggerWithCapsPriorLearnsAndRoundTrips) {
   const auto data = tinyCorpus();
   TaggerTrainOptions to;
