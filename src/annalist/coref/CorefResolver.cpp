@@ -347,6 +347,7 @@ struct M {
   int32_t doc_mention = -1;  // index into doc.mentions when it came from the entity layer
   std::string source;
   uint32_t head_tok = UINT32_MAX;  // common-noun phrases: the head noun's token
+  int32_t name_of = -1;            // the maximal phrase around this name mention (index)
 };
 
 class Resolver {
@@ -1270,6 +1271,52 @@ void Resolver::detectCommonNouns() {
       annotateMention(m);
       common.push_back(std::move(m));
     }
+    // The maximal phrase around a name ("the United States", "Professor Eastman", "John
+    // Hobhouse, who ..."): the name's syntactic head's subtree when it is larger than the name.
+    // It joins the name's entity (passCommonHead links it) and is output beside the name.
+    for (size_t k = 0; k < n_base_; ++k) {
+      const M& nm = ms_[k];
+      if (nm.kind != Kind::kName || nm.te <= nm.tb) continue;
+      uint32_t h = UINT32_MAX;
+      for (uint32_t x = nm.tb; x < nm.te; ++x) {
+        const int32_t hx = doc_.tokens[x].head;
+        if (hx < static_cast<int32_t>(nm.tb) || hx >= static_cast<int32_t>(nm.te)) {
+          if (h != UINT32_MAX) {
+            h = UINT32_MAX;  // no single head
+            break;
+          }
+          h = x;
+        }
+      }
+      if (h == UINT32_MAX || (doc_.tokens[h].upos != "PROPN" && doc_.tokens[h].upos != "NOUN"))
+        continue;
+      const uint32_t s = sent_of_[h];
+      uint32_t b = std::max(lo[h], doc_.sentences[s].token_begin);
+      uint32_t e = std::min(hi[h] + 1, doc_.sentences[s].token_end);
+      const auto edge = [&](uint32_t x) {
+        if (isPunct(x)) return true;
+        const Token& d = doc_.tokens[x];
+        return d.head == static_cast<int32_t>(h) &&
+               (d.deprel == "case" || d.deprel == "cc" || d.deprel == "mark");
+      };
+      while (b < h && edge(b)) ++b;
+      while (e > h + 1 && isPunct(e - 1)) --e;
+      if (b > nm.tb || e < nm.te || (b == nm.tb && e == nm.te)) continue;
+      if (spans.count((static_cast<uint64_t>(b) << 32) | e) != 0) continue;
+      spans.insert((static_cast<uint64_t>(b) << 32) | e);
+      M m;
+      m.kind = Kind::kCommon;
+      m.tb = b;
+      m.te = e;
+      m.head_tok = h;
+      m.source = "nominal-np";
+      m.type = nm.type;
+      m.gender = nm.gender;
+      m.number = nm.number;
+      m.name_of = static_cast<int32_t>(k);
+      annotateMention(m);
+      common.push_back(std::move(m));
+    }
     std::sort(common.begin(), common.end(), [](const M& a, const M& b) {
       if (a.tb != b.tb) return a.tb < b.tb;
       return a.te > b.te;
@@ -1299,6 +1346,10 @@ void Resolver::passCommonHead(bool strict) {
         if (contentWord(t)) out.insert(lower_[t]);
     }
   };
+  if (strict) {
+    for (size_t i = n_base_; i < ms_.size(); ++i)
+      if (ms_[i].name_of >= 0) unite(static_cast<int>(i), find(ms_[i].name_of));
+  }
   for (size_t i = n_base_; i < ms_.size(); ++i) {
     const M& m = ms_[i];
     if (find(static_cast<int>(i)) != static_cast<int>(i)) continue;  // already linked

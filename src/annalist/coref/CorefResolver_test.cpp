@@ -290,5 +290,23 @@ TEST(CorefResolver, CommonNounPhraseSpansTheSubtreeAndSkipsIndefiniteAnaphors) {
   EXPECT_NE(economy, second);
 }
 
+TEST(CorefResolver, MaximalPhraseAroundANameJoinsItsEntity) {
+  const std::vector<Parsed> parse = {
+      // The United States sent aid .
+      {"DET", "DT", 2, "det"},     {"PROPN", "NNP", 2, "compound"}, {"PROPN", "NNP", 3, "nsubj"},
+      {"VERB", "VBD", -1, "root"}, {"NOUN", "NN", 3, "obj"},        {"PUNCT", ".", 3, "punct"},
+  };
+  Document d = runParsed("The United States sent aid.", parse);
+  const int us = entityOf(d, "United States");
+  ASSERT_GE(us, 0);
+  EXPECT_EQ(entityOf(d, "The United States"), us);
+  for (const auto& m : d.mentions) {
+    if (d.slice(m.start, m.end) == "The United States") {
+      EXPECT_EQ(m.source, "nominal-np");
+    }
+  }
+  EXPECT_EQ(entityOf(d, "aid"), -2);  // a singleton phrase
+}
+
 }  // namespace
 }  // namespace annalist::coref

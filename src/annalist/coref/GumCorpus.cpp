@@ -254,6 +254,18 @@ Clustering responseClusters(const Document& doc, size_t min_size) {
     std::vector<int64_t> ms;
     for (uint32_t m : e.mentions) {
       const Mention& mm = doc.mentions[m];
+      // One mention per phrase, as GUM marks them: a name inside the maximal phrase of the same
+      // entity headed in it ("United States" in "the United States") is not scored separately.
+      bool inner = false;
+      for (uint32_t o : e.mentions) {
+        const Mention& om = doc.mentions[o];
+        if (o == m || om.token_begin > mm.token_begin || om.token_end < mm.token_end ||
+            (om.token_begin == mm.token_begin && om.token_end == mm.token_end)) {
+          continue;
+        }
+        if (om.head_token >= mm.token_begin && om.head_token < mm.token_end) inner = true;
+      }
+      if (inner) continue;
       ms.push_back(mentionId(mm.token_begin, mm.token_end));
     }
     std::sort(ms.begin(), ms.end());

@@ -40,6 +40,9 @@ Result<std::vector<GumDocument>> readGumDir(const std::string& dir, size_t limit
 Clustering goldClusters(const GumDocument& g, const std::vector<std::string>& types,
                         size_t min_size);
 // Response clusters from doc.entities (same mention ids), entities with >= min_size mentions.
+// A mention inside a larger mention of the same entity whose head token lies in it (a name
+// inside its maximal phrase: "United States" in "the United States") is left out: GUM marks
+// one mention per phrase.
 Clustering responseClusters(const Document& doc, size_t min_size);
 
 }  // namespace annalist::coref

@@ -54,5 +54,31 @@ TEST(GumCorpus, ReadsDevDirectory) {
   EXPECT_GT((*docs)[0].mentions.size(), 50u);
 }
 
+TEST(GumCorpus, ResponseLeavesOutANameInsideItsOwnPhrase) {
+  Document doc("x", "the United States and the United States");
+  auto mention = [&](uint32_t b, uint32_t e, uint32_t head, int entity) {
+    Mention m;
+    m.token_begin = b;
+    m.token_end = e;
+    m.head_token = head;
+    m.entity = entity;
+    doc.mentions.push_back(m);
+  };
+  mention(0, 3, 2, 0);  // the United States (phrase headed by "States")
+  mention(1, 3, 2, 0);  // United States (the name inside it): left out
+  mention(4, 7, 6, 0);
+  mention(5, 7, 6, 1);  // another entity: kept
+  Entity a, b;
+  a.id = 0;
+  a.mentions = {0, 1, 2};
+  b.id = 1;
+  b.mentions = {3};
+  doc.entities = {a, b};
+  const Clustering c = responseClusters(doc, 1);
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0].size(), 2u);
+  EXPECT_EQ(c[1].size(), 1u);
+}
+
 }  // namespace
 }  // namespace annalist::coref
