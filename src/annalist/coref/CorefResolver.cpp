@@ -1235,7 +1235,9 @@ void Resolver::detectCommonNouns() {
     std::vector<M> common;
     for (uint32_t h = 0; h < n; ++h) {
       const Token& t = doc_.tokens[h];
-      if (t.upos != "NOUN" || covered_[h]) continue;
+      // Nouns, and proper nouns the entity layer missed ("DH"; not name-internal words).
+      if ((t.upos != "NOUN" && t.upos != "PROPN") || covered_[h]) continue;
+      if (t.upos == "PROPN" && t.deprel == "compound") continue;
       if (t.deprel == "flat" || t.deprel == "fixed" || t.deprel == "goeswith") {
         continue;
       }
@@ -1268,7 +1270,8 @@ void Resolver::detectCommonNouns() {
       } else {
         m.gender = Gender::kNeuter;
       }
-      annotateMention(m);
+      m.sent = sent_of_[b];  // (the word lists of annotateMention are not needed here)
+      m.in_quote = quote_[b];
       common.push_back(std::move(m));
     }
     // The maximal phrase around a name ("the United States", "Professor Eastman", "John
@@ -1276,7 +1279,7 @@ void Resolver::detectCommonNouns() {
     // It joins the name's entity (passCommonHead links it) and is output beside the name.
     for (size_t k = 0; k < n_base_; ++k) {
       const M& nm = ms_[k];
-      if (nm.kind != Kind::kName || nm.te <= nm.tb) continue;
+      if ((nm.kind != Kind::kName && nm.kind != Kind::kNominal) || nm.te <= nm.tb) continue;
       uint32_t h = UINT32_MAX;
       for (uint32_t x = nm.tb; x < nm.te; ++x) {
         const int32_t hx = doc_.tokens[x].head;
@@ -1314,7 +1317,8 @@ void Resolver::detectCommonNouns() {
       m.gender = nm.gender;
       m.number = nm.number;
       m.name_of = static_cast<int32_t>(k);
-      annotateMention(m);
+      m.sent = sent_of_[b];  // (the word lists of annotateMention are not needed here)
+      m.in_quote = quote_[b];
       common.push_back(std::move(m));
     }
     std::sort(common.begin(), common.end(), [](const M& a, const M& b) {
@@ -1350,6 +1354,16 @@ void Resolver::passCommonHead(bool strict) {
     for (size_t i = n_base_; i < ms_.size(); ++i)
       if (ms_[i].name_of >= 0) unite(static_cast<int>(i), find(ms_[i].name_of));
   }
+  // Non-pronoun mentions by head word form, latest start first (stable: list order on ties).
+  std::unordered_map<std::string_view, std::vector<int>> by_head;
+  for (size_t j = 0; j < ms_.size(); ++j)
+    if (ms_[j].kind != Kind::kPronoun)
+      by_head[lower_[headOf(ms_[j])]].push_back(static_cast<int>(j));
+  for (auto& [w, list] : by_head) {
+    std::stable_sort(list.begin(), list.end(), [&](int x, int y) {
+      return ms_[static_cast<size_t>(x)].tb > ms_[static_cast<size_t>(y)].tb;
+    });
+  }
   for (size_t i = n_base_; i < ms_.size(); ++i) {
     const M& m = ms_[i];
     if (find(static_cast<int>(i)) != static_cast<int>(i)) continue;  // already linked
@@ -1364,17 +1378,19 @@ void Resolver::passCommonHead(bool strict) {
     std::unordered_set<std::string_view> mwords;
     for (uint32_t t = m.tb; t < m.te; ++t)
       if (contentWord(t)) mwords.insert(lower_[t]);
-    // Candidates: the closest earlier mention first (by start, then shorter first).
+    // Candidates with the same head word, the closest earlier mention first (by start; the
+    // first-listed on ties); at most 50 are tested.
     int best = -1;
-    uint32_t best_tb = 0;
-    for (size_t j = 0; j < ms_.size(); ++j) {
-      const M& a = ms_[j];
-      if (j == i || a.kind == Kind::kPronoun || a.tb >= m.tb) continue;
+    const auto it = by_head.find(lower_[mh]);
+    if (it == by_head.end()) continue;
+    int tested = 0;
+    for (const int j : it->second) {
+      const M& a = ms_[static_cast<size_t>(j)];
+      if (static_cast<size_t>(j) == i || a.tb >= m.tb) continue;
       if (a.te > m.tb) continue;  // overlapping or containing: i-within-i
-      if (best >= 0 && a.tb <= best_tb) continue;
+      if (++tested > 50) break;
       const uint32_t ah = headOf(a);
-      if (lower_[ah] != lower_[mh]) continue;
-      const int c = find(static_cast<int>(j));
+      const int c = find(j);
       if (strict) {
         bool ok = true;
         for (auto w : mods) {
@@ -1390,8 +1406,8 @@ void Resolver::passCommonHead(bool strict) {
       for (auto w : mwords)
         if (cw.count(w) == 0) incl = false;
       if (!incl) continue;
-      best = static_cast<int>(j);
-      best_tb = a.tb;
+      best = j;
+      break;
     }
     if (best >= 0) unite(static_cast<int>(i), find(best));
   }
@@ -1414,8 +1430,13 @@ void Resolver::passPronounToCommon() {
     int chosen = -1;
     for (uint32_t back = 0; back <= 2 && back <= p.sent && chosen < 0; ++back) {
       const uint32_t s = p.sent - back;
-      for (size_t j = n_base_; j < ms_.size(); ++j) {
+      // Common-noun phrases are sorted by start: begin at the sentence's first one.
+      const uint32_t sb = doc_.sentences[s].token_begin;
+      const auto first = std::partition_point(ms_.begin() + static_cast<std::ptrdiff_t>(n_base_),
+                                              ms_.end(), [sb](const M& x) { return x.tb < sb; });
+      for (size_t j = static_cast<size_t>(first - ms_.begin()); j < ms_.size(); ++j) {
         const M& a = ms_[j];
+        if (a.sent > s) break;
         if (a.sent != s) continue;
         if (back == 0 && a.tb >= p.tb) break;
         if (a.tb <= p.tb && p.tb < a.te) continue;  // "its" inside "its policy"

@@ -166,7 +166,8 @@ struct Parsed {
   int32_t head;
   std::string_view deprel;
 };
-Document runParsed(const std::string& text, const std::vector<Parsed>& parse) {
+Document runParsed(const std::string& text, const std::vector<Parsed>& parse,
+                   bool entity_layer = false) {
   Document doc("t", text);
   text::Tokenizer tok;
   EXPECT_TRUE(tok.process(doc).isOk());
@@ -178,6 +179,7 @@ Document runParsed(const std::string& text, const std::vector<Parsed>& parse) {
     doc.tokens[i].deprel = std::string(parse[i].deprel);
   }
   doc.layers |= Document::kTags | Document::kDeps;
+  if (entity_layer) doc.layers |= Document::kMentions;  // an (empty) entity layer: no own names
   CorefResolver c;
   EXPECT_TRUE(c.process(doc).isOk());
   return doc;
@@ -306,6 +308,20 @@ TEST(CorefResolver, MaximalPhraseAroundANameJoinsItsEntity) {
     }
   }
   EXPECT_EQ(entityOf(d, "aid"), -2);  // a singleton phrase
+}
+
+TEST(CorefResolver, ProperNounsTheEntityLayerMissedMatchByHead) {
+  const std::vector<Parsed> parse = {
+      // Scholars study DH . DH grows .
+      {"NOUN", "NNS", 1, "nsubj"}, {"VERB", "VBP", -1, "root"},  {"PROPN", "NNP", 1, "obj"},
+      {"PUNCT", ".", 1, "punct"},  {"PROPN", "NNP", 5, "nsubj"}, {"VERB", "VBZ", -1, "root"},
+      {"PUNCT", ".", 5, "punct"},
+  };
+  Document d = runParsed("Scholars study DH. DH grows.", parse, /*entity_layer=*/true);
+  const int dh = entityOf(d, "DH");
+  ASSERT_GE(dh, 0);
+  EXPECT_EQ(entityOf(d, "DH", 1), dh);
+  EXPECT_EQ(entityOf(d, "Scholars"), -2);
 }
 
 }  // namespace
