@@ -7,6 +7,7 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "annalist/core/Utf8.h"
@@ -1232,6 +1233,24 @@ void Resolver::detectCommonNouns() {
     std::unordered_set<uint64_t> spans;
     for (const M& m : ms_) spans.insert((static_cast<uint64_t>(m.tb) << 32) | m.te);
     const auto isPunct = [&](uint32_t t) { return doc_.tokens[t].upos == "PUNCT"; };
+    // The phrase headed by h: its subtree within the sentence, without outer punctuation and
+    // without the head's own preposition / conjunction / marker ("on [the economy]").
+    // `preconj` also strips a pre-conjunction ("either"); the name phrases keep it.
+    const auto phrase = [&](uint32_t h, bool preconj) {
+      const uint32_t s = sent_of_[h];
+      uint32_t b = std::max(lo[h], doc_.sentences[s].token_begin);
+      uint32_t e = std::min(hi[h] + 1, doc_.sentences[s].token_end);
+      const auto edge = [&](uint32_t x) {
+        if (isPunct(x)) return true;
+        const Token& d = doc_.tokens[x];
+        return d.head == static_cast<int32_t>(h) &&
+               (d.deprel == "case" || d.deprel == "cc" || d.deprel == "mark" ||
+                (preconj && d.deprel == "cc:preconj"));
+      };
+      while (b < h && edge(b)) ++b;
+      while (e > h + 1 && isPunct(e - 1)) --e;
+      return std::pair<uint32_t, uint32_t>{b, e};
+    };
     std::vector<M> common;
     for (uint32_t h = 0; h < n; ++h) {
       const Token& t = doc_.tokens[h];
@@ -1241,19 +1260,7 @@ void Resolver::detectCommonNouns() {
       if (t.deprel == "flat" || t.deprel == "fixed" || t.deprel == "goeswith") {
         continue;
       }
-      const uint32_t s = sent_of_[h];
-      uint32_t b = std::max(lo[h], doc_.sentences[s].token_begin);
-      uint32_t e = std::min(hi[h] + 1, doc_.sentences[s].token_end);
-      // The head's own preposition / conjunction / marker is outside ("on [the economy]").
-      const auto edge = [&](uint32_t x) {
-        if (isPunct(x)) return true;
-        const Token& d = doc_.tokens[x];
-        return d.head == static_cast<int32_t>(h) &&
-               (d.deprel == "case" || d.deprel == "cc" || d.deprel == "mark" ||
-                d.deprel == "cc:preconj");
-      };
-      while (b < h && edge(b)) ++b;
-      while (e > h + 1 && isPunct(e - 1)) --e;
+      const auto [b, e] = phrase(h, true);
       if (spans.count((static_cast<uint64_t>(b) << 32) | e) != 0) continue;
       M m;
       m.kind = Kind::kCommon;
@@ -1293,17 +1300,7 @@ void Resolver::detectCommonNouns() {
       }
       if (h == UINT32_MAX || (doc_.tokens[h].upos != "PROPN" && doc_.tokens[h].upos != "NOUN"))
         continue;
-      const uint32_t s = sent_of_[h];
-      uint32_t b = std::max(lo[h], doc_.sentences[s].token_begin);
-      uint32_t e = std::min(hi[h] + 1, doc_.sentences[s].token_end);
-      const auto edge = [&](uint32_t x) {
-        if (isPunct(x)) return true;
-        const Token& d = doc_.tokens[x];
-        return d.head == static_cast<int32_t>(h) &&
-               (d.deprel == "case" || d.deprel == "cc" || d.deprel == "mark");
-      };
-      while (b < h && edge(b)) ++b;
-      while (e > h + 1 && isPunct(e - 1)) --e;
+      const auto [b, e] = phrase(h, false);
       if (b > nm.tb || e < nm.te || (b == nm.tb && e == nm.te)) continue;
       if (spans.count((static_cast<uint64_t>(b) << 32) | e) != 0) continue;
       spans.insert((static_cast<uint64_t>(b) << 32) | e);
