@@ -584,6 +584,16 @@ int32_t npFirstActor(const SentView& sv, int32_t m) {
   return m;
 }
 
+// Whether mention m is the first part of a hyphenated participle ("*Russian*-backed
+// separatists", "*Saudi*-led coalition"): the backer, not the country of the noun.
+bool backerModifier(const SentView& sv, int32_t m) {
+  const uint32_t e = sv.doc.mentions[m].token_end;
+  if (e + 1 >= sv.e || sv.up[e - sv.b] != "-") return false;
+  const Token& p = sv.tok(e + 1);
+  const std::string& u = sv.up[e + 1 - sv.b];
+  return p.upos == "VERB" || u == "LED" || (u.size() > 3 && u.ends_with("ED"));
+}
+
 void actorsUnder(const SentView& sv, uint32_t g, std::vector<ActorRef>& out, int depth) {
   const uint32_t l = g - sv.b;
   int32_t m = npFirstActor(sv, sv.coded_of[l]);
@@ -597,7 +607,7 @@ void actorsUnder(const SentView& sv, uint32_t g, std::vector<ActorRef>& out, int
       const std::string_view r = sv.deprel(c);
       if (r != "nmod:poss" && r != "amod" && r != "compound" && r != "nmod") continue;
       const int32_t cm = sv.coded_of[c - sv.b];
-      if (cm < 0 || cm == m) continue;
+      if (cm < 0 || cm == m || backerModifier(sv, cm)) continue;
       const std::string cc = sv.codeOf(cm);
       if (cc.size() < 3 || startsWith(cc, "---")) continue;
       const std::string code = sv.codeOf(m);
@@ -639,6 +649,16 @@ void actorsUnder(const SentView& sv, uint32_t g, std::vector<ActorRef>& out, int
           }
           int32_t cm = sv.coded_of[c - sv.b];
           if (cm >= 0 && isAdjectivalAgent(sv, cm)) cm = -1;
+          // A compound chain belongs to the noun itself ("the *U.S.* arms sale to Taiwan",
+          // "U.S." under "arms"): its members come before the noun's other modifiers.
+          if (m < 0 && cm < 0 && r == "compound") {
+            for (uint32_t gc : sv.kids[c - sv.b]) {
+              const int32_t gm = sv.coded_of[gc - sv.b];
+              if (m < 0 && gm >= 0 && sv.deprel(gc) == "compound" && !isAdjectivalAgent(sv, gm)) {
+                m = gm;
+              }
+            }
+          }
           if (m < 0 && cm >= 0) {
             if (sv.doc.mentions[cm].source == "pronoun" && r == "nmod:poss") {
               if (pronoun < 0) pronoun = cm;

@@ -227,6 +227,55 @@ TEST(CoderRobustness, DetachedWithPhraseOfNominalTrigger) {
   EXPECT_EQ(meetings, (std::vector<std::string>{"IRNGOV>PSE:04", "PSE>IRNGOV:04"}));
 }
 
+// A parse that hangs the country of a compound chain on the chain's first noun ("the
+// U.S.[compound of arms] arms sale to Taiwan"): the chain is part of the noun, so its actor
+// comes before the noun's prepositional modifiers (USA, not TWN).
+TEST(CoderRobustness, CompoundChainBeforeNounModifiers) {
+  Document doc =
+      loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/compound_chain_target.conllu");
+  ASSERT_EQ(doc.sentences.size(), 1u);
+  ASSERT_EQ(doc.tokens[9].head, 10);  // U.S. -> arms (0-based token indices)
+  addMention(doc, 0, 1, 4, "CHNGOV");
+  addMention(doc, 0, 9, 10, "USA");
+  addMention(doc, 0, 13, 14, "TWN");
+  EventCoder coder(builtin(), table());
+  ASSERT_TRUE(coder.process(doc).isOk());
+  std::vector<std::string> got;
+  for (const Event* e : eventsOf(doc, 0)) {
+    got.push_back(e->source.code + ">" + e->target.code + ":" + e->cameo_root);
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{"CHNGOV>USA:11"}));
+}
+
+// "Russian-backed separatists" parsed with "Russian" as an adjective of "separatists":
+// the country before a hyphenated participle is the backer, not the agent's country, which
+// comes from the other actor as for any agent of unknown country.
+TEST(CoderRobustness, HyphenatedBackerIsNoCountryOfTheAgent) {
+  Document doc =
+      loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/hyphen_backer_modifier.conllu");
+  ASSERT_EQ(doc.sentences.size(), 1u);
+  ASSERT_EQ(doc.tokens[3].head, 6);  // Russian -> separatists
+  addMention(doc, 0, 0, 2, "UKRMIL");
+  addMention(doc, 0, 3, 4, "RUS");
+  addMention(doc, 0, 6, 7, "---REB");
+  int their = addMention(doc, 0, 9, 10, "");
+  doc.mentions[their].source = "pronoun";
+  doc.mentions[their].entity = 0;
+  Entity forces;
+  forces.id = 0;
+  forces.name = "Ukrainian forces";
+  forces.code = "UKRMIL";
+  forces.mentions = {static_cast<uint32_t>(their)};
+  doc.entities.push_back(forces);
+  EventCoder coder(builtin(), table());
+  ASSERT_TRUE(coder.process(doc).isOk());
+  std::vector<std::string> got;
+  for (const Event* e : eventsOf(doc, 0)) {
+    got.push_back(e->source.code + ">" + e->target.code + ":" + e->cameo_root);
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{"UKRREB>UKRMIL:19"}));
+}
+
 TEST(CoderPetrarch, SequencePatternsWithoutParse) {
   auto dict = parsePetrarchVerbs(R"(
 &TIETYPES
