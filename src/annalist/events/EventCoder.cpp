@@ -248,6 +248,20 @@ std::string fillCountry(const SentView& sv, const ActorRef& a, const std::string
   return country + code.substr(3);
 }
 
+// Whether place mention m opens a locative phrase: "in Kenya", "in northern Iraq", "near
+// the Syrian border".
+bool inLocativePhrase(const SentView& sv, const Mention& m) {
+  for (uint32_t k = m.token_begin; k > sv.b && k + 3 > m.token_begin; --k) {
+    const std::string& before = sv.up[k - 1 - sv.b];
+    if (before == "IN" || before == "NEAR" || before == "ACROSS" || before == "INSIDE" ||
+        before == "THROUGHOUT" || before == "AROUND") {
+      return true;
+    }
+    if (before == "," || before == "." || sv.coded_of[k - 1 - sv.b] >= 0) break;
+  }
+  return false;
+}
+
 // The country or place mention of a locative phrase of the sentence ("in Kenya", "in
 // northern Iraq") nearest to token `at`, or -1.
 int32_t locativePlace(const SentView& sv, int64_t at) {
@@ -257,15 +271,7 @@ int32_t locativePlace(const SentView& sv, int64_t at) {
     const Mention& m = doc.mentions[k];
     if (m.token_begin <= sv.b || m.token_end > sv.e || m.code.size() != 3) continue;
     if (m.type != "GPE" && m.type != "LOC") continue;
-    // "in Kenya", "in northern Iraq", "near the Syrian border"
-    bool locative = false;
-    for (uint32_t k = m.token_begin; k > sv.b && k + 3 > m.token_begin && !locative; --k) {
-      const std::string& before = sv.up[k - 1 - sv.b];
-      locative = before == "IN" || before == "NEAR" || before == "ACROSS" || before == "INSIDE" ||
-                 before == "THROUGHOUT" || before == "AROUND";
-      if (before == "," || before == "." || sv.coded_of[k - 1 - sv.b] >= 0) break;
-    }
-    if (!locative) continue;
+    if (!inLocativePhrase(sv, m)) continue;
     const int64_t dist = std::abs(static_cast<int64_t>(m.token_begin) - at);
     if (best < 0 || dist < best_dist) {
       best = static_cast<int64_t>(k);
@@ -1696,6 +1702,23 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
           for (uint32_t x : sv.children(c.v, "obj")) actorsUnder(sv, x, targets, 3);
           for (uint32_t x : sv.children(c.v, "iobj")) actorsUnder(sv, x, targets, 3);
         }
+        if (targets.empty() && chosen && !block.nominal) {
+          // A pattern naming an object and its preposition ("express concern over X"), the
+          // phrase attached to the verb instead of the object ("expressed concern[obj]
+          // over[obl] China's activities"): the phrase still holds the object's target.
+          bool has_obj = false;
+          for (const SlotConstraint& sc : chosen->slots) {
+            has_obj = has_obj || sc.slot == SlotConstraint::Slot::kObject;
+          }
+          for (const SlotConstraint& sc : chosen->slots) {
+            if (!has_obj || sc.slot != SlotConstraint::Slot::kPrep || !targets.empty()) continue;
+            for (uint32_t x : sv.children(c.v, "obl")) {
+              if (sv.caseOf(x) != sc.prep) continue;
+              actorsUnder(sv, x, targets, 3);
+              if (!targets.empty()) break;
+            }
+          }
+        }
         if (targets.empty() && chosen) {
           // "agreed to provide equipment to Ukraine": the folded complement's arguments.
           for (const SlotConstraint& sc : chosen->slots) {
@@ -1823,6 +1846,23 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
     if (sources.empty()) {
       if (trace) *trace << "  no event: no source actor\n";
       continue;
+    }
+    // A place of the source's own country that the tree gave as target through a locative
+    // phrase ("visited flood victims *in Jakarta*", "held drills *in the South China Sea*",
+    // the phrase hung on the object) is the setting, not a target; force used there is
+    // still coded against the place below.
+    if (block.tree_args && sv.parsed && slot_target < 0 && !targets.empty()) {
+      std::erase_if(targets, [&](const ActorRef& t) {
+        const Mention& tm = sv.doc.mentions[t.mention];
+        if (t.code.size() != 3 || (tm.type != "GPE" && tm.type != "LOC") ||
+            !inLocativePhrase(sv, tm)) {
+          return false;
+        }
+        for (const ActorRef& a : sources) {
+          if (!startsWith(a.code, t.code)) return false;
+        }
+        return true;
+      });
     }
     // "X and Y met", "X and Y agreed on a ceasefire in Z": a mutual predicate with a
     // compound subject and no target named by its pattern.

@@ -276,6 +276,52 @@ TEST(CoderRobustness, HyphenatedBackerIsNoCountryOfTheAgent) {
   EXPECT_EQ(got, (std::vector<std::string>{"UKRREB>UKRMIL:19"}));
 }
 
+// "expressed concern over China's activities" with the over-phrase attached to the verb
+// rather than to "concern": the pattern "obj=@CONCERN prep=over" still finds its target in
+// that phrase, as it does when the phrase modifies the object.
+TEST(CoderRobustness, PatternPrepositionDetachedFromObject) {
+  Document doc =
+      loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/detached_object_prep.conllu");
+  ASSERT_EQ(doc.sentences.size(), 1u);
+  ASSERT_EQ(doc.tokens[7].head, 1);  // activities -> expressed (0-based)
+  ASSERT_EQ(doc.tokens[7].deprel, "obl");
+  addMention(doc, 0, 0, 1, "JPN");
+  addMention(doc, 0, 4, 7, "CHNMIL");
+  EventCoder coder(builtin(), table());
+  ASSERT_TRUE(coder.process(doc).isOk());
+  std::vector<std::string> got;
+  for (const Event* e : eventsOf(doc, 0)) {
+    got.push_back(e->source.code + ">" + e->target.code + ":" + e->cameo_root);
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{"JPN>CHNMIL:01"}));
+}
+
+// "visited flood victims in Jakarta" with "in Jakarta" under the object: a place of the
+// source's own country in a locative phrase is the setting, not a target (no event), as
+// when the parser attaches it to the verb; a foreign place there still is one.
+TEST(CoderRobustness, HomePlaceOfObjectIsNoTarget) {
+  for (const char* place : {"IDN", "AUS"}) {
+    Document doc =
+        loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/home_place_of_object.conllu");
+    ASSERT_EQ(doc.sentences.size(), 1u);
+    ASSERT_EQ(doc.tokens[8].head, 6);  // Jakarta -> victims (0-based)
+    addMention(doc, 0, 0, 4, "IDNGOV");
+    int at = addMention(doc, 0, 8, 9, place);
+    doc.mentions[at].type = "GPE";
+    EventCoder coder(builtin(), table());
+    ASSERT_TRUE(coder.process(doc).isOk());
+    std::vector<std::string> got;
+    for (const Event* e : eventsOf(doc, 0)) {
+      got.push_back(e->source.code + ">" + e->target.code + ":" + e->cameo_root);
+    }
+    if (std::string(place) == "IDN") {
+      EXPECT_TRUE(got.empty()) << got.front();
+    } else {
+      EXPECT_EQ(got, (std::vector<std::string>{"IDNGOV>AUS:04", "AUS>IDNGOV:04"}));
+    }
+  }
+}
+
 TEST(CoderPetrarch, SequencePatternsWithoutParse) {
   auto dict = parsePetrarchVerbs(R"(
 &TIETYPES
