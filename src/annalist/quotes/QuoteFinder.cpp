@@ -693,8 +693,24 @@ TokRange Finder::subjectFromDeps(int32_t cue) const {
   int32_t v = cue;
   for (int hop = 0; hop < 3 && v >= 0; ++hop) {
     const int32_t sb = sentBegin(v), se = sentEnd(v);
+    // With two subjects on the verb ("Any action by China ... would have consequences, Carter
+    // said", the parser hanging the complement's subject on the cue), the one nearest the cue
+    // on its left is its own; the other belongs to the content. A subject after the cue counts
+    // when there is none before it or the cue follows a comma or a quote mark (", said
+    // Carter"; not "Carter said Monday").
+    const bool inverted = v > sb && (t_[v - 1].lower == "," || t_[v - 1].q != QMark::kNone);
+    int32_t left = -1, right = -1;
     for (int32_t j = sb; j < se; ++j) {
-      if (toks[j].head == v && (toks[j].deprel == "nsubj" || toks[j].deprel == "nsubj:pass")) {
+      if (toks[j].head != v || (toks[j].deprel != "nsubj" && toks[j].deprel != "nsubj:pass")) {
+        continue;
+      }
+      if (j < v) left = j;
+      if (j > v && right < 0) right = j;
+    }
+    const int32_t subj = (right >= 0 && (left < 0 || inverted)) ? right : left;
+    if (subj >= 0) {
+      const int32_t j = subj;
+      {
         // A relative pronoun subject ("the senator who said ...") stands for the noun the
         // relative clause modifies; without an acl:relcl attachment there is no speaker.
         if (isRelativePronoun(t_[j].lower)) {
@@ -703,6 +719,18 @@ TokRange Finder::subjectFromDeps(int32_t cue) const {
           if (!nounish(noun) || isRelativePronoun(t_[noun].lower)) return {};
           // PolNeAR marks the pronoun as the source; emit() resolves it through the noun.
           return {j, j + 1};
+        }
+        // "... attacking Bill Clinton, Carly Fiorina said": the parser took the content's last
+        // NP as the subject and the speaker as its apposition. An apposition that runs up to
+        // the cue (no closing comma) after a subject that does not open the sentence is the
+        // speaker.
+        if (j < v && subtreeBegin(j) > sb) {
+          for (int32_t a = j + 2; a < v; ++a) {
+            if (toks[a].head != j || toks[a].deprel != "appos" || t_[a - 1].lower != ",") continue;
+            int32_t end = subtreeEnd(a);
+            while (end < v && isAuxOrAdverb(t_[end].lower)) ++end;
+            if (end == v) return npFromHead(a);
+          }
         }
         return npFromHead(j);
       }
@@ -1445,10 +1473,23 @@ void Finder::findIndirect(uint32_t s) {
           // closing the sentence belongs to the speaker.
           bool name_only = words <= 5;
           for (int32_t m = k + 1; m < hi && name_only; ++m) name_only = t_[m].punct || t_[m].cap;
-          if (words >= 2 && !name_only && !gerund && !cueAt(k + 1) && !isTimeWord(w) &&
-              !in(w, {"in",        "on",     "at",  "during", "to",    "of",     "about",
-                      "according", "that",   "for", "with",   "after", "before", "from",
-                      "via",       "citing", "who", "which",  "while", "when",   "as"})) {
+          // "..., said Michael O'Hanlon, a senior fellow at Brookings.": a description of an
+          // inverted speaker (an article opening it, or the parser's apposition) is no content.
+          bool description = false;
+          if (spk.b > cue->b && !name_only) {
+            description = in(w, {"a", "an", "the"});
+            const auto& toks = doc_.tokens;
+            for (int32_t m = k + 1; deps_ && m < hi && !description; ++m) {
+              description =
+                  toks[m].deprel == "appos" && toks[m].head >= spk.b && toks[m].head < spk.e;
+            }
+          }
+          if (description) {
+            parenthetical = true;
+          } else if (words >= 2 && !name_only && !gerund && !cueAt(k + 1) && !isTimeWord(w) &&
+                     !in(w, {"in",        "on",     "at",  "during", "to",    "of",     "about",
+                             "according", "that",   "for", "with",   "after", "before", "from",
+                             "via",       "citing", "who", "which",  "while", "when",   "as"})) {
             parenthetical = true;
             tail = {k + 1, hi};
           }

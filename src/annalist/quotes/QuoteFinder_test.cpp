@@ -664,6 +664,45 @@ TEST(QuoteFinder, ContentEndsBeforeANewSpeechFrameAfterAComma) {
   EXPECT_EQ(a.slice(a.quotes[0].content), "the plan failed");
 }
 
+TEST(QuoteFinder, NearestSubjectOfTheCueIsTheSpeaker) {
+  // The parser hung the complement's subject on the cue too: the subject nearest the cue on
+  // its left is the speaker; after ", said" the one after the cue.
+  Document a = runParsed(
+      "Any action by China would have consequences, Carter said.",
+      {"DET", "NOUN", "ADP", "PROPN", "AUX", "VERB", "NOUN", "PUNCT", "PROPN", "VERB", "PUNCT"},
+      {1, 9, 3, 1, 5, 9, 5, 5, 9, -1, 9},
+      {"det", "nsubj", "case", "nmod", "aux", "ccomp", "obj", "punct", "nsubj", "root", "punct"});
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(sl(a, a.quotes[0].speaker), "Carter");
+  EXPECT_EQ(a.slice(a.quotes[0].content), "Any action by China would have consequences");
+
+  Document b =
+      runParsed("Her comments speak to the reality, said Michael Ohanlon, a senior fellow.",
+                {"PRON", "NOUN", "VERB", "ADP", "DET", "NOUN", "PUNCT", "VERB", "PROPN", "PROPN",
+                 "PUNCT", "DET", "ADJ", "NOUN", "PUNCT"},
+                {1, 7, 7, 5, 5, 2, 7, -1, 7, 8, 13, 13, 13, 8, 7},
+                {"nmod:poss", "nsubj", "ccomp", "case", "det", "obl", "punct", "root", "nsubj",
+                 "flat", "punct", "det", "amod", "appos", "punct"});
+  ASSERT_EQ(b.quotes.size(), 1u);
+  EXPECT_EQ(sl(b, b.quotes[0].speaker), "Michael Ohanlon");
+  EXPECT_EQ(b.slice(b.quotes[0].content), "Her comments speak to the reality");
+}
+
+TEST(QuoteFinder, AppositionRunningUpToTheCueIsTheSpeaker) {
+  // "... attacking Bill Clinton, Carly Fiorina said": the parser made the content's last NP
+  // the subject and the speaker its apposition.
+  Document a =
+      runParsed("Trump is on solid ground attacking Bill Clinton, Carly Fiorina said Monday.",
+                {"PROPN", "AUX", "ADP", "ADJ", "NOUN", "VERB", "PROPN", "PROPN", "PUNCT", "PROPN",
+                 "PROPN", "VERB", "PROPN", "PUNCT"},
+                {4, 4, 4, 4, 11, 4, 11, 6, 9, 6, 9, -1, 11, 11},
+                {"nsubj", "cop", "case", "amod", "ccomp", "acl", "nsubj", "flat", "punct", "appos",
+                 "flat", "root", "obl:tmod", "punct"});
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(sl(a, a.quotes[0].speaker), "Carly Fiorina");
+  EXPECT_EQ(a.slice(a.quotes[0].content), "Trump is on solid ground attacking Bill Clinton");
+}
+
 // The learned-cue pass: a verb outside the lexicon with a subject and an object is a
 // candidate; the model decides. A model that accepts everything ("b" = +5) keeps it, one that
 // rejects everything keeps nothing; without a model the stance-verb rules do not know "lay".
