@@ -291,6 +291,16 @@ bool isRequestedAction(const SentView& sv, uint32_t g, int depth = 0) {
   if (h < sv.b || h >= sv.e) return false;
   // Reported or alleged actions: "criticized X for *hosting* Y", "warned X against
   // *deploying* missiles", "accused X of *planning* attacks".
+  // A clause hung on its own "that" (the parser made the conjunction its head, attached to a
+  // noun: "accusations by Kiev that[flat of Kiev] it *is supplying* weapons") is the content
+  // of that noun, as "accusations that it is supplying" is.
+  if (sv.tok(h).upos == "SCONJ" && sv.lemmaUp(h) == "THAT" && sv.tok(h).head >= 0) {
+    const auto hh = static_cast<uint32_t>(sv.tok(h).head);
+    if (hh >= sv.b && hh < sv.e && hh < h) {
+      const std::string_view u = sv.tok(hh).upos;
+      if (u == "NOUN" || u == "PROPN") return true;
+    }
+  }
   const bool adverbial = startsWith(t.deprel, "advcl") || startsWith(t.deprel, "acl");
   bool to_mark = false;
   for (uint32_t c : sv.kids[g - sv.b]) {

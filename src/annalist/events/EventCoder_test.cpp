@@ -322,6 +322,35 @@ TEST(CoderRobustness, HomePlaceOfObjectIsNoTarget) {
   }
 }
 
+// "denied accusations by Kiev that it is supplying weapons" parsed with the clause under its
+// own "that", itself hung on "Kiev": the clause is the content of the accusation, not an
+// event of its own; only the denial is coded.
+TEST(CoderRobustness, ClauseUnderItsThatIsContent) {
+  Document doc =
+      loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/clause_under_its_that.conllu");
+  ASSERT_EQ(doc.sentences.size(), 1u);
+  ASSERT_EQ(doc.tokens[9].head, 6);  // supplying -> that (0-based)
+  addMention(doc, 0, 0, 1, "RUSGOV");
+  addMention(doc, 0, 5, 6, "UKRGOV");
+  int it = addMention(doc, 0, 7, 8, "");
+  doc.mentions[it].source = "pronoun";
+  doc.mentions[it].entity = 0;
+  Entity moscow;
+  moscow.id = 0;
+  moscow.name = "Moscow";
+  moscow.code = "RUSGOV";
+  moscow.mentions = {0, static_cast<uint32_t>(it)};
+  doc.entities.push_back(moscow);
+  addMention(doc, 0, 12, 13, "---REB");
+  EventCoder coder(builtin(), table());
+  ASSERT_TRUE(coder.process(doc).isOk());
+  std::vector<std::string> got;
+  for (const Event* e : eventsOf(doc, 0)) {
+    got.push_back(e->source.code + ">" + e->target.code + ":" + e->cameo_root);
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{"RUSGOV>UKRGOV:01"}));
+}
+
 TEST(CoderPetrarch, SequencePatternsWithoutParse) {
   auto dict = parsePetrarchVerbs(R"(
 &TIETYPES
