@@ -1614,6 +1614,10 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
             } else if (block.tree_args && (r == "amod" || r == "compound") &&
                        sv.coded_of[x - sv.b] >= 0) {
               actorsUnder(sv, x, sources, 0);
+            } else if (block.tree_args && r == "nsubj") {
+              // The noun as the predicate of its clause: "X and Y resumed[amod] peace
+              // talks[root]" (a verb read as the noun's modifier), "Turkey is a supporter of".
+              actorsUnder(sv, x, sources, 3);
             }
           }
           // "Speaking after his meeting with X, the minister said": an unresolved possessive
@@ -1786,6 +1790,13 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
       if (block.nominal && sources.empty() && targets.size() >= 2) {
         sources.push_back(targets.front());
         targets.erase(targets.begin());
+      }
+      // A two-sided nominal event (040:040 "talks") whose two parties are both its subjects
+      // ("The United States and the Taliban resumed[amod] peace talks[root]"): one against
+      // the other, the reciprocal code giving the other direction.
+      if (block.nominal && targets.empty() && sources.size() == 2 && !rev.empty()) {
+        targets.push_back(sources.back());
+        sources.pop_back();
       }
     }
     // Objects that are agents of unknown country ("its ambassador", "military equipment")

@@ -351,6 +351,29 @@ TEST(CoderRobustness, ClauseUnderItsThatIsContent) {
   EXPECT_EQ(got, (std::vector<std::string>{"RUSGOV>UKRGOV:01"}));
 }
 
+// "The United States and the Taliban resumed peace talks" parsed with "talks" as the root and
+// "resumed" as its modifier: the noun's subjects are its parties, one against the other
+// (040:040 gives both directions).
+TEST(CoderRobustness, SubjectsOfNominalRootAreItsParties) {
+  Document doc =
+      loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/verb_as_noun_modifier.conllu");
+  ASSERT_EQ(doc.sentences.size(), 1u);
+  ASSERT_EQ(doc.tokens[8].deprel, "root");  // talks
+  ASSERT_EQ(doc.tokens[6].deprel, "amod");  // resumed
+  addMention(doc, 0, 1, 3, "USA");
+  addMention(doc, 0, 5, 6, "AFGREB");
+  int doha = addMention(doc, 0, 10, 11, "QAT");
+  doc.mentions[doha].type = "GPE";
+  EventCoder coder(builtin(), table());
+  ASSERT_TRUE(coder.process(doc).isOk());
+  std::vector<std::string> got;
+  for (const Event* e : eventsOf(doc, 0)) {
+    got.push_back(e->source.code + ">" + e->target.code + ":" + e->cameo_root);
+  }
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, (std::vector<std::string>{"AFGREB>USA:04", "USA>AFGREB:04"}));
+}
+
 TEST(CoderPetrarch, SequencePatternsWithoutParse) {
   auto dict = parsePetrarchVerbs(R"(
 &TIETYPES
