@@ -490,6 +490,23 @@ bool matchSlots(const SentView& sv, const VerbPattern& p, uint32_t v, uint32_t v
             }
           }
           for (uint32_t x : sv.children(v, "nmod")) cands.push_back(x);
+          // A noun after the object read as a bare participle clause ("closed its border
+          // crossing[advcl, VBG] with Syria"): its prepositional phrases are the object's.
+          for (uint32_t o : sv.children(v, "obj")) {
+            const uint32_t n = o + 1;
+            if (n >= sv.e || sv.tok(n).head != static_cast<int32_t>(v) || sv.tok(n).xpos != "VBG" ||
+                (!startsWith(sv.deprel(n), "advcl") && !startsWith(sv.deprel(n), "acl"))) {
+              continue;
+            }
+            bool bare = true;
+            for (uint32_t k : sv.kids[n - sv.b]) {
+              const std::string_view r = sv.deprel(k);
+              bare = bare && r != "obj" && !startsWith(r, "nsubj") && r != "mark";
+            }
+            if (bare) {
+              for (uint32_t x : sv.children(n, "obl")) cands.push_back(x);
+            }
+          }
           for (uint32_t x : cands) {
             if (sv.caseOf(x) == c.prep && inSet(x)) {
               ok = true;

@@ -374,6 +374,25 @@ TEST(CoderRobustness, SubjectsOfNominalRootAreItsParties) {
   EXPECT_EQ(got, (std::vector<std::string>{"AFGREB>USA:04", "USA>AFGREB:04"}));
 }
 
+// "closed its border crossing with Syria" with "crossing" tagged as a participle clause
+// (advcl) of the verb: its with-phrase is still the object's, so "CLOSE obj=@BORDER
+// prep=with target=prep:WITH" finds Syria.
+TEST(CoderRobustness, NounReadAsBareParticipleKeepsObjectPhrase) {
+  Document doc =
+      loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/noun_read_as_participle.conllu");
+  ASSERT_EQ(doc.sentences.size(), 1u);
+  ASSERT_EQ(doc.tokens[5].deprel, "advcl");  // crossing
+  addMention(doc, 0, 0, 1, "IRQ");
+  addMention(doc, 0, 7, 8, "SYR");
+  EventCoder coder(builtin(), table());
+  ASSERT_TRUE(coder.process(doc).isOk());
+  std::vector<std::string> got;
+  for (const Event* e : eventsOf(doc, 0)) {
+    got.push_back(e->source.code + ">" + e->target.code + ":" + e->cameo_root);
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{"IRQ>SYR:17"}));
+}
+
 TEST(CoderPetrarch, SequencePatternsWithoutParse) {
   auto dict = parsePetrarchVerbs(R"(
 &TIETYPES
