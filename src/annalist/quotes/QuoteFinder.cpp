@@ -995,6 +995,37 @@ TokRange Finder::cutContent(TokRange r, TokRange cue) const {
       r.e = m;
       break;
     }
+    // "endorsed Mrs. Clinton, a signal of her broad support ...", "voted for Ben Carson, a
+    // neurosurgeon who ...": an indefinite noun phrase after a comma is the writer's
+    // apposition, not the reported content.
+    if (w == "," && m + 2 < r.e && in(t_[m + 1].lower, {"a", "an"})) {
+      // Only a phrase that closes the content and is no clause's subject ("..., a boss
+      // invited her to lunch" is content).
+      bool closing = true;
+      for (int32_t k = m + 1; k < r.e && closing; ++k) {
+        closing = t_[k].lower != "," && t_[k].q == QMark::kNone &&
+                  !(deps_ && (toks[k].deprel == "nsubj" || toks[k].deprel == "nsubj:pass") &&
+                    toks[k].head > k);
+      }
+      if (closing) {
+        r.e = m;
+        break;
+      }
+    }
+    // "said she will not call on him to withdraw, but she has bristled at ...": a contrasting
+    // clause with its own subject is the writer's.
+    if (w == "," && deps_ && m + 3 < r.e && t_[m + 1].lower == "but" && t_[m + 2].lower != "that") {
+      bool own_subject = false;
+      for (int32_t k = m + 2; k < r.e && k < m + 10 && !own_subject; ++k) {
+        const std::string& d = toks[k].deprel;
+        own_subject = (d == "nsubj" || d == "nsubj:pass" || d == "expl") && toks[k].head > k &&
+                      toks[k].head < r.e;
+      }
+      if (own_subject) {
+        r.e = m;
+        break;
+      }
+    }
     // ", saying ...", ", while ...": another attribution or the writer's contrast follows.
     if (w == "," && m + 1 < r.e) {
       const std::string& n1 = t_[m + 1].lower;

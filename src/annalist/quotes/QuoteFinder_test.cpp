@@ -703,6 +703,33 @@ TEST(QuoteFinder, AppositionRunningUpToTheCueIsTheSpeaker) {
   EXPECT_EQ(a.slice(a.quotes[0].content), "Trump is on solid ground attacking Bill Clinton");
 }
 
+TEST(QuoteFinder, ContentEndsBeforeAClosingIndefiniteApposition) {
+  Document a = run("Sanders said the plan would fail, a view shared by many Democrats.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.slice(a.quotes[0].content), "the plan would fail");
+  // A clause whose subject is the indefinite noun phrase stays in the content.
+  Document b = runParsed("She said when she was young, a boss invited her to lunch.",
+                         {"PRON", "VERB", "SCONJ", "PRON", "AUX", "ADJ", "PUNCT", "DET", "NOUN",
+                          "VERB", "PRON", "ADP", "NOUN", "PUNCT"},
+                         {1, -1, 5, 5, 5, 9, 5, 8, 9, 1, 9, 12, 9, 1},
+                         {"nsubj", "root", "mark", "nsubj", "cop", "advcl", "punct", "det", "nsubj",
+                          "ccomp", "obj", "case", "obl", "punct"});
+  ASSERT_EQ(b.quotes.size(), 1u);
+  EXPECT_EQ(b.slice(b.quotes[0].content), "when she was young, a boss invited her to lunch");
+}
+
+TEST(QuoteFinder, ContentEndsBeforeAContrastingClauseWithItsOwnSubject) {
+  // The parser hung "bristled" inside the complement; "but" with a new subject is the writer's.
+  Document a = runParsed(
+      "Clinton said she will stay, but Sanders has bristled.",
+      {"PROPN", "VERB", "PRON", "AUX", "VERB", "PUNCT", "CCONJ", "PROPN", "AUX", "VERB", "PUNCT"},
+      {1, -1, 4, 4, 1, 9, 9, 9, 9, 4, 1},
+      {"nsubj", "root", "nsubj", "aux", "ccomp", "punct", "cc", "nsubj", "aux", "conj", "punct"});
+  ASSERT_GE(a.quotes.size(), 1u);
+  EXPECT_EQ(sl(a, a.quotes[0].speaker), "Clinton");
+  EXPECT_EQ(a.slice(a.quotes[0].content), "she will stay");
+}
+
 // The learned-cue pass: a verb outside the lexicon with a subject and an object is a
 // candidate; the model decides. A model that accepts everything ("b" = +5) keeps it, one that
 // rejects everything keeps nothing; without a model the stance-verb rules do not know "lay".
