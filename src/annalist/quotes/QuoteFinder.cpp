@@ -201,7 +201,7 @@ class Finder {
   // "X insisted ..."): with a parse, such verbs are attitude or speech cues.
   bool clausalCue(int32_t i) const;
   // A verb of naming with an object and a name as object predicate ("calls it \"X\"").
-  bool namingUse(int32_t i, const CueEntry& e) const;
+  bool namingUse(int32_t i, std::string_view lemma) const;
   // The lexicon entry of cue token i (a generic belief entry for clausal cues).
   const CueEntry& entryAt(int32_t i) const;
   bool nounish(int32_t i) const;
@@ -523,12 +523,12 @@ TokRange Finder::npRight(int32_t i, int32_t hi) const {
   return {i, e};
 }
 
-bool Finder::namingUse(int32_t i, const CueEntry& e) const {
+bool Finder::namingUse(int32_t i, std::string_view lemma) const {
   // "call/name/dub/label/term X Y": a verb of naming with an object and an object predicate
   // that is a name ("which Washington calls the \"Deal of the Century\"", "named him Person
   // of the Year") gives something a name; it reports no speech. An evaluative predicate
   // ("called Trump \"unhinged\"", "calling him a liar") is speech and stays a cue.
-  if (!in(e.lemma, {"call", "name", "dub", "label", "term", "brand", "nickname", "christen"})) {
+  if (!in(lemma, {"call", "name", "dub", "label", "term", "brand", "nickname", "christen"})) {
     return false;
   }
   const auto& toks = doc_.tokens;
@@ -634,7 +634,7 @@ std::optional<TokRange> Finder::cueAt(int32_t i) const {
     const std::string& u = doc_.tokens[i].upos;
     if (u != "VERB") return std::nullopt;
   }
-  if (deps_ && namingUse(i, *e)) return std::nullopt;
+  if (deps_ && namingUse(i, e->lemma)) return std::nullopt;
   if (i > 0 && (isDeterminer(t_[i - 1].lower) || t_[i - 1].lower == "'s")) return std::nullopt;
   if (i > 0 && t_[i - 1].lower == "to" && e->kind == CueKind::kBelief) return std::nullopt;
   // Forms that are far more often nouns or other senses in news text.
@@ -1980,7 +1980,7 @@ void Finder::findAgentStances(uint32_t s) {
     if (!lexical && kStance.count(lemma) == 0) continue;
     // The passes above skip naming uses ("which Washington calls the \"Deal of the
     // Century\""); so must this one.
-    if (lexical && namingUse(i, *entry)) continue;
+    if (lexical && namingUse(i, entry->lemma)) continue;
     int32_t subj = -1, pass = -1, agent_obl = -1;
     for (int32_t j = sb; j < se; ++j) {
       if (toks[j].head != i) continue;
@@ -2153,6 +2153,9 @@ void Finder::findLearnedCues(uint32_t s) {
     const bool adj = upos == "ADJ";
     if (!verb && !noun && !adj) continue;
     const std::string& lemma = lemmaOf(i);
+    // Naming ("which Washington calls the \"Deal of the Century\"") reports no speech, here as
+    // in the rule passes.
+    if (verb && namingUse(i, lemma)) continue;
     TokRange cue{i, i + 1}, content, spk;
     std::string comp_kind, spk_how;
     std::vector<TokRange> passive_parts;  // a passive's subject and complement

@@ -760,6 +760,28 @@ TEST(QuoteFinder, LearnedPassScoresUnclaimedVerbsWithASubjectAndAnObject) {
   EXPECT_TRUE(no.quotes.empty());
 }
 
+TEST(QuoteFinder, LearnedPassSkipsNamingUses) {
+  // The demo article through the fourth-session parser: "which" and "Washington" both
+  // subjects of "calls", the name its object. A model that accepts every candidate must still
+  // not make the naming a quotation (the demo showed it with speaker "Washington").
+  Document w = runParsed(
+      "Both sides condemned the United States' plan for the region, which Washington calls "
+      "the \"Deal of the Century\".",
+      {"DET",   "NOUN", "VERB", "DET",   "ADJ",   "PROPN", "PART", "NOUN",
+       "ADP",   "DET",  "NOUN", "PUNCT", "PRON",  "PROPN", "VERB", "DET",
+       "PUNCT", "NOUN", "ADP",  "DET",   "PROPN", "PUNCT", "PUNCT"},
+      {1, 2, -1, 5, 5, 7, 5, 2, 10, 10, 7, 14, 14, 14, 7, 17, 17, 14, 20, 20, 17, 17, 2},
+      {"det",   "nsubj", "root", "det",   "amod",  "nmod:poss", "case",      "obj",
+       "case",  "det",   "nmod", "punct", "nsubj", "nsubj",     "acl:relcl", "det",
+       "punct", "obj",   "case", "det",   "nmod",  "punct",     "punct"},
+      {"both", "side", "condemn", "the", "United",  "State",      "'s",   "plan",
+       "for",  "the",  "region",  ",",   "which",   "Washington", "call", "the",
+       "\"",   "deal", "of",      "the", "Century", "\"",         "."},
+      modelWithBias(5));
+  ASSERT_FALSE(w.quotes.empty());
+  for (const Quote& q : w.quotes) EXPECT_NE(sl(w, q.cue), "calls");
+}
+
 TEST(QuoteFinder, LearnedPassTakesATopicPhraseFurtherRightAndAByAgentOfANoun) {
   // "testified Tuesday on the attacks": the topic is the on-phrase further right.
   Document far =
