@@ -35,6 +35,12 @@ bool in(std::string_view w, std::initializer_list<std::string_view> list) {
   return false;
 }
 
+// The universal relation without its subtype ("obl:tmod" -> "obl").
+std::string_view baseRelation(std::string_view d) {
+  const size_t colon = d.find(':');
+  return colon == std::string_view::npos ? d : d.substr(0, colon);
+}
+
 bool isPronounSubject(std::string_view w) {
   return [](std::string_view x) {
     static const WordSet k{"he", "she", "they", "we", "i", "you", "it", "who", "which", "that"};
@@ -202,6 +208,10 @@ class Finder {
   bool clausalCue(int32_t i) const;
   // A verb of naming with an object and a name as object predicate ("calls it \"X\"").
   bool namingUse(int32_t i, std::string_view lemma) const;
+  // The token's lemma, or its lower-cased form when the document has no lemmas.
+  const std::string& lemmaOf(int32_t i) const {
+    return doc_.tokens[i].lemma.empty() ? t_[i].lower : doc_.tokens[i].lemma;
+  }
   // The lexicon entry of cue token i (a generic belief entry for clausal cues).
   const CueEntry& entryAt(int32_t i) const;
   bool nounish(int32_t i) const;
@@ -777,11 +787,7 @@ int32_t Finder::complementEndFromDeps(TokRange cue, int32_t from, bool* is_objec
   const auto& toks = doc_.tokens;
   const int32_t sb = sentBegin(cue.b), se = sentEnd(cue.b);
   *is_object = false;
-  auto base = [&](int32_t j) {
-    std::string_view d = toks[j].deprel;
-    const size_t colon = d.find(':');
-    return colon == std::string_view::npos ? d : d.substr(0, colon);
-  };
+  auto base = [&](int32_t j) { return baseRelation(toks[j].deprel); };
   auto isCueChild = [&](int32_t j) { return toks[j].head >= cue.b && toks[j].head < cue.e; };
   // The complement: a right dependent of the cue verb (or its particle) with a clausal or
   // object relation, clausal first.
@@ -1976,7 +1982,7 @@ void Finder::findAgentStances(uint32_t s) {
     if (t_[i].claimed || t_[i].in_quote || toks[i].upos != "VERB") continue;
     const CueEntry* entry = lex_.word(t_[i].lower);
     const bool lexical = entry != nullptr;
-    const std::string& lemma = toks[i].lemma.empty() ? t_[i].lower : toks[i].lemma;
+    const std::string& lemma = lemmaOf(i);
     if (!lexical && kStance.count(lemma) == 0) continue;
     // The passes above skip naming uses ("which Washington calls the \"Deal of the
     // Century\""); so must this one.
@@ -2054,7 +2060,6 @@ void Finder::findAgentStances(uint32_t s) {
 }
 
 std::vector<std::string> Finder::ruleFeatures(const Attribution& a) const {
-  const auto& toks = doc_.tokens;
   std::vector<std::string> f;
   const std::string r = fmt::format("R:r={}{}", a.type.substr(0, 3), a.confidence);
   f.push_back("R:b");
@@ -2062,7 +2067,7 @@ std::vector<std::string> Finder::ruleFeatures(const Attribution& a) const {
   std::string cue = "-";
   if (!a.cue.empty()) {
     const int32_t h = a.cue.e - 1;
-    cue = toks[h].lemma.empty() ? t_[h].lower : toks[h].lemma;
+    cue = lemmaOf(h);
     if (a.cue.e - a.cue.b > 1) cue = t_[a.cue.b].lower + "_" + cue;
   }
   f.push_back("R:c=" + cue);
@@ -2135,13 +2140,6 @@ void Finder::findLearnedCues(uint32_t s) {
   const int32_t sb = sent.token_begin, se = sent.token_end;
   bool sentence_has_attribution = false;
   for (int32_t i = sb; i < se; ++i) sentence_has_attribution |= t_[i].claimed;
-  auto base = [](std::string_view d) {
-    const size_t colon = d.find(':');
-    return colon == std::string_view::npos ? d : d.substr(0, colon);
-  };
-  auto lemmaOf = [&](int32_t j) -> const std::string& {
-    return toks[j].lemma.empty() ? t_[j].lower : toks[j].lemma;
-  };
   auto lenBucket = [](int32_t n) {
     return n <= 1 ? "1" : n <= 2 ? "2" : n <= 4 ? "3-4" : n <= 8 ? "5-8" : n <= 16 ? "9-16" : "17+";
   };
@@ -2181,7 +2179,7 @@ void Finder::findLearnedCues(uint32_t s) {
         const std::string_view d = toks[j].deprel;
         if (j < i && d == "nsubj:pass") subj = j;
         if (j > i && d == "obl:agent") agent = j;
-        if (j > i && comp < 0 && (d == "xcomp" || d == "ccomp" || base(d) == "obl") &&
+        if (j > i && comp < 0 && (d == "xcomp" || d == "ccomp" || baseRelation(d) == "obl") &&
             d != "obl:agent") {
           comp = j;
         }
@@ -2194,7 +2192,7 @@ void Finder::findLearnedCues(uint32_t s) {
       content = {b, subtreeEnd(comp)};
       passive_parts = {{b, subtreeEnd(subj)}, {cb, content.e}};
       comp_head = comp;
-      comp_kind = "pass:" + std::string(base(toks[comp].deprel));
+      comp_kind = "pass:" + std::string(baseRelation(toks[comp].deprel));
       spk_how = "none";
       if (agent >= 0) {
         int32_t ab = agent;
@@ -2226,7 +2224,7 @@ void Finder::findLearnedCues(uint32_t s) {
         content = {c, ce};
         for (int32_t j = i + 1; j < se; ++j) {
           if (toks[j].head != i) continue;
-          const std::string_view d = base(toks[j].deprel);
+          const std::string_view d = baseRelation(toks[j].deprel);
           if (d == "ccomp" || d == "xcomp" || d == "obj" || d == "csubj" || d == "parataxis") {
             comp_head = j;
             comp_kind = std::string(d);
@@ -2240,7 +2238,8 @@ void Finder::findLearnedCues(uint32_t s) {
         while (p < se && toks[p].head == i && toks[p].deprel == "compound:prt") ++p;
         if (p + 1 < se && toks[p].deprel == "case" && toks[p].upos == "ADP") {
           const int32_t obl = toks[p].head;
-          if (obl > p && obl < se && toks[obl].head == i && base(toks[obl].deprel) == "obl") {
+          if (obl > p && obl < se && toks[obl].head == i &&
+              baseRelation(toks[obl].deprel) == "obl") {
             cue.e = p + 1;
             content = {p + 1, subtreeEnd(obl)};
             comp_head = obl;
@@ -2250,7 +2249,7 @@ void Finder::findLearnedCues(uint32_t s) {
         // A topic phrase further right: "testified before Congress on the attacks", "clashed
         // with him over the issue" - the first about/on/over/against obl after the verb.
         for (int32_t j = i + 1; j < se && comp_head < 0; ++j) {
-          if (toks[j].head != i || base(toks[j].deprel) != "obl") continue;
+          if (toks[j].head != i || baseRelation(toks[j].deprel) != "obl") continue;
           const int32_t b = subtreeBegin(j);
           if (b <= i || toks[b].deprel != "case" ||
               !in(t_[b].lower, {"about", "on", "over", "against", "toward", "towards"})) {
@@ -2274,7 +2273,7 @@ void Finder::findLearnedCues(uint32_t s) {
           comp_kind = d;
           content = {i + 1, subtreeEnd(j)};
         }
-        if (j > i && comp_head < 0 && base(d) == "obl" && toks[i + 1].deprel == "case" &&
+        if (j > i && comp_head < 0 && baseRelation(d) == "obl" && toks[i + 1].deprel == "case" &&
             toks[i + 1].head == j) {
           comp_head = j;
           comp_kind = "obl:" + t_[i + 1].lower;
@@ -2293,7 +2292,7 @@ void Finder::findLearnedCues(uint32_t s) {
       int32_t next = i + 1;
       for (int32_t j = i + 1; j < se; ++j) {
         if (toks[j].head != i) continue;
-        const std::string_view d = base(toks[j].deprel);
+        const std::string_view d = baseRelation(toks[j].deprel);
         const int32_t b = subtreeBegin(j);
         const bool prep =
             b == next && toks[b].deprel == "case" && toks[b].head == j && toks[b].upos == "ADP";
@@ -2323,7 +2322,7 @@ void Finder::findLearnedCues(uint32_t s) {
       }
       // "claims by intelligence agencies that ...", "criticism of the plan from Democrats".
       for (int32_t j = i + 1; j < se && spk.empty(); ++j) {
-        if (toks[j].head != i || base(toks[j].deprel) != "nmod" || j == comp_head) continue;
+        if (toks[j].head != i || baseRelation(toks[j].deprel) != "nmod" || j == comp_head) continue;
         const int32_t b = subtreeBegin(j);
         if (b > i && toks[b].deprel == "case" &&
             (t_[b].lower == "by" || (t_[b].lower == "from" && agentLike(j)))) {
@@ -2333,7 +2332,7 @@ void Finder::findLearnedCues(uint32_t s) {
       }
       const int32_t gv = toks[i].head;
       if (spk.empty() && gv >= sb && gv < se && toks[gv].upos == "VERB" &&
-          base(toks[i].deprel) == "obj") {
+          baseRelation(toks[i].deprel) == "obj") {
         spk = subjectFromDeps(gv);
         spk_how = "govsubj";
       }
@@ -2360,7 +2359,7 @@ void Finder::findLearnedCues(uint32_t s) {
     const std::string ak = spk.empty() ? "none" : agentLike(spk.e - 1) ? "agent" : "nonagent";
     const std::string& cl = lemmaOf(comp_head);
     const std::string cu = toks[comp_head].upos;
-    const std::string rel(base(toks[i].deprel));
+    const std::string rel(baseRelation(toks[i].deprel));
     const std::string hl = toks[i].head >= sb && toks[i].head < se ? lemmaOf(toks[i].head) : "-";
     const CueEntry* entry = lex_.word(t_[i].lower);
     std::vector<std::string> f;
