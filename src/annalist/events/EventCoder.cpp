@@ -228,8 +228,10 @@ struct SentView {
 };
 
 // A country for an agent of unknown country ("---COP"): the place named by a locative
-// phrase of the sentence nearest to the mention ("police in Kenya"), else the country of
-// the other actor when it has one. Returns `code` unchanged when neither is known.
+// phrase of the sentence nearest to the mention ("police in Kenya"), else the coded entity
+// that coreference linked the mention to ("NATO ... their alliance ... The alliance
+// criticized Russia": NATO, not Russia), else the country of the other actor when it has
+// one. Returns `code` unchanged when none is known.
 int32_t locativePlace(const SentView& sv, int64_t at);
 
 std::string fillCountry(const SentView& sv, const ActorRef& a, const std::string& code,
@@ -238,8 +240,20 @@ std::string fillCountry(const SentView& sv, const ActorRef& a, const std::string
   const int64_t at = a.mention >= 0 ? doc.mentions[a.mention].token_begin : sv.b;
   const int32_t best = locativePlace(sv, at);
   std::string country;
+  const int32_t entity = a.mention >= 0 && sv.coref ? doc.mentions[a.mention].entity : -1;
+  const std::string& entity_code = entity >= 0 && static_cast<size_t>(entity) < doc.entities.size()
+                                       ? doc.entities[entity].code
+                                       : std::string();
   if (best >= 0) {
     country = doc.mentions[best].code;
+  } else if (entity_code.size() >= 3 && !startsWith(entity_code, "---")) {
+    // An organisation entity ("IGOWSTNAT") is the actor itself; a country gives its prefix.
+    if (entity_code.size() > 3 &&
+        (startsWith(entity_code, "IGO") || startsWith(entity_code, "NGO") ||
+         startsWith(entity_code, "MNC"))) {
+      return entity_code;
+    }
+    country = entity_code.substr(0, 3);
   } else if (other.size() >= 3 && !startsWith(other, "---") && !startsWith(other, "IGO") &&
              !startsWith(other, "NGO") && !startsWith(other, "MNC")) {
     country = other.substr(0, 3);

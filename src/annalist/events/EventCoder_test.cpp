@@ -276,6 +276,35 @@ TEST(CoderRobustness, HyphenatedBackerIsNoCountryOfTheAgent) {
   EXPECT_EQ(got, (std::vector<std::string>{"UKRREB>UKRMIL:19"}));
 }
 
+// "NATO ... their alliance ... The alliance criticized Russia": an agent of unknown country
+// that coreference linked to a coded entity is that entity; without the link the country
+// still comes from the other actor.
+TEST(CoderRobustness, AgentOfUnknownCountryTakesItsCoreferenceEntity) {
+  Document doc = loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/alliance_coref.conllu");
+  ASSERT_EQ(doc.sentences.size(), 1u);
+  const int alliance = addMention(doc, 0, 1, 2, "---IGO");
+  addMention(doc, 0, 3, 4, "RUS");
+  auto codes = [&doc] {
+    EventCoder coder(builtin(), table());
+    doc.events.clear();
+    EXPECT_TRUE(coder.process(doc).isOk());
+    std::vector<std::string> got;
+    for (const Event* e : eventsOf(doc, 0)) {
+      got.push_back(e->source.code + ">" + e->target.code + ":" + e->cameo_root);
+    }
+    return got;
+  };
+  EXPECT_EQ(codes(), (std::vector<std::string>{"RUSIGO>RUS:11"}));
+  Entity nato;
+  nato.id = 0;
+  nato.name = "NATO";
+  nato.code = "IGOWSTNAT";
+  nato.mentions = {static_cast<uint32_t>(alliance)};
+  doc.entities.push_back(nato);
+  doc.mentions[alliance].entity = 0;
+  EXPECT_EQ(codes(), (std::vector<std::string>{"IGOWSTNAT>RUS:11"}));
+}
+
 // "expressed concern over China's activities" with the over-phrase attached to the verb
 // rather than to "concern": the pattern "obj=@CONCERN prep=over" still finds its target in
 // that phrase, as it does when the phrase modifies the object.
