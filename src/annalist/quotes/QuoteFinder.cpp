@@ -990,8 +990,18 @@ TokRange Finder::cutContent(TokRange r, TokRange cue) const {
   int depth = 0;  // inside quote marks: leave quoted material whole
   for (int32_t m = r.b; m < r.e; ++m) {
     if (t_[m].q != QMark::kNone) depth ^= 1;
-    if (depth != 0 || m - r.b < 3) continue;
+    if (depth != 0) continue;
     const std::string& w = t_[m].lower;
+    // ", while ...", ", despite ...": the writer's contrast follows. Checked before the
+    // three-token minimum below, so that a short nominal content ends there too ("criticized
+    // the strike, while the European Union called on ..." - the parser may hang the clause on
+    // the object noun).
+    if (w == "," && m > r.b && m + 1 < r.e &&
+        in(t_[m + 1].lower, {"while", "despite", "compared", "although", "though", "whereas"})) {
+      r.e = m;
+      break;
+    }
+    if (m - r.b < 3) continue;
     // "..., according to X" is another attribution around this one.
     if (w == "," && m + 2 < r.e && t_[m + 1].lower == "according" && t_[m + 2].lower == "to") {
       r.e = m;
@@ -1032,12 +1042,12 @@ TokRange Finder::cutContent(TokRange r, TokRange cue) const {
         break;
       }
     }
-    // ", saying ...", ", while ...": another attribution or the writer's contrast follows.
+    // ", saying ...": another attribution follows.
     if (w == "," && m + 1 < r.e) {
       const std::string& n1 = t_[m + 1].lower;
       const bool gerund_cue =
           n1.size() > 4 && n1.compare(n1.size() - 3, 3, "ing") == 0 && lex_.word(n1) != nullptr;
-      if (gerund_cue || in(n1, {"while", "despite", "compared", "although", "though", "whereas"})) {
+      if (gerund_cue) {
         r.e = m;
         break;
       }

@@ -730,6 +730,28 @@ TEST(QuoteFinder, ContentEndsBeforeAContrastingClauseWithItsOwnSubject) {
   EXPECT_EQ(a.slice(a.quotes[0].content), "she will stay");
 }
 
+TEST(QuoteFinder, NominalObjectContentEndsBeforeAContrastingWhileClause) {
+  // make demo: the parser hangs the "while" clause on the object noun ("called" as its `acl`),
+  // so the object's subtree runs on to the sentence end; the ", while" cut must apply to a
+  // short nominal content too, and the second clause is an attribution of its own.
+  Document a = runParsed(
+      "Russia and China criticized the strike, while the European Union called on all sides to "
+      "show restraint.",
+      {"PROPN", "CCONJ", "PROPN", "VERB", "DET", "NOUN", "PUNCT", "SCONJ", "DET", "ADJ", "PROPN",
+       "VERB", "ADP", "DET", "NOUN", "PART", "VERB", "NOUN", "PUNCT"},
+      {3, 2, 0, -1, 5, 3, 11, 11, 10, 10, 11, 5, 14, 14, 11, 16, 11, 16, 3},
+      {"nsubj", "cc", "conj", "root", "det", "obj", "punct", "mark", "det", "amod", "nsubj", "acl",
+       "case", "det", "obl", "mark", "advcl", "obj", "punct"});
+  ASSERT_GE(a.quotes.size(), 1u);
+  EXPECT_EQ(sl(a, a.quotes[0].cue), "criticized");
+  EXPECT_EQ(sl(a, a.quotes[0].speaker), "Russia");
+  EXPECT_EQ(a.slice(a.quotes[0].content), "the strike");
+  for (const Quote& q : a.quotes) {
+    EXPECT_EQ(std::string(a.slice(q.content)).find("while"), std::string::npos)
+        << a.slice(q.content);
+  }
+}
+
 // The learned-cue pass: a verb outside the lexicon with a subject and an object is a
 // candidate; the model decides. A model that accepts everything ("b" = +5) keeps it, one that
 // rejects everything keeps nothing; without a model the stance-verb rules do not know "lay".
