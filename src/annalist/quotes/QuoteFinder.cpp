@@ -1126,7 +1126,14 @@ bool Finder::layoutAttribution(size_t qi, Attribution& a) {
   const int32_t n = static_cast<int32_t>(t_.size());
   DirectQuote& q = direct_[qi];
   const int32_t after = q.close >= 0 ? q.close + 1 : -1;
-  const int32_t last_content = q.parts.back().e - 1;
+  int32_t last_content = q.parts.back().e - 1;
+  // A quotation inside the quote may close with it ("... a good president,\u2019\u201d said X"):
+  // the punctuation before the inner closing mark decides.
+  while (last_content > q.parts.back().b &&
+         (t_[last_content].q != QMark::kNone ||
+          in(t_[last_content].lower, {"\u2019", "'", "''", "\u201d", "\""}))) {
+    --last_content;
+  }
   const std::string& last_word = t_[last_content].lower;
   // `"...," he said` - a comma, question or exclamation mark (or dash) inside the closing
   // mark means the sentence goes on after the quote.
@@ -1164,6 +1171,15 @@ bool Finder::layoutAttribution(size_t qi, Attribution& a) {
     for (int32_t c = j; continues && c < std::min(hi, j + 30) && !after_found; ++c) {
       auto cue = cueAt(c);
       if (!cue) continue;
+      // A passive verb is no frame ("...,\" since so many cases were decided by 5-to-4 votes,
+      // said Lee Epstein"): the frame's verb comes later.
+      if (deps_) {
+        bool passive = false;
+        for (int32_t k = j; k < hi && !passive; ++k) {
+          passive = doc_.tokens[k].head == cue->b && doc_.tokens[k].deprel == "aux:pass";
+        }
+        if (passive) continue;
+      }
       TokRange spk = subjectOf(*cue, j, hi);
       if (spk.empty()) continue;
       aa.cue = *cue;
@@ -1199,6 +1215,15 @@ bool Finder::layoutAttribution(size_t qi, Attribution& a) {
         --b;
       int32_t words = 0;
       for (int32_t m = b; m < q.open; ++m) words += t_[m].punct ? 0 : 1;
+      // A cue with its subject before the quote ("Trump insisted that he has \"expanded the
+      // party,\" claiming that ..."): the quote completes that cue's reported speech (left to
+      // it), and the frame after the quote is an attribution of its own.
+      bool earlier_cue = false;
+      for (int32_t c = b; c < q.open && !earlier_cue; ++c) {
+        const auto cue = cueAt(c);
+        earlier_cue = cue && !subjectOf(*cue, sb, q.open).empty();
+      }
+      if (earlier_cue) return false;
       if (b == sb && words >= 2 && !isDashTok(t_[q.open - 1].lower) &&
           t_[q.open - 1].lower != ":") {
         aa.parts.front().b = b;
@@ -1722,6 +1747,23 @@ void Finder::findIndirect(uint32_t s) {
       // A short quoted title as the whole content ("referred to \"The Deal of the Century\"")
       // is a name in scare quotes, not reported speech.
       if (scareQuoted(content)) continue;
+      // A content never holds its own speaker. After an inverted frame (", said Lee Epstein,
+      // who teaches ...") the "content" is the speaker's description: no reported speech;
+      // otherwise the speaker was taken from inside the complement ("saying the positives
+      // would outweigh ...": the parser's `nsubj`); a participle's speaker is then the subject
+      // of the verb it depends on.
+      if (!spk.empty() && spk.b < content.e && content.b < spk.e) {
+        const std::string& cw = t_[cue->b].lower;
+        const bool gerund = cw.size() > 4 && cw.compare(cw.size() - 3, 3, "ing") == 0;
+        const bool inverted = !gerund && spk.b >= cue->e && cue->b > 0 &&
+                              (t_[cue->b - 1].lower == "," || t_[cue->b - 1].q != QMark::kNone);
+        if (inverted) continue;
+        const int32_t gov = doc_.tokens[cue->b].head;
+        if (deps_ && gov >= 0 && gov < cue->b) {
+          const TokRange g = subjectFromDeps(gov);
+          if (!g.empty() && (g.e <= content.b || g.b >= content.e)) spk = g;
+        }
+      }
       a.speaker = spk;
       a.parts = {content};
       if (!tail.empty()) {

@@ -752,6 +752,75 @@ TEST(QuoteFinder, NominalObjectContentEndsBeforeAContrastingWhileClause) {
   }
 }
 
+TEST(QuoteFinder, PartialQuoteAfterAnEarlierCueBelongsToThatCue) {
+  // The quote ends with a comma and a frame follows, but a cue with its subject comes before
+  // it in the sentence: the quote completes that cue's reported speech (a mixed quote from
+  // "that"), not a mixed quote from the sentence start attributed to the later frame.
+  Document d = runParsed(
+      "Trump insisted that he has \u201cexpanded the party,\u201d claiming that he is "
+      "responsible.",
+      {"PROPN", "VERB", "SCONJ", "PRON", "AUX", "PUNCT", "VERB", "DET", "NOUN", "PUNCT", "PUNCT",
+       "VERB", "SCONJ", "PRON", "AUX", "ADJ", "PUNCT"},
+      {1, -1, 6, 6, 6, 6, 1, 8, 6, 11, 6, 1, 15, 15, 15, 11, 1},
+      {"nsubj", "root", "mark", "nsubj", "aux", "punct", "ccomp", "det", "obj", "punct", "punct",
+       "advcl", "mark", "nsubj", "cop", "ccomp", "punct"});
+  ASSERT_GE(d.quotes.size(), 1u);
+  const Quote& q = d.quotes[0];
+  EXPECT_EQ(sl(d, q.cue), "insisted");
+  EXPECT_EQ(sl(d, q.speaker), "Trump");
+  const std::string content(d.slice(q.content));
+  EXPECT_EQ(content.find("Trump"), std::string::npos) << content;
+  EXPECT_NE(content.find("expanded the party"), std::string::npos) << content;
+}
+
+TEST(QuoteFinder, ContentNeverHoldsItsOwnSpeaker) {
+  // A participle whose parsed subject lies in its complement takes the subject of its verb.
+  Document b = runParsed("Sanders spoke Monday, saying the positives would outweigh the losses.",
+                         {"PROPN", "VERB", "PROPN", "PUNCT", "VERB", "DET", "NOUN", "AUX", "VERB",
+                          "DET", "NOUN", "PUNCT"},
+                         {1, -1, 1, 4, 1, 6, 4, 8, 4, 10, 8, 1},
+                         {"nsubj", "root", "obl:tmod", "punct", "advcl", "det", "nsubj", "aux",
+                          "ccomp", "det", "obj", "punct"});
+  ASSERT_GE(b.quotes.size(), 1u);
+  const Quote& q = b.quotes.back();
+  EXPECT_EQ(sl(b, q.cue), "saying");
+  EXPECT_EQ(b.slice(q.content), "the positives would outweigh the losses");
+  EXPECT_EQ(sl(b, q.speaker), "Sanders");
+}
+
+TEST(QuoteFinder, QuoteEndingWithAnInnerQuoteTakesTheFrameAfterIt) {
+  // The inner quotation closes with the outer one: the comma before the inner closing mark
+  // says the sentence goes on, so ", said X" after the quote is its frame.
+  Document d = run(
+      "\u201cWhen that group said, \u2018We think Obama would be a good president,\u2019 that "
+      "ignited something that said to everyone, \u2018We might have something here,\u2019\u201d "
+      "said Rev. Kyev "
+      "Tatum, then senior pastor at Servant House Baptist Church in Ft. Worth.");
+  ASSERT_GE(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].type, "direct");
+  EXPECT_EQ(sl(d, d.quotes[0].cue), "said");
+  EXPECT_NE(sl(d, d.quotes[0].speaker).find("Kyev Tatum"), std::string::npos)
+      << sl(d, d.quotes[0].speaker);
+  for (const Quote& q : d.quotes) {
+    EXPECT_EQ(std::string(d.slice(q.content)).find("Tatum"), std::string::npos)
+        << d.slice(q.content);
+  }
+}
+
+TEST(QuoteFinder, PassiveVerbAfterAQuoteIsNoFrame) {
+  Document d = runParsed(
+      "\u201cIt is stunning,\u201d since many cases were decided by votes, said Lee Epstein.",
+      {"PUNCT", "PRON", "AUX", "ADJ", "PUNCT", "PUNCT", "SCONJ", "ADJ", "NOUN", "AUX", "VERB",
+       "ADP", "NOUN", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT"},
+      {3, 3, 3, 14, 3, 3, 10, 8, 10, 10, 3, 12, 10, 10, -1, 14, 15, 14},
+      {"punct", "nsubj", "cop", "ccomp", "punct", "punct", "mark", "amod", "nsubj:pass", "aux:pass",
+       "advcl", "case", "obl:agent", "punct", "root", "nsubj", "flat", "punct"});
+  ASSERT_GE(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].type, "direct");
+  EXPECT_EQ(sl(d, d.quotes[0].cue), "said");
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "Lee Epstein");
+}
+
 // The learned-cue pass: a verb outside the lexicon with a subject and an object is a
 // candidate; the model decides. A model that accepts everything ("b" = +5) keeps it, one that
 // rejects everything keeps nothing; without a model the stance-verb rules do not know "lay".
