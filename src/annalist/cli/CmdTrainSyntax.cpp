@@ -42,6 +42,7 @@ struct TrainOptions {
   bool sentence_case = false;  // tagger: sentence capitalisation profile features
   bool right_to_left = false;  // tagger: the first pass tags right to left
   bool caps = true;            // tagger: capitalisation prior from the training + raw text
+  std::string wordnet;         // tagger: WordNet directory for the word-form lexicon features
   double min_weight = -1;      // prune weights below this (averaged-perceptron units); -1 = default
   std::vector<double> also_prune;  // dev scores also printed at these pruning thresholds
   bool lexicon = false;            // parser: the --tagger's clusters/ambiguity classes as features
@@ -252,6 +253,9 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
     cmd->add_flag("--caps,!--no-caps", o->caps,
                   "Capitalisation prior of words (from the training and raw text) as features")
         ->capture_default_str();
+    cmd->add_option("--wordnet", o->wordnet,
+                    "WordNet 3.0 database directory (e.g. /usr/share/wordnet from wordnet-base): "
+                    "its parts of speech of word forms become features and part of the model");
     cmd->callback([o, &exit_code] {
       const auto t0 = Clock::now();
       std::vector<syntax::AnnotatedSentence> train, dev;
@@ -276,8 +280,19 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
         exit_code = kExitFatal;
         return;
       }
+      syntax::LexiconTable lexicon;
+      if (!o->wordnet.empty()) {
+        auto lex = syntax::readWordNetLexicon(o->wordnet);
+        if (!lex.ok()) {
+          std::cerr << "annalist train: " << lex.error().message << "\n";
+          exit_code = kExitFatal;
+          return;
+        }
+        lexicon = std::move(lex).value();
+        std::cerr << fmt::format("word-form lexicon: {} forms\n", lexicon.size());
+      }
       syntax::Tagger tagger =
-          syntax::Tagger::train(train, to, &std::cerr, clusters, caps, clusters2);
+          syntax::Tagger::train(train, to, &std::cerr, clusters, caps, clusters2, lexicon);
       if (o->min_weight > 0) tagger.prune(o->min_weight);
       std::cerr << fmt::format("tagger: {} classes, {} features, {} weights\n", tagger.numClasses(),
                                tagger.weights().numFeatures(), tagger.weights().numWeights());
@@ -419,7 +434,8 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
           const syntax::Tagger t = syntax::Tagger::train(
               rest, to, nullptr, tagger ? tagger->clusters() : syntax::WordClusters{},
               tagger ? tagger->caps() : syntax::CapsTable{},
-              tagger ? tagger->clusters2() : syntax::WordClusters{});
+              tagger ? tagger->clusters2() : syntax::WordClusters{},
+              tagger ? tagger->lexicon() : syntax::LexiconTable{});
           tagSentences(t, held);
           for (size_t j = 0; j < held.size(); ++j) tagged[held_index[j]] = std::move(held[j]);
         };

@@ -7,6 +7,8 @@
 #include <iterator>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "annalist/io/DocumentSource.h"
 #include "annalist/syntax/Corpus.h"
 #include "annalist/syntax/HugePageAllocator.h"
@@ -16,6 +18,7 @@
 #include "annalist/syntax/SyntaxAnnotator.h"
 #include "annalist/syntax/SyntaxEval.h"
 #include "annalist/syntax/Tagger.h"
+#include "annalist/syntax/WordNetLexicon.h"
 #include "annalist/text/Tokenizer.h"
 
 namespace annalist::syntax {
@@ -293,6 +296,101 @@ TEST(Syntax, TaggerOptionsLearnRoundTripAndStayDeterministic) {
   plain.epochs = 8;
   plain.passes = 2;
   EXPECT_NE(Tagger::train(data, plain, nullptr).toBytes(), tagger.toBytes());
+}
+
+TEST(Syntax, WordNetLexiconInflectsLemmas) {
+  using namespace lexicon_bits;
+  LexiconTable t;
+  addLemmaForms("stop", 'v', t);
+  addLemmaForms("try", 'v', t);
+  addLemmaForms("make", 'v', t);
+  addLemmaForms("box", 'n', t);
+  addLemmaForms("city", 'n', t);
+  addLemmaForms("big", 'a', t);
+  addLemmaForms("happy", 'a', t);
+  auto bits = [&](std::string_view w) {
+    auto it = t.find(hashString(w));
+    return it == t.end() ? 0u : it->second;
+  };
+  EXPECT_EQ(bits("stop"), kVerb);
+  EXPECT_EQ(bits("stops"), kVerbS);
+  EXPECT_EQ(bits("stopped"), kVerbEd);
+  EXPECT_EQ(bits("stopping"), kVerbIng);
+  EXPECT_EQ(bits("tries"), kVerbS);
+  EXPECT_EQ(bits("tried"), kVerbEd);
+  EXPECT_EQ(bits("trying"), kVerbIng);
+  EXPECT_EQ(bits("making"), kVerbIng);
+  EXPECT_EQ(bits("made"), 0u);  // irregular: only from verb.exc
+  EXPECT_EQ(bits("boxes"), kNounPlural);
+  EXPECT_EQ(bits("cities"), kNounPlural);
+  EXPECT_EQ(bits("bigger"), kAdjDegree);
+  EXPECT_EQ(bits("biggest"), kAdjDegree);
+  EXPECT_EQ(bits("happier"), kAdjDegree);
+}
+
+TEST(Syntax, TaggerWithWordNetLexiconLearnsAndRoundTrips) {
+  using namespace lexicon_bits;
+  // A miniature WordNet database in the format of /usr/share/wordnet.
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("annalist_wordnet_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  auto write = [&](const char* name, const char* text) { std::ofstream(dir / name) << text; };
+  write("index.noun",
+        "  1 licence header line\n"
+        "attack n 2 1 @ 2 1 00000001 00000002  \nminister n 1 1 @ 1 1 00000003  \n"
+        "paris n 1 0 1 0 00000004  \n");
+  write("index.verb", "attack v 2 1 @ 2 3 00000005 00000006  \ngo v 1 0 1 2 00000007  \n");
+  write("index.adj", "");
+  write("index.adv", "home r 1 0 1 0 00000008  \n");
+  write("data.noun",
+        "00000004 15 n 01 Paris 0 000 | capital of France  \n"
+        "00000003 18 n 01 minister 0 000 | a person  \n");
+  write("data.verb", "");
+  write("data.adj", "");
+  write("data.adv", "");
+  write("noun.exc", "mice mouse\n");
+  write("verb.exc", "went go\n");
+  write("adj.exc", "");
+  write("adv.exc", "");
+  auto lex = readWordNetLexicon(dir.string());
+  ASSERT_TRUE(lex.ok()) << lex.error().message;
+  auto bits = [&](std::string_view w) {
+    auto it = lex->find(hashString(w));
+    return it == lex->end() ? 0u : it->second;
+  };
+  EXPECT_EQ(bits("attack"), kNoun | kVerb | (2u << kDominantShift));  // 3 tagged verb uses
+  EXPECT_EQ(bits("attacked"), kVerbEd);
+  EXPECT_EQ(bits("went"), kVerbEd);
+  EXPECT_EQ(bits("mice"), kNounPlural);
+  EXPECT_EQ(bits("paris"), kNoun | kProperOnly | (1u << kDominantShift));
+  EXPECT_EQ(bits("minister") & kProperOnly, 0u);
+  const auto data = tinyCorpus();
+  TaggerTrainOptions to;
+  to.epochs = 8;
+  to.passes = 2;
+  to.right_to_left = true;
+  const Tagger tagger = Tagger::train(data, to, nullptr, {}, {}, {}, *lex);
+  EXPECT_EQ(tagger.lexicon().size(), lex->size());
+  auto t2 = Tagger::fromBytes(tagger.toBytes(), "tagger");
+  ASSERT_TRUE(t2.ok()) << t2.error().message;
+  EXPECT_EQ(t2->toBytes(), tagger.toBytes());
+  EXPECT_EQ(t2->lexicon().size(), lex->size());
+  for (const auto& s : data) {
+    std::vector<uint16_t> classes, classes2;
+    tagger.predict(views(s.words), classes);
+    t2->predict(views(s.words), classes2);
+    EXPECT_EQ(classes, classes2);
+    for (size_t i = 0; i < s.size(); ++i) EXPECT_EQ(tagger.upos(classes[i]), s.upos[i]);
+  }
+  EXPECT_EQ(Tagger::train(data, to, nullptr, {}, {}, {}, *lex).toBytes(), tagger.toBytes());
+  // The lexicon's features change the model.
+  EXPECT_NE(Tagger::train(data, to, nullptr).toBytes(), tagger.toBytes());
+  // A directory without the database is an error that names the missing file.
+  std::filesystem::remove(dir / "index.verb");
+  auto missing = readWordNetLexicon(dir.string());
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.error().message.find("index.verb"), std::string::npos);
+  std::filesystem::remove_all(dir);
 }
 
 TEST(Syntax, AveragedLinearModelIsTheMeanOfItsModels) {

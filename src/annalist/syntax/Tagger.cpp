@@ -22,10 +22,12 @@ constexpr uint32_t kSecWeights2 = sectionTag("WGT2");   // optional: second pass
 constexpr uint32_t kSecCaps = sectionTag("CAPS");       // optional: capitalisation prior
 constexpr uint32_t kSecClusters2 = sectionTag("CLU2");  // optional: second word clustering
 constexpr uint32_t kSecOptions = sectionTag("OPTS");    // optional: feature groups (u32)
+constexpr uint32_t kSecLexicon = sectionTag("LEXI");    // optional: word-form lexicon
 
 struct TokInfo {
   uint64_t low = 0, raw = 0, shape = 0, flags = 0, amb = 0, cf = 0, cc = 0, caps = 0;
   uint64_t cf2 = 0, cc2 = 0;  // second clustering (when the model has one)
+  uint64_t lex = 0;           // word-form lexicon mask + 1 (0 = padding; 1 = not listed)
   uint64_t sc = 0;            // capitalisation profile of the sentence (same for every word)
   uint64_t suf[5] = {0, 0, 0, 0, 0};
   uint64_t pre[4] = {0, 0, 0, 0};
@@ -36,6 +38,7 @@ constexpr int kPad = 2;
 constexpr uint32_t kExtraClusters2 = 1;     // features of the second clustering
 constexpr uint32_t kExtraSentenceCase = 2;  // the sentence's capitalisation profile
 constexpr uint32_t kExtraRightToLeft = 4;   // the first pass tags right to left
+constexpr uint32_t kExtraLexicon = 8;       // word-form lexicon features (the LEXI section)
 constexpr size_t kMaxFeatures = 100;
 
 // Per-sentence precomputed word hashes, padded by kPad on each side.
@@ -43,7 +46,7 @@ using AmbMap = std::unordered_map<uint64_t, uint64_t>;
 
 void prepare(const std::vector<std::string_view>& words, const AmbMap& amb,
              const WordClusters& clusters, const CapsTable& caps, const WordClusters& clusters2,
-             std::vector<TokInfo>& info) {
+             const LexiconTable& lexicon, std::vector<TokInfo>& info) {
   const size_t n = words.size();
   info.assign(n + 2 * kPad, TokInfo{});
   static const uint64_t kStart = hashString("<S>");
@@ -70,6 +73,10 @@ void prepare(const std::vector<std::string_view>& words, const AmbMap& amb,
     t.low = hashString(low);
     auto a = amb.find(t.low);
     t.amb = a == amb.end() ? 0 : a->second;
+    if (!lexicon.empty()) {
+      auto x = lexicon.find(t.low);
+      t.lex = x == lexicon.end() ? 1 : x->second + 2u;
+    }
     if (!caps.empty()) {
       auto c = caps.find(t.low);
       t.caps = c == caps.end() ? 0 : c->second;
@@ -206,6 +213,15 @@ size_t features(const std::vector<TokInfo>& info, size_t i, uint64_t p1, uint64_
     f[k++] = feat(84, w.sc, fu, (n1.flags >> 4) & 1, (m1.flags >> 4) & 1);
     f[k++] = feat(85, w.sc, fu, w.cf);
   }
+  if ((extra & kExtraLexicon) != 0) {
+    f[k++] = feat(86, w.lex);
+    f[k++] = feat(87, w.lex, w.flags & 0x30);
+    f[k++] = feat(88, p1, w.lex);
+    f[k++] = feat(89, w.lex, n1.lex);
+    f[k++] = feat(90, m1.lex, w.lex);
+    f[k++] = feat(91, w.lex, w.suf[1]);
+    f[k++] = feat(92, n1.lex);
+  }
   if ((extra & kExtraClusters2) != 0) {
     f[k++] = feat(62, w.cf2);
     f[k++] = feat(63, w.cc2);
@@ -238,6 +254,7 @@ size_t features2(const std::vector<TokInfo>& info, size_t i, uint64_t p1, uint64
   f[k++] = feat(79, p1, c0, r1);
   f[k++] = feat(80, w.amb, r1);
   f[k++] = feat(81, w.suf[2], r1);
+  if ((extra & kExtraLexicon) != 0) f[k++] = feat(93, w.lex, r1);
   return k;
 }
 
@@ -312,14 +329,16 @@ CapsTable Tagger::capsTable(const std::vector<std::vector<std::string>>& sentenc
 
 Tagger Tagger::train(const std::vector<AnnotatedSentence>& sentences,
                      const TaggerTrainOptions& options, std::ostream* log, WordClusters clusters,
-                     CapsTable caps, WordClusters clusters2) {
+                     CapsTable caps, WordClusters clusters2, LexiconTable lexicon) {
   Tagger t;
+  t.lexicon_ = std::move(lexicon);
   t.clusters_ = std::move(clusters);
   t.caps_ = std::move(caps);
   t.clusters2_ = std::move(clusters2);
   t.extra_ = (t.clusters2_.empty() ? 0 : kExtraClusters2) |
              (options.sentence_case ? kExtraSentenceCase : 0) |
-             (options.right_to_left ? kExtraRightToLeft : 0);
+             (options.right_to_left ? kExtraRightToLeft : 0) |
+             (t.lexicon_.empty() ? 0 : kExtraLexicon);
   const uint32_t extra = t.extra_;
   const bool r2l = options.right_to_left;
   // Classes, sorted for determinism.
@@ -444,7 +463,8 @@ Tagger Tagger::train(const std::vector<AnnotatedSentence>& sentences,
       for (size_t si = 0; si < sentences.size(); ++si) {
         if (si % k_folds != k) rest.push_back(sentences[si]);
       }
-      const Tagger ft = train(rest, fold_options, nullptr, t.clusters_, t.caps_, t.clusters2_);
+      const Tagger ft =
+          train(rest, fold_options, nullptr, t.clusters_, t.caps_, t.clusters2_, t.lexicon_);
       for (size_t si = k; si < sentences.size(); si += k_folds) {
         const auto& s = sentences[si];
         std::vector<std::string_view> ws(s.words.begin(), s.words.end());
@@ -487,7 +507,7 @@ Tagger Tagger::train(const std::vector<AnnotatedSentence>& sentences,
       for (size_t si : order) {
         const auto& s = sentences[si];
         words.assign(s.words.begin(), s.words.end());
-        prepare(words, t.amb_, t.clusters_, t.caps_, t.clusters2_, info);
+        prepare(words, t.amb_, t.clusters_, t.caps_, t.clusters2_, t.lexicon_, info);
         first.assign(s.size(), 0);
         uint64_t p1 = 0, p2 = 0;
         // A right-to-left first pass sees the sentence mirrored: position j is word n-1-j.
@@ -543,7 +563,7 @@ Tagger Tagger::train(const std::vector<AnnotatedSentence>& sentences,
 void Tagger::predict(const std::vector<std::string_view>& words,
                      std::vector<uint16_t>& classes) const {
   thread_local std::vector<TokInfo> info;
-  prepare(words, amb_, clusters_, caps_, clusters2_, info);
+  prepare(words, amb_, clusters_, caps_, clusters2_, lexicon_, info);
   const uint32_t extra = extra_;
   classes.resize(words.size());
   const size_t n_classes = upos_.size();
@@ -674,9 +694,14 @@ std::string Tagger::toBytes() const {
     clusters2_.serialize(w);
     secs.push_back({kSecClusters2, std::move(w.bytes())});
   }
-  if ((extra_ & ~kExtraClusters2) != 0) {
+  if (!lexicon_.empty()) {
     ByteWriter w;
-    w.u32(extra_ & ~kExtraClusters2);
+    writeSortedMap(w, lexicon_);
+    secs.push_back({kSecLexicon, std::move(w.bytes())});
+  }
+  if ((extra_ & ~(kExtraClusters2 | kExtraLexicon)) != 0) {
+    ByteWriter w;
+    w.u32(extra_ & ~(kExtraClusters2 | kExtraLexicon));
     secs.push_back({kSecOptions, std::move(w.bytes())});
   }
   return encodeModelFile(ModelKind::kTagger, secs);
@@ -732,7 +757,7 @@ Result<Tagger> Tagger::fromBytes(std::string_view bytes, const std::string& what
   // Optional sections.
   for (const ModelSection& sec : *secs) {
     if (sec.tag != kSecWeights2 && sec.tag != kSecCaps && sec.tag != kSecClusters2 &&
-        sec.tag != kSecOptions) {
+        sec.tag != kSecOptions && sec.tag != kSecLexicon) {
       continue;
     }
     ByteReader r(sec.bytes, what);
@@ -750,6 +775,9 @@ Result<Tagger> Tagger::fromBytes(std::string_view bytes, const std::string& what
         return Error::corrupt(fmt::format("{}: unknown tagger options {:#x}", what, opts));
       }
       t.extra_ |= opts;
+    } else if (sec.tag == kSecLexicon) {
+      if (!readSortedMap(r, t.lexicon_)) return Error::corrupt(fmt::format("{}: bad LEXI", what));
+      if (!t.lexicon_.empty()) t.extra_ |= kExtraLexicon;
     } else if (sec.tag == kSecClusters2) {
       auto c = WordClusters::deserialize(r, what);
       if (!c.ok()) return c.error();

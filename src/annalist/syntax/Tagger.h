@@ -17,6 +17,7 @@
 #include "annalist/syntax/Corpus.h"
 #include "annalist/syntax/LinearModel.h"
 #include "annalist/syntax/WordClusters.h"
+#include "annalist/syntax/WordNetLexicon.h"
 
 namespace annalist::syntax {
 
@@ -52,10 +53,12 @@ class Tagger {
   Tagger() = default;
 
   // `clusters` (may be empty) become features and part of the model.
-  // `caps` and `clusters2` (may be empty) likewise.
+  // `caps`, `clusters2` and `lexicon` (a word-form lexicon, see WordNetLexicon.h; may be
+  // empty) likewise.
   static Tagger train(const std::vector<AnnotatedSentence>& sentences,
                       const TaggerTrainOptions& options, std::ostream* log,
-                      WordClusters clusters = {}, CapsTable caps = {}, WordClusters clusters2 = {});
+                      WordClusters clusters = {}, CapsTable caps = {}, WordClusters clusters2 = {},
+                      LexiconTable lexicon = {});
   // The capitalisation prior of words seen at least `min_count` times not sentence-initially
   // in `sentences` (words as written).
   static CapsTable capsTable(const std::vector<std::vector<std::string>>& sentences,
@@ -82,6 +85,8 @@ class Tagger {
   const CapsTable& caps() const { return caps_; }
   // A second, independent word clustering (another granularity; may be empty).
   const WordClusters& clusters2() const { return clusters2_; }
+  // The word-form lexicon whose masks are features (empty when the model has none).
+  const LexiconTable& lexicon() const { return lexicon_; }
   // Ambiguity-class lexicon: hash(normalised word) -> hash of the set of classes it was seen
   // with (words seen at least TaggerTrainOptions::amb_min_count times).
   const std::unordered_map<uint64_t, uint64_t>& ambiguityClasses() const { return amb_; }
@@ -99,6 +104,7 @@ class Tagger {
   std::unordered_map<uint64_t, uint64_t> amb_;   // hash(normalised word) -> ambiguity class
   WordClusters clusters_;
   WordClusters clusters2_;
+  LexiconTable lexicon_;
   uint32_t extra_ = 0;  // optional feature groups (see Tagger.cpp)
   std::vector<std::string> feats_strings_;
   std::vector<uint32_t> feats_default_;                 // per class, index into feats_strings_
