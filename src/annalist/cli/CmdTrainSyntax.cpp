@@ -430,7 +430,8 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
             to.right_to_left = tagger->rightToLeft();
             to.sentence_case = tagger->sentenceCase();
           }
-          // The folds reuse the word clusters and capitalisation prior of the --tagger model.
+          // The folds reuse the word clusters, capitalisation prior and word-form lexicon of the
+          // --tagger model.
           const syntax::Tagger t = syntax::Tagger::train(
               rest, to, nullptr, tagger ? tagger->clusters() : syntax::WordClusters{},
               tagger ? tagger->caps() : syntax::CapsTable{},

@@ -27,7 +27,8 @@ constexpr uint32_t kSecLexicon = sectionTag("LEXI");    // optional: word-form l
 struct TokInfo {
   uint64_t low = 0, raw = 0, shape = 0, flags = 0, amb = 0, cf = 0, cc = 0, caps = 0;
   uint64_t cf2 = 0, cc2 = 0;  // second clustering (when the model has one)
-  uint64_t lex = 0;           // word-form lexicon mask + 1 (0 = padding; 1 = not listed)
+  uint64_t lex = 0;           // word-form lexicon: 0 padding, 1 frequent word, 2 rare word
+                              // not listed, else the rare word's mask + 3
   uint64_t sc = 0;            // capitalisation profile of the sentence (same for every word)
   uint64_t suf[5] = {0, 0, 0, 0, 0};
   uint64_t pre[4] = {0, 0, 0, 0};
@@ -39,7 +40,7 @@ constexpr uint32_t kExtraClusters2 = 1;     // features of the second clustering
 constexpr uint32_t kExtraSentenceCase = 2;  // the sentence's capitalisation profile
 constexpr uint32_t kExtraRightToLeft = 4;   // the first pass tags right to left
 constexpr uint32_t kExtraLexicon = 8;       // word-form lexicon features (the LEXI section)
-constexpr size_t kMaxFeatures = 100;
+constexpr size_t kMaxFeatures = 112;
 
 // Per-sentence precomputed word hashes, padded by kPad on each side.
 using AmbMap = std::unordered_map<uint64_t, uint64_t>;
@@ -74,8 +75,16 @@ void prepare(const std::vector<std::string_view>& words, const AmbMap& amb,
     auto a = amb.find(t.low);
     t.amb = a == amb.end() ? 0 : a->second;
     if (!lexicon.empty()) {
-      auto x = lexicon.find(t.low);
-      t.lex = x == lexicon.end() ? 1 : x->second + 2u;
+      // Only rare words (not in the ambiguity-class lexicon, i.e. seen fewer than
+      // amb_min_count times in training) look the lexicon up: frequent words are better
+      // served by their own evidence (EWT dev: the lexicon on every word helped unseen and
+      // rare words but cost frequent ones).
+      if (t.amb != 0) {
+        t.lex = 1;
+      } else {
+        auto x = lexicon.find(t.low);
+        t.lex = x == lexicon.end() ? 2 : x->second + 3u;
+      }
     }
     if (!caps.empty()) {
       auto c = caps.find(t.low);
