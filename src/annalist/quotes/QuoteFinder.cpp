@@ -175,6 +175,9 @@ class Finder {
   // Polls as sources: "In a new Fox News poll, X leads ...", "X leads by 10 points in the
   // latest poll".
   void findFramingSources(uint32_t sentence);
+  // "Clinton has the support of women", "Mr. Cruz won the endorsement of Bob Vander Plaats":
+  // the subject is what the `of` phrase supports (content), the `of` phrase the source.
+  void findSupportOf(uint32_t sentence);
   // The learned pass (CueModel.h): unclaimed verbs with a subject and a complement or a
   // prepositional object, nouns with a prepositional or `that` complement; each candidate is
   // scored by the model (or collected for training).
@@ -1224,6 +1227,9 @@ bool Finder::layoutAttribution(size_t qi, Attribution& a) {
         earlier_cue = cue && !subjectOf(*cue, sb, q.open).empty();
       }
       if (earlier_cue) return false;
+      // A quoted title finishing the sentence (`Sunday, on CNN's "State of the Union," while
+      // commenting on ...`) is a name, not a quotation.
+      if (quotedTitle({q.open, q.close + 1})) return false;
       if (b == sb && words >= 2 && !isDashTok(t_[q.open - 1].lower) &&
           t_[q.open - 1].lower != ":") {
         aa.parts.front().b = b;
@@ -1922,6 +1928,41 @@ void Finder::findNominalCues(uint32_t s) {
   }
 }
 
+void Finder::findSupportOf(uint32_t s) {
+  const auto& toks = doc_.tokens;
+  const Sentence& sent = doc_.sentences[s];
+  const int32_t sb = sent.token_begin, se = sent.token_end;
+  for (int32_t i = sb; i < se; ++i) {
+    if (t_[i].claimed || t_[i].in_quote || toks[i].upos != "NOUN" ||
+        !in(t_[i].lower,
+            {"support", "backing", "endorsement", "endorsements", "blessing", "approval"})) {
+      continue;
+    }
+    const int32_t v = toks[i].head;
+    if (v < sb || v >= i || toks[v].deprel == "aux" || baseRelation(toks[i].deprel) != "obj" ||
+        !in(lemmaOf(v), {"have", "win", "receive", "get", "earn", "secure", "enjoy", "gain", "land",
+                         "pick", "retain", "keep"})) {
+      continue;
+    }
+    // The source: the noun's `of` phrase right after it (its modifiers allowed before).
+    int32_t of = -1;
+    for (int32_t j = i + 1; j < se && of < 0; ++j) {
+      if (toks[j].head != i || baseRelation(toks[j].deprel) != "nmod") continue;
+      const int32_t b = subtreeBegin(j);
+      if (b == i + 1 && t_[b].lower == "of") of = j;
+    }
+    if (of < 0) continue;
+    const TokRange src{i + 2, subtreeEnd(of)};
+    const TokRange subj = subjectFromDeps(v);
+    if (subj.empty() || subj.e > v || src.empty()) continue;
+    const TokRange content = trimContent(subj);
+    if (content.empty() || anyClaimed(content) || anyClaimed(src) || anyClaimed({v, i + 2})) {
+      continue;
+    }
+    emitIndirect({v, i + 2}, src, content, 0.55);
+  }
+}
+
 void Finder::findFramingSources(uint32_t s) {
   static const WordSet kPollWords{"poll", "polls", "survey", "surveys", "polling", "study"};
   const Sentence& sent = doc_.sentences[s];
@@ -2561,6 +2602,9 @@ void Finder::run() {
   for (uint32_t s = 0; s < doc_.sentences.size(); ++s) findIndirect(s);
   attributeLeftoverDirect();
   for (uint32_t s = 0; s < doc_.sentences.size(); ++s) findFramingSources(s);
+  if (deps_ && tags_) {
+    for (uint32_t s = 0; s < doc_.sentences.size(); ++s) findSupportOf(s);
+  }
   if (deps_ && tags_) {
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) findAgentStances(s);
     if (model_ != nullptr || collect_ != nullptr) {

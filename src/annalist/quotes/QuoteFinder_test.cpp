@@ -821,6 +821,41 @@ TEST(QuoteFinder, PassiveVerbAfterAQuoteIsNoFrame) {
   EXPECT_EQ(sl(d, d.quotes[0].speaker), "Lee Epstein");
 }
 
+TEST(QuoteFinder, SupportOfASourceMakesTheSubjectTheContent) {
+  Document d = runParsed("Clinton has the support of older women.",
+                         {"PROPN", "VERB", "DET", "NOUN", "ADP", "ADJ", "NOUN", "PUNCT"},
+                         {1, -1, 3, 1, 6, 6, 3, 1},
+                         {"nsubj", "root", "det", "obj", "case", "amod", "nmod", "punct"},
+                         {"Clinton", "have", "the", "support", "of", "old", "woman", "."});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].content), "Clinton");
+  EXPECT_EQ(sl(d, d.quotes[0].cue), "has the support of");
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "older women");
+  // Not with a verb that does not hold the support ("asked for the support of").
+  Document e = runParsed("Clinton asked the support of older women.",
+                         {"PROPN", "VERB", "DET", "NOUN", "ADP", "ADJ", "NOUN", "PUNCT"},
+                         {1, -1, 3, 1, 6, 6, 3, 1},
+                         {"nsubj", "root", "det", "obj", "case", "amod", "nmod", "punct"},
+                         {"Clinton", "ask", "the", "support", "of", "old", "woman", "."});
+  for (const Quote& q : e.quotes) EXPECT_NE(e.slice(q.content), "Clinton");
+}
+
+TEST(QuoteFinder, QuotedTitleBeforeAFrameIsNoQuotation) {
+  // A short title-case quote finishing a sentence begun outside it is a name ("State of the
+  // Union"), not the end of a mixed quote framed by the participle after it.
+  Document d =
+      runParsed("Fallin was on CNN's \u201cState of the Union,\u201d saying the race is close.",
+                {"PROPN", "AUX", "ADP", "PROPN", "PART", "PUNCT", "PROPN", "ADP", "DET", "PROPN",
+                 "PUNCT", "PUNCT", "VERB", "DET", "NOUN", "AUX", "ADJ", "PUNCT"},
+                {6, 6, 6, 6, 3, 6, -1, 9, 9, 6, 12, 6, 6, 14, 16, 16, 12, 6},
+                {"nsubj", "cop", "case", "nmod:poss", "case", "punct", "root", "case", "det",
+                 "nmod", "punct", "punct", "advcl", "det", "nsubj", "cop", "ccomp", "punct"});
+  for (const Quote& q : d.quotes) {
+    EXPECT_EQ(std::string(d.slice(q.content)).find("State of the Union"), std::string::npos)
+        << d.slice(q.content);
+  }
+}
+
 // The learned-cue pass: a verb outside the lexicon with a subject and an object is a
 // candidate; the model decides. A model that accepts everything ("b" = +5) keeps it, one that
 // rejects everything keeps nothing; without a model the stance-verb rules do not know "lay".
