@@ -1413,6 +1413,16 @@ void Finder::findIndirect(uint32_t s) {
     bool cap = false;
     for (int32_t m = np.b; m < np.e; ++m) cap = cap || t_[m].cap;
     if (np.empty() || np.e != k || !cap) break;
+    // Not a speaker: a section label ("The Latest:", "Correction:", "Update:").
+    bool label = false;
+    {
+      std::string words;
+      for (int32_t m = np.b; m < np.e; ++m) words += (m > np.b ? " " : "") + t_[m].lower;
+      label = in(words,
+                 {"the latest", "correction", "corrections", "clarification", "update", "updates",
+                  "delegate update", "editor's note", "related", "watch", "read more", "breaking"});
+    }
+    if (label) break;
     TokRange content = trimContent({k + 1, se});
     if (content.e - content.b < 3) break;
     Attribution a;
@@ -2280,6 +2290,7 @@ void Finder::findLearnedCues(uint32_t s) {
       if (subj < 0 || comp < 0 || isRelativePronoun(t_[subj].lower)) continue;
       const int32_t b = subtreeBegin(subj);
       if (subtreeEnd(subj) > i) continue;
+      if (comp < 0) continue;
       const int32_t cb = subtreeBegin(comp);
       if (cb <= i) continue;
       content = {b, subtreeEnd(comp)};

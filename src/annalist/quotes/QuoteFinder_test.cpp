@@ -856,6 +856,14 @@ TEST(QuoteFinder, QuotedTitleBeforeAFrameIsNoQuotation) {
   }
 }
 
+TEST(QuoteFinder, SectionLabelBeforeAColonIsNoSpeaker) {
+  Document d = run("The Latest: Sanders wins Minnesota Democratic caucuses.");
+  for (const Quote& q : d.quotes) EXPECT_NE(sl(d, q.speaker), "The Latest");
+  Document e = run("Graham: Trump's rhetoric is destroying the party.");
+  ASSERT_EQ(e.quotes.size(), 1u);
+  EXPECT_EQ(sl(e, e.quotes[0].speaker), "Graham");
+}
+
 // The learned-cue pass: a verb outside the lexicon with a subject and an object is a
 // candidate; the model decides. A model that accepts everything ("b" = +5) keeps it, one that
 // rejects everything keeps nothing; without a model the stance-verb rules do not know "lay".
