@@ -1714,7 +1714,20 @@ void Finder::findIndirect(uint32_t s) {
           // With a parse, only a verb attached to the cue: "said he has not held fundraising
           // dinners and never called a donor" coordinates inside the complement.
           if (v < hi && deps_ && !(doc_.tokens[v].head >= cue->b && doc_.tokens[v].head < cue->e)) {
-            continue;
+            // ... or a verb of saying coordinated with the complement's verb without a subject
+            // of its own: "Clinton adds that she has released her tax returns and called on
+            // Sanders to do the same" - the speaker's second act, not part of what was said.
+            const auto& tk = doc_.tokens;
+            const int32_t h = tk[v].head;
+            bool second_act = tk[v].deprel == "conj" && h > cue->e && h < v &&
+                              tk[h].head >= cue->b && tk[h].head < cue->e &&
+                              baseRelation(tk[h].deprel) == "ccomp";
+            for (int32_t k = m; k < v && second_act; ++k) {
+              second_act =
+                  !(tk[k].head == v && (tk[k].deprel == "nsubj" || tk[k].deprel == "mark"));
+            }
+            const CueEntry* ve = second_act ? lex_.word(t_[v].lower) : nullptr;
+            if (ve == nullptr || ve->kind != CueKind::kSpeech) continue;
           }
           if (v < hi && cueAt(v) && !(vw.size() > 4 && vw.compare(vw.size() - 3, 3, "ing") == 0)) {
             content.e = m;

@@ -864,6 +864,35 @@ TEST(QuoteFinder, SectionLabelBeforeAColonIsNoSpeaker) {
   EXPECT_EQ(sl(e, e.quotes[0].speaker), "Graham");
 }
 
+TEST(QuoteFinder, SpeechVerbCoordinatedWithTheComplementIsASecondAct) {
+  // The parser coordinates "called" with the complement's verb; without a subject of its own
+  // it is the speaker's second act, not part of what was said.
+  Document d = runParsed(
+      "Clinton adds that she has released her returns and called on Sanders to do the same.",
+      {"PROPN", "VERB", "SCONJ", "PRON", "AUX", "VERB", "PRON", "NOUN", "CCONJ", "VERB", "ADP",
+       "PROPN", "PART", "VERB", "DET", "ADJ", "PUNCT"},
+      {1, -1, 5, 5, 5, 1, 7, 5, 9, 5, 11, 9, 13, 9, 15, 13, 1},
+      {"nsubj", "root", "mark", "nsubj", "aux", "ccomp", "nmod:poss", "obj", "cc", "conj", "case",
+       "obl", "mark", "xcomp", "det", "obj", "punct"});
+  ASSERT_GE(d.quotes.size(), 1u);
+  EXPECT_EQ(sl(d, d.quotes[0].cue), "adds");
+  const std::string content(d.slice(d.quotes[0].content));
+  EXPECT_NE(content.find("she has released her returns"), std::string::npos) << content;
+  EXPECT_EQ(content.find("called"), std::string::npos) << content;
+  // With a subject of its own the coordinated clause stays in the content.
+  Document e = runParsed(
+      "Clinton adds that she has released her returns and Sanders called on him to do the same.",
+      {"PROPN", "VERB", "SCONJ", "PRON", "AUX", "VERB", "PRON", "NOUN", "CCONJ", "PROPN", "VERB",
+       "ADP", "PRON", "PART", "VERB", "DET", "ADJ", "PUNCT"},
+      {1, -1, 5, 5, 5, 1, 7, 5, 10, 10, 5, 12, 10, 14, 10, 16, 14, 1},
+      {"nsubj", "root", "mark", "nsubj", "aux", "ccomp", "nmod:poss", "obj", "cc", "nsubj", "conj",
+       "case", "obl", "mark", "xcomp", "det", "obj", "punct"});
+  ASSERT_GE(e.quotes.size(), 1u);
+  EXPECT_NE(std::string(e.slice(e.quotes[0].content)).find("Sanders called on him"),
+            std::string::npos)
+      << e.slice(e.quotes[0].content);
+}
+
 // The learned-cue pass: a verb outside the lexicon with a subject and an object is a
 // candidate; the model decides. A model that accepts everything ("b" = +5) keeps it, one that
 // rejects everything keeps nothing; without a model the stance-verb rules do not know "lay".
