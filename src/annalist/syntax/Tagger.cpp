@@ -40,9 +40,6 @@ constexpr uint32_t kExtraClusters2 = 1;     // features of the second clustering
 constexpr uint32_t kExtraSentenceCase = 2;  // the sentence's capitalisation profile
 constexpr uint32_t kExtraRightToLeft = 4;   // the first pass tags right to left
 constexpr uint32_t kExtraLexicon = 8;       // word-form lexicon features (the LEXI section)
-// With kExtraLexicon: frequent words get only the next word's lexicon feature (faster; set
-// by every training since this option exists; the first lexicon model lacks it).
-constexpr uint32_t kExtraLexiconRareOnly = 16;
 constexpr size_t kMaxFeatures = 112;
 
 // Per-sentence precomputed word hashes, padded by kPad on each side.
@@ -226,14 +223,12 @@ size_t features(const std::vector<TokInfo>& info, size_t i, uint64_t p1, uint64_
     f[k++] = feat(85, w.sc, fu, w.cf);
   }
   if ((extra & kExtraLexicon) != 0) {
-    if (w.lex != 1 || (extra & kExtraLexiconRareOnly) == 0) {
-      f[k++] = feat(86, w.lex);
-      f[k++] = feat(87, w.lex, w.flags & 0x30);
-      f[k++] = feat(88, p1, w.lex);
-      f[k++] = feat(89, w.lex, n1.lex);
-      f[k++] = feat(90, m1.lex, w.lex);
-      f[k++] = feat(91, w.lex, w.suf[1]);
-    }
+    f[k++] = feat(86, w.lex);
+    f[k++] = feat(87, w.lex, w.flags & 0x30);
+    f[k++] = feat(88, p1, w.lex);
+    f[k++] = feat(89, w.lex, n1.lex);
+    f[k++] = feat(90, m1.lex, w.lex);
+    f[k++] = feat(91, w.lex, w.suf[1]);
     f[k++] = feat(92, n1.lex);
   }
   if ((extra & kExtraClusters2) != 0) {
@@ -268,9 +263,7 @@ size_t features2(const std::vector<TokInfo>& info, size_t i, uint64_t p1, uint64
   f[k++] = feat(79, p1, c0, r1);
   f[k++] = feat(80, w.amb, r1);
   f[k++] = feat(81, w.suf[2], r1);
-  if ((extra & kExtraLexicon) != 0 && (w.lex != 1 || (extra & kExtraLexiconRareOnly) == 0)) {
-    f[k++] = feat(93, w.lex, r1);
-  }
+  if ((extra & kExtraLexicon) != 0) f[k++] = feat(93, w.lex, r1);
   return k;
 }
 
@@ -354,7 +347,7 @@ Tagger Tagger::train(const std::vector<AnnotatedSentence>& sentences,
   t.extra_ = (t.clusters2_.empty() ? 0 : kExtraClusters2) |
              (options.sentence_case ? kExtraSentenceCase : 0) |
              (options.right_to_left ? kExtraRightToLeft : 0) |
-             (t.lexicon_.empty() ? 0 : kExtraLexicon | kExtraLexiconRareOnly);
+             (t.lexicon_.empty() ? 0 : kExtraLexicon);
   const uint32_t extra = t.extra_;
   const bool r2l = options.right_to_left;
   // Classes, sorted for determinism.
@@ -787,7 +780,7 @@ Result<Tagger> Tagger::fromBytes(std::string_view bytes, const std::string& what
     } else if (sec.tag == kSecOptions) {
       uint32_t opts = 0;
       r.u32(opts);
-      if ((opts & ~(kExtraSentenceCase | kExtraRightToLeft | kExtraLexiconRareOnly)) != 0) {
+      if ((opts & ~(kExtraSentenceCase | kExtraRightToLeft)) != 0) {
         return Error::corrupt(fmt::format("{}: unknown tagger options {:#x}", what, opts));
       }
       t.extra_ |= opts;
