@@ -50,9 +50,10 @@ struct TrainOptions {
   std::string save_tagged;         // parser: write the (jackknife-)tagged training data here
   int beam = 1;                    // parser: > 1 = beam search with global training
   double explore = -1;             // parser: dynamic-oracle exploration rate; -1 = default
-  std::vector<std::string> features;  // parser: extra feature templates (upos, extra)
-  bool each_epoch = false;            // parser: dev scores and a checkpoint after every epoch
-  std::string prune_model;            // parser: only prune this model at --min-weight
+  std::vector<std::string> features;        // parser: extra feature templates (upos, extra)
+  bool each_epoch = false;                  // parser: dev scores and a checkpoint after every epoch
+  std::string prune_model;                  // parser: only prune this model at --min-weight
+  std::vector<std::string> average_models;  // parser: only average these models' weights
 };
 
 // Writes sentences as CoNLL-U (ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL).
@@ -259,7 +260,8 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
     cmd->callback([o, &exit_code] {
       const auto t0 = Clock::now();
       std::vector<syntax::AnnotatedSentence> train, dev;
-      if (!loadCorpus(o->train, "train", train) ||
+      const bool averaging = !o->average_models.empty();
+      if ((!averaging && !loadCorpus(o->train, "train", train)) ||
           (!o->dev.empty() && !loadCorpus({o->dev}, "dev", dev))) {
         exit_code = kExitFatal;
         return;
@@ -317,7 +319,8 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
     cmd->callback([o, &exit_code] {
       const auto t0 = Clock::now();
       std::vector<syntax::AnnotatedSentence> train, dev;
-      if (!loadCorpus(o->train, "train", train) ||
+      const bool averaging = !o->average_models.empty();
+      if ((!averaging && !loadCorpus(o->train, "train", train)) ||
           (!o->dev.empty() && !loadCorpus({o->dev}, "dev", dev))) {
         exit_code = kExitFatal;
         return;
@@ -372,6 +375,9 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
     cmd->add_option("--prune-model", o->prune_model,
                     "Do not train: write this parser model pruned at --min-weight to --out "
                     "(pruning a pruned model at a higher threshold equals pruning the original)");
+    cmd->add_option("--average-models", o->average_models,
+                    "Do not train: write the mean of these parser models' weights (pruned at "
+                    "--min-weight, default 0) to --out, scored on --dev when given");
     cmd->add_flag("--each-epoch", o->each_epoch,
                   "Print the dev scores after every epoch and write the model so far to --out "
                   "and to OUT.epochN (experiments)");
@@ -391,7 +397,8 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
         return;
       }
       std::vector<syntax::AnnotatedSentence> train, dev;
-      if (!loadCorpus(o->train, "train", train) ||
+      const bool averaging = !o->average_models.empty();
+      if ((!averaging && !loadCorpus(o->train, "train", train)) ||
           (!o->dev.empty() && !loadCorpus({o->dev}, "dev", dev))) {
         exit_code = kExitFatal;
         return;
@@ -481,6 +488,28 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
             100.0 * uas / std::max<size_t>(total, 1), 100.0 * las / std::max<size_t>(total, 1));
         std::cout.flush();
       };
+      if (averaging) {
+        std::vector<syntax::Parser> parsers;
+        for (const std::string& path : o->average_models) {
+          auto p = syntax::Parser::load(path);
+          if (!p.ok()) {
+            std::cerr << "annalist train parser: " << p.error().message << "\n";
+            exit_code = kExitFatal;
+            return;
+          }
+          parsers.push_back(std::move(p).value());
+        }
+        auto avg = syntax::Parser::average(parsers);
+        if (!avg.ok()) {
+          std::cerr << "annalist train parser: " << avg.error().message << "\n";
+          exit_code = kExitFatal;
+          return;
+        }
+        if (o->min_weight > 0) avg->prune(o->min_weight);
+        if (!dev.empty()) evalDev(*avg, "");
+        exit_code = finish(o->out, avg->toBytes(), t0);
+        return;
+      }
       syntax::ParserTrainOptions po;
       for (const std::string& f : o->features) {
         po.features |= f == "upos" ? syntax::Parser::kFeaturesUpos : syntax::Parser::kFeaturesExtra;

@@ -843,6 +843,25 @@ Result<Parser> Parser::fromBytes(std::string_view bytes, const std::string& what
   return p;
 }
 
+Result<Parser> Parser::average(const std::vector<Parser>& parsers) {
+  const Parser& first = parsers.front();
+  std::vector<LinearModel> models;
+  for (const Parser& p : parsers) {
+    if (p.labels_ != first.labels_ || p.root_label_ != first.root_label_ ||
+        p.fset_ != first.fset_ || p.beam_ != first.beam_) {
+      return Error::invalid(
+          "parsers to average must have the same labels, feature set and beam width");
+    }
+    if (!p.clusters_.empty() || !p.amb_.empty()) {
+      return Error::invalid("parsers with lexicon features cannot be averaged");
+    }
+    models.push_back(p.model_);
+  }
+  Parser out = first;
+  out.model_ = LinearModel::average(models);
+  return out;
+}
+
 Result<Parser> Parser::load(const std::string& path) {
   auto bytes = readFileBytes(path);
   if (!bytes.ok()) return bytes.error();

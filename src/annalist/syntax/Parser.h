@@ -81,6 +81,11 @@ class Parser {
   const LinearModel& weights() const { return model_; }
   // Drops weights below `min_weight` (see LinearModel::pruned); for training only.
   void prune(double min_weight) { model_ = model_.pruned(min_weight); }
+  // A parser whose weights are the mean of `parsers`' weights (LinearModel::average): an
+  // ensemble of parsers trained on other seeds or other (e.g. differently tagged) data, in one
+  // greedy model. Fails unless all have the same labels, feature set and beam width and no
+  // lexicon features. REQUIRES: `parsers` is not empty.
+  static Result<Parser> average(const std::vector<Parser>& parsers);
 
  private:
   std::vector<std::string> labels_;

@@ -152,6 +152,39 @@ TEST(Syntax, BeamParserLearnsItsTrainingSentencesAndKeepsItsWidth) {
 
 // Training data that hangs words from a quotation mark: the parser learns it, but decoding
 // keeps quotation marks as leaves whenever another move exists.
+TEST(Syntax, AveragedParsersKeepWhatTheyLearnedAndRejectMismatches) {
+  const auto data = tinyCorpus();
+  ParserTrainOptions po;
+  po.epochs = 15;
+  po.features = Parser::kFeaturesUpos | Parser::kFeaturesExtra;
+  const Parser a = Parser::train(data, po, nullptr);
+  po.seed = 2;
+  const Parser b = Parser::train(data, po, nullptr);
+  auto avg = Parser::average({a, b});
+  ASSERT_TRUE(avg.ok()) << avg.error().message;
+  EXPECT_GE(avg->weights().numFeatures(), a.weights().numFeatures());
+  for (const auto& s : data) {
+    std::vector<int> heads;
+    std::vector<uint16_t> labels;
+    avg->parse(views(s.words), views(s.upos), views(s.xpos), heads, labels);
+    for (size_t i = 0; i < s.size(); ++i) {
+      EXPECT_EQ(heads[i], s.heads[i]) << s.words[i];
+      EXPECT_EQ(avg->label(labels[i]), s.deprels[i]) << s.words[i];
+    }
+  }
+  // The mean of one parser is that parser.
+  auto self = Parser::average({a});
+  ASSERT_TRUE(self.ok());
+  EXPECT_EQ(self->toBytes(), a.toBytes());
+  auto round = Parser::fromBytes(avg->toBytes(), "parser");
+  ASSERT_TRUE(round.ok()) << round.error().message;
+  EXPECT_EQ(round->toBytes(), avg->toBytes());
+  // Other labels (a parser trained on one sentence only) or other feature sets do not mix.
+  EXPECT_FALSE(Parser::average({a, Parser::train({data[1]}, po, nullptr)}).ok());
+  po.features = 0;
+  EXPECT_FALSE(Parser::average({a, Parser::train(data, po, nullptr)}).ok());
+}
+
 TEST(Syntax, QuotationMarksStayLeaves) {
   AnnotatedSentence s;
   s.words = {"go", "home", "\""};
