@@ -21,6 +21,7 @@ struct TrainQuotesOptions {
   std::string dir;
   std::string out;
   size_t limit = 0;
+  std::string wordnet = "/usr/share/wordnet";
   quotes::CueTrainOptions train;
 };
 }  // namespace
@@ -36,6 +37,10 @@ void addTrainQuotesCommand(CommandGroups& groups, int& exit_code) {
       ->required();
   cmd->add_option("--limit", opts->limit, "Use only the first N articles (sorted by name)");
   cmd->add_option("--epochs", opts->train.epochs, "SGD epochs")->capture_default_str();
+  cmd->add_option("--wordnet", opts->wordnet,
+                  "WordNet 3.0 dict directory (Debian wordnet-base); its verb classes and person "
+                  "nouns are stored in the model. Empty: none")
+      ->capture_default_str();
   cmd->add_option("--threshold", opts->train.threshold,
                   "Probability a candidate needs to be kept (stored in the model)")
       ->capture_default_str();
@@ -63,7 +68,18 @@ void addTrainQuotesCommand(CommandGroups& groups, int& exit_code) {
       exit_code = kExitFatal;
       return;
     }
-    const quotes::QuoteFinder finder;
+    auto classes = std::make_shared<quotes::CueModel>();
+    if (!opts->wordnet.empty()) {
+      auto wn = quotes::CueModel::readWordNetClasses(opts->wordnet);
+      if (!wn.ok()) {
+        std::cerr << "annalist train quotes: " << wn.error().message
+                  << " (install wordnet-base, or pass --wordnet '')\n";
+        exit_code = kExitUsage;
+        return;
+      }
+      classes->setClasses(std::move(*wn));
+    }
+    const quotes::QuoteFinder finder(classes);
     std::vector<quotes::CueExample> examples;
     size_t positives = 0;
     for (const auto& a : *articles) {
@@ -85,7 +101,8 @@ void addTrainQuotesCommand(CommandGroups& groups, int& exit_code) {
         examples.push_back(std::move(e));
       }
     }
-    const quotes::CueModel model = quotes::CueModel::train(examples, opts->train);
+    quotes::CueModel model = quotes::CueModel::train(examples, opts->train);
+    model.setClasses(classes->classes());
     Status st = model.save(opts->out);
     if (!st) {
       std::cerr << "annalist train quotes: " << st.message() << "\n";

@@ -51,6 +51,14 @@ Result<CueModel> CueModel::parse(const std::string& text) {
   while (std::getline(in, line)) {
     ++n;
     if (line.empty()) continue;
+    if (line.rfind("C\t", 0) == 0) {
+      const size_t t2 = line.find('\t', 2);
+      if (t2 == std::string::npos || t2 == 2 || t2 + 1 >= line.size()) {
+        return Error::parse(fmt::format("line {}: expected 'C\\t<key>\\t<classes>'", n));
+      }
+      m.classes_[line.substr(2, t2 - 2)] = line.substr(t2 + 1);
+      continue;
+    }
     const size_t tab = line.find('\t');
     if (tab == std::string::npos || tab == 0 || tab + 1 >= line.size()) {
       return Error::parse(fmt::format("line {}: expected '<weight>\\t<feature>'", n));
@@ -79,6 +87,8 @@ std::string CueModel::serialize() const {
   std::map<std::string, double> sorted(weights_.begin(), weights_.end());
   std::string out = fmt::format("{}\nthreshold {} {}\n", kHeader, threshold_, drop_threshold_);
   for (const auto& [f, w] : sorted) out += fmt::format("{:.6g}\t{}\n", w, f);
+  std::map<std::string, std::string> cls(classes_.begin(), classes_.end());
+  for (const auto& [k, c] : cls) out += fmt::format("C\t{}\t{}\n", k, c);
   return out;
 }
 
@@ -146,6 +156,62 @@ CueModel CueModel::train(const std::vector<CueExample>& examples, const CueTrain
     if (std::fabs(avg) >= opt.min_weight) m.weights_[names[f]] = avg;
   }
   return m;
+}
+
+}  // namespace annalist::quotes
+
+namespace annalist::quotes {
+
+Result<std::unordered_map<std::string, std::string>> CueModel::readWordNetClasses(
+    const std::string& dir) {
+  std::unordered_map<std::string, std::string> out;
+  // lex_filenum of each synset offset, from data.<pos>.
+  for (const char* pos : {"verb", "noun"}) {
+    std::unordered_map<std::string, int> lexfile;
+    {
+      std::ifstream data(dir + "/data." + pos);
+      if (!data) return Error::io(fmt::format("cannot read '{}/data.{}'", dir, pos));
+      std::string line;
+      while (std::getline(data, line)) {
+        if (line.empty() || line[0] == ' ') continue;  // license header
+        std::istringstream ls(line);
+        std::string offset;
+        int file = -1;
+        if (ls >> offset >> file) lexfile[offset] = file;
+      }
+    }
+    std::ifstream index(dir + "/index." + pos);
+    if (!index) return Error::io(fmt::format("cannot read '{}/index.{}'", dir, pos));
+    std::string line;
+    const bool verb = pos[0] == 'v';
+    while (std::getline(index, line)) {
+      if (line.empty() || line[0] == ' ') continue;
+      std::istringstream ls(line);
+      std::string lemma, p;
+      int synset_cnt = 0, p_cnt = 0;
+      if (!(ls >> lemma >> p >> synset_cnt >> p_cnt)) continue;
+      if (lemma.find('_') != std::string::npos) continue;  // single words only
+      std::string tok;
+      for (int k = 0; k < p_cnt && ls >> tok; ++k) {
+      }
+      int sense_cnt = 0, tagsense_cnt = 0;
+      if (!(ls >> sense_cnt >> tagsense_cnt)) continue;
+      std::string classes;
+      std::vector<int> seen;
+      for (int k = 0; k < synset_cnt && k < 3 && ls >> tok; ++k) {
+        auto it = lexfile.find(tok);
+        if (it == lexfile.end()) continue;
+        if (std::find(seen.begin(), seen.end(), it->second) != seen.end()) continue;
+        seen.push_back(it->second);
+        classes += (classes.empty() ? "" : ",") + std::to_string(it->second);
+      }
+      if (classes.empty()) continue;
+      // Nouns: only people and groups (the speaker's animacy): noun.person 18, noun.group 14.
+      if (!verb && seen.front() != 18 && seen.front() != 14) continue;
+      out[std::string(verb ? "v:" : "n:") + lemma] = classes;
+    }
+  }
+  return out;
 }
 
 }  // namespace annalist::quotes

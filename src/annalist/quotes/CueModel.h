@@ -16,7 +16,10 @@
 //
 // File format (text, UTF-8): a header line `annalist-quote-cues 1`, a line
 // `threshold <probability> <drop probability>`, then one `<weight>\t<feature>` line per
-// feature.
+// feature, and optionally `C\t<key>\t<classes>` lines: word classes from WordNet 3.0 stored
+// with the model ("v:<verb lemma>" -> the lexicographer files of its first senses, e.g.
+// "32,31" for verb.communication, verb.cognition; "n:<noun lemma>" for person and group
+// nouns), so WordNet is needed only for training (`annalist train quotes --wordnet DIR`).
 // Thread safety: immutable after loading; `score` is safe to call concurrently.
 #pragma once
 
@@ -51,6 +54,10 @@ class CueModel {
   static Result<CueModel> fromFile(const std::string& path);
   static Result<CueModel> parse(const std::string& text);
   static CueModel train(const std::vector<CueExample>& examples, const CueTrainOptions& options);
+  // Reads WordNet's index.verb/data.verb and index.noun/data.noun from `dir` into class
+  // lines (see the file format above).
+  static Result<std::unordered_map<std::string, std::string>> readWordNetClasses(
+      const std::string& dir);
 
   // The probability that the candidate with these features is an attribution PolNeAR marks.
   double score(const std::vector<std::string>& features) const;
@@ -59,12 +66,22 @@ class CueModel {
   // Rule-based quotes scoring below this are dropped (the filter's "R:" features).
   double dropThreshold() const { return drop_threshold_; }
   size_t size() const { return weights_.size(); }
+  // The WordNet classes of `key` ("v:say", "n:senator"), or null when unknown.
+  const std::string* wordClass(const std::string& key) const {
+    auto it = classes_.find(key);
+    return it == classes_.end() ? nullptr : &it->second;
+  }
+  void setClasses(std::unordered_map<std::string, std::string> classes) {
+    classes_ = std::move(classes);
+  }
+  const std::unordered_map<std::string, std::string>& classes() const { return classes_; }
   // The file contents (features sorted, so the output is deterministic).
   std::string serialize() const;
   Status save(const std::string& path) const;
 
  private:
   std::unordered_map<std::string, double> weights_;
+  std::unordered_map<std::string, std::string> classes_;
   double threshold_ = 0.5;
   double drop_threshold_ = 0.0;
 };

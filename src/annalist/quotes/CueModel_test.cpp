@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
 
 namespace annalist::quotes {
 namespace {
@@ -25,6 +26,38 @@ TEST(CueModel, RejectsMalformedFilesWithTheLine) {
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.error().message.find("line 3"), std::string::npos) << bad.error().message;
   EXPECT_FALSE(CueModel::fromFile("/nonexistent/quote_cues.txt").ok());
+}
+
+TEST(CueModel, StoresWordClassesAndWritesThemBack) {
+  auto m = CueModel::parse(
+      "annalist-quote-cues 1\nthreshold 0.4 0.1\n2\tb\nC\tv:say\t32\nC\tn:senator\t18\n");
+  ASSERT_TRUE(m.ok()) << m.error().message;
+  EXPECT_EQ(m->size(), 1u);
+  ASSERT_NE(m->wordClass("v:say"), nullptr);
+  EXPECT_EQ(*m->wordClass("v:say"), "32");
+  EXPECT_EQ(m->wordClass("v:boycott"), nullptr);
+  auto again = CueModel::parse(m->serialize());
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  ASSERT_NE(again->wordClass("n:senator"), nullptr);
+  EXPECT_EQ(*again->wordClass("n:senator"), "18");
+  EXPECT_FALSE(CueModel::parse("annalist-quote-cues 1\nthreshold 0.5 0.1\nC\tv:say\n").ok());
+}
+
+TEST(CueModel, ReadsWordNetVerbClassesAndPersonNouns) {
+  const std::string dir = "/usr/share/wordnet";
+  if (!std::filesystem::exists(dir + "/index.verb")) GTEST_SKIP() << "no WordNet in " << dir;
+  auto wn = CueModel::readWordNetClasses(dir);
+  ASSERT_TRUE(wn.ok()) << wn.error().message;
+  // "say": verb.communication (32) first; "believe": verb.cognition (31) first.
+  ASSERT_TRUE(wn->count("v:say"));
+  EXPECT_EQ(wn->at("v:say").substr(0, 2), "32");
+  ASSERT_TRUE(wn->count("v:believe"));
+  EXPECT_EQ(wn->at("v:believe").substr(0, 2), "31");
+  // Nouns: people and groups only.
+  ASSERT_TRUE(wn->count("n:senator"));
+  EXPECT_EQ(wn->at("n:senator").substr(0, 2), "18");
+  EXPECT_FALSE(wn->count("n:pipeline"));
+  EXPECT_FALSE(CueModel::readWordNetClasses("/nonexistent").ok());
 }
 
 TEST(CueModel, LearnsASeparableProblemDeterministically) {

@@ -190,6 +190,13 @@ class Finder {
   void filterRules();
   // The kind of a speaker/subject head for the learned pass's features.
   std::string agentKind(int32_t head) const;
+  // The WordNet classes the model stores for `key` ("v:say"): the first sense's
+  // lexicographer file, and all of them ("32", "32,31"); "-" when unknown.
+  std::string wordClass(const std::string& key, bool all) const {
+    const std::string* c = model_ != nullptr ? model_->wordClass(key) : nullptr;
+    if (c == nullptr) return "-";
+    return all ? *c : c->substr(0, c->find(','));
+  }
   bool agentLike(int32_t head) const;
   // "When asked about ...", "Asked whether ...", "was asked if ...": left to findNominalCues.
   bool passiveQuestion(int32_t i) const {
@@ -2188,6 +2195,9 @@ std::vector<std::string> Finder::ruleFeatures(const Attribution& a) const {
   }
   f.push_back("R:c=" + cue);
   f.push_back(r + "|c=" + cue);
+  if (!a.cue.empty() && doc_.tokens[a.cue.e - 1].upos == "VERB") {
+    f.push_back(r + "|wn=" + wordClass("v:" + lemmaOf(a.cue.e - 1), false));
+  }
   const std::string sk = a.speaker.empty() ? "none" : agentKind(a.speaker.e - 1);
   f.push_back("R:s=" + sk);
   f.push_back(r + "|s=" + sk);
@@ -2501,7 +2511,24 @@ void Finder::findLearnedCues(uint32_t s) {
     f.push_back("c|n=" + comp_kind + "|" + lenBucket(content.e - content.b));
     f.push_back("f0=" + t_[content.b].lower);
     if (comp_head >= 0 && toks[comp_head].upos != "VERB") f.push_back("ck=" + agentKind(comp_head));
-    if (!spk.empty() && toks[spk.e - 1].upos == "NOUN") f.push_back("sl=" + lemmaOf(spk.e - 1));
+    if (!spk.empty() && toks[spk.e - 1].upos == "NOUN") {
+      f.push_back("sl=" + lemmaOf(spk.e - 1));
+      f.push_back("sn=" + wordClass("n:" + lemmaOf(spk.e - 1), false));
+    }
+    if (verb) {
+      // WordNet's class of the verb (communication, cognition, emotion, social, ...): what
+      // rare verbs share with frequent ones.
+      const std::string wc = wordClass("v:" + lemma, true);
+      const std::string w1 = wc.substr(0, wc.find(','));
+      f.push_back("wn=" + w1);
+      f.push_back("wn|c=" + w1 + "|" + comp_kind);
+      f.push_back("wn|sa=" + w1 + "|" + ak);
+      for (size_t a = 0; a < wc.size();) {
+        const size_t b = std::min(wc.find(',', a), wc.size());
+        f.push_back("wna=" + wc.substr(a, b - a));
+        a = b + 1;
+      }
+    }
     f.push_back("sa|c=" + ak + "|" + comp_kind);
     {
       // Actors inside the content ("endorsed Trump", "criticized the Fed").
@@ -2648,7 +2675,8 @@ QuoteFinder::QuoteFinder(std::shared_ptr<const CueModel> model)
 
 std::vector<CueCandidate> QuoteFinder::candidates(Document& doc) const {
   std::vector<CueCandidate> out;
-  Finder f(doc, lexicon_, nullptr, &out);
+  // The model, when given, only lends its word classes here (candidates are not scored).
+  Finder f(doc, lexicon_, model_.get(), &out);
   f.run();
   return out;
 }

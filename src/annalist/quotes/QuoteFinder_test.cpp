@@ -998,6 +998,16 @@ TEST(QuoteFinder, LearnedPassCandidatesCarryFeaturesAndContent) {
   EXPECT_NE(std::find(f.begin(), f.end(), "l=Vspar"), f.end());
   EXPECT_NE(std::find(f.begin(), f.end(), "c=obl:over"), f.end());
   EXPECT_NE(std::find(f.begin(), f.end(), "s=pron:they"), f.end());
+  // Without word classes the verb's WordNet class is unknown; a model's classes fill it in.
+  EXPECT_NE(std::find(f.begin(), f.end(), "wn=-"), f.end());
+  auto classes = std::make_shared<CueModel>();
+  classes->setClasses({{"v:spar", "33,32"}});
+  const auto with = QuoteFinder(classes).candidates(doc);
+  ASSERT_EQ(with.size(), 1u);
+  const auto& g = with[0].features;
+  EXPECT_NE(std::find(g.begin(), g.end(), "wn=33"), g.end());
+  EXPECT_NE(std::find(g.begin(), g.end(), "wna=32"), g.end());
+  EXPECT_NE(std::find(g.begin(), g.end(), "wn|c=33|obl:over"), g.end());
 }
 
 }  // namespace
