@@ -8,6 +8,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <random>
 
 #include "annalist/cli/Commands.h"
 #include "annalist/cli/Common.h"
@@ -156,7 +157,8 @@ struct EvalOptions {
 
 struct TrainOptions {
   std::vector<std::string> train, gum;
-  std::vector<std::string> extra;  // IOB2 files used whole, once (e.g. silver data)
+  std::vector<std::string> extra;    // IOB2 files used whole, once (e.g. silver data)
+  std::vector<std::string> average;  // models whose weights are averaged (no training)
   std::string train_parts = "all";
   std::vector<std::string> dev;
   std::string dev_parts = "all";
@@ -166,8 +168,14 @@ struct TrainOptions {
   uint64_t seed = 1;
   int runs = 1;
   int iob2_repeat = 1;
-  int lowercase_copies = 0;  // every k-th training sentence also added lower-cased (0 = none)
+  int lowercase_copies = 0;     // every k-th training sentence also added lower-cased (0 = none)
+  int mention_replacement = 0;  // copies of each IOB2 sentence with entities replaced
+  // Gazetteer lists that mention replacement draws names from, by type.
+  std::string replacement_lists =
+      "PER:actor_people,first_names;ORG:organizations,actor_orgs,businesses;"
+      "LOC:cities,countries,regions";
   float min_weight = 0.0f;
+  float margin = 0.0f;
   std::string types = "PER,ORG,LOC";
   std::string dump_train;
   std::vector<std::string> lexicon;
@@ -291,6 +299,31 @@ Result<std::vector<std::vector<std::string>>> rawSentences(const std::vector<std
   return out;
 }
 
+// `train ner --average M1 M2 ... --out M`: the weight average of trained models.
+int runAverage(const TrainOptions& o) {
+  std::vector<ner::NerModel> models;
+  for (const auto& path : o.average) {
+    auto m = ner::NerModel::load(path);
+    if (!m) {
+      std::cerr << "annalist train ner: " << m.error().message << "\n";
+      return kExitFatal;
+    }
+    models.push_back(std::move(m).value());
+  }
+  auto avg = ner::averageModels(models);
+  if (!avg) {
+    std::cerr << "annalist train ner: --average: " << avg.error().message << "\n";
+    return kExitFatal;
+  }
+  if (Status st = avg->save(o.out); !st) {
+    std::cerr << "annalist train ner: " << st.message() << "\n";
+    return kExitFatal;
+  }
+  std::cerr << fmt::format("annalist train ner: wrote {} (average of {} models, {} features)\n",
+                           o.out, models.size(), avg->featureCount());
+  return kExitOk;
+}
+
 int runTrain(const TrainOptions& o) {
   const auto t0 = std::chrono::steady_clock::now();
   std::vector<ner::TaggedSentence> train;
@@ -346,6 +379,61 @@ int runTrain(const TrainOptions& o) {
   }
   // GUM types countries acting as governments as organizations; UNER tags them LOC.
   const size_t relabelled = ner::relabelOrgsInList(gum, *gaz, "countries");
+  // Mention replacement: copies of the IOB2 training sentences with their entities replaced by
+  // names of the same type from the IOB2 training data or from gazetteer lists.
+  size_t replaced = 0;
+  if (o.mention_replacement > 0) {
+    std::vector<std::string> types;
+    for (size_t start = 0; start <= o.types.size();) {
+      size_t comma = o.types.find(',', start);
+      if (comma == std::string::npos) comma = o.types.size();
+      if (comma > start) types.push_back(o.types.substr(start, comma - start));
+      start = comma + 1;
+    }
+    const auto inventory = ner::entityInventory(*iob, types);
+    ner::EntityNames lists;
+    // "TYPE:list,list;TYPE:list"
+    for (size_t start = 0; start < o.replacement_lists.size();) {
+      size_t semi = o.replacement_lists.find(';', start);
+      if (semi == std::string::npos) semi = o.replacement_lists.size();
+      const std::string item = o.replacement_lists.substr(start, semi - start);
+      start = semi + 1;
+      const size_t colon = item.find(':');
+      if (colon == std::string::npos) {
+        std::cerr << "annalist train ner: --replacement-lists: expected TYPE:list,... in '" << item
+                  << "'\n";
+        return kExitUsage;
+      }
+      const std::string type = item.substr(0, colon);
+      for (size_t b = colon + 1; b < item.size();) {
+        size_t comma = item.find(',', b);
+        if (comma == std::string::npos) comma = item.size();
+        const std::string name = item.substr(b, comma - b);
+        b = comma + 1;
+        const auto it = std::find(gaz->names.begin(), gaz->names.end(), name);
+        if (it == gaz->names.end()) {
+          std::cerr << "annalist train ner: --replacement-lists: no gazetteer list '" << name
+                    << "'\n";
+          return kExitUsage;
+        }
+        auto names =
+            ner::namesOfEntries(gaz->entries[static_cast<size_t>(it - gaz->names.begin())]);
+        auto& pool = lists[type];
+        pool.insert(pool.end(), std::make_move_iterator(names.begin()),
+                    std::make_move_iterator(names.end()));
+      }
+    }
+    std::mt19937_64 rng(o.seed * 0x9E3779B97F4A7C15ull + 7);
+    for (int c = 0; c < o.mention_replacement; ++c) {
+      for (const auto& s : *iob) {
+        ner::TaggedSentence m;
+        if (ner::mentionReplacementCopy(s, inventory, lists, rng, m)) {
+          gum.push_back(std::move(m));
+          ++replaced;
+        }
+      }
+    }
+  }
   train.insert(train.end(), std::make_move_iterator(gum.begin()),
                std::make_move_iterator(gum.end()));
   // Copies with hyphenated words whole, as annalist's tokenizer writes them (al-Arouri).
@@ -394,6 +482,7 @@ int runTrain(const TrainOptions& o) {
   topts.seed = o.seed;
   topts.runs = o.runs;
   topts.min_weight = o.min_weight;
+  topts.margin = o.margin;
   topts.types.clear();
   for (size_t start = 0; start <= o.types.size();) {
     size_t comma = o.types.find(',', start);
@@ -404,9 +493,9 @@ int runTrain(const TrainOptions& o) {
   std::cerr << fmt::format(
       "annalist train ner: {} IOB2 sentences (x{}), {} extra, {} GUM sentences, {} dev sentences, "
       "{} gazetteer lists, {} GUM country ORG->LOC, lexicon of {} words, {} hyphen-merged copies, "
-      "{} lower-cased copies\n",
+      "{} lower-cased copies, {} mention-replaced copies\n",
       n_iob, o.iob2_repeat, n_extra, n_gum, dev->size(), gaz->names.size(), relabelled,
-      lexb.words(), merged, lowered);
+      lexb.words(), merged, lowered, replaced);
   ner::Lexicon lexicon = lexb.build();
   if (!o.word_classes.empty() || !o.raw.empty()) {
     std::shared_ptr<const syntax::Tagger> tagger;
@@ -548,6 +637,10 @@ void addNerCommands(CLI::App& app, CommandGroups& groups, int& exit_code) {
     cmd->add_option("--extra", o->extra,
                     "IOB2 files used whole and once, whatever --train-parts says (e.g. silver "
                     "data from `annalist ner`)");
+    cmd->add_option("--average", o->average,
+                    "Instead of training, write the weight average of these trained models "
+                    "(same gazetteers, lexicon and options; one decoding pass gives the "
+                    "ensemble's summed scores)");
     cmd->add_option("--gum", o->gum, "GUM CoNLL-U files with the Entity layer (en_gum-*.conllu)");
     cmd->add_option("--dev", o->dev, "IOB2 dev files (entity F1 reported after each epoch)");
     cmd->add_option("--dev-parts", o->dev_parts, "Parts of the dev files to use")
@@ -569,6 +662,21 @@ void addNerCommands(CLI::App& app, CommandGroups& groups, int& exit_code) {
                     "Also train on a lower-cased copy of every k-th training sentence (0 = none)")
         ->check(CLI::Range(0, 1000))
         ->capture_default_str();
+    cmd->add_option("--margin", o->margin,
+                    "Cost-augmented training: wrong labels score this much more while training "
+                    "(Viterbi only; 0 = plain perceptron)")
+        ->check(CLI::Range(0.0f, 100.0f))
+        ->capture_default_str();
+    cmd->add_option("--mention-replacement", o->mention_replacement,
+                    "Also train on N copies of every IOB2 training sentence with entities, each "
+                    "entity replaced by a random name of its type from the IOB2 training "
+                    "entities or the --replacement-lists (0 = none)")
+        ->check(CLI::Range(0, 20))
+        ->capture_default_str();
+    cmd->add_option("--replacement-lists", o->replacement_lists,
+                    "Gazetteer lists whose entries mention replacement draws (half of the time) "
+                    "instead of the training entities: TYPE:list,list;TYPE:list,...")
+        ->capture_default_str();
     cmd->add_option("--min-weight", o->min_weight,
                     "Drop features whose largest averaged weight is below this")
         ->capture_default_str();
@@ -580,6 +688,10 @@ void addNerCommands(CLI::App& app, CommandGroups& groups, int& exit_code) {
     cmd->add_option("--types", o->types, "Entity types to learn (others become O)")
         ->capture_default_str();
     cmd->callback([o, &exit_code] {
+      if (!o->average.empty()) {
+        exit_code = runAverage(*o);
+        return;
+      }
       if (o->train.empty() && o->gum.empty()) {
         std::cerr << "annalist train ner: give --train and/or --gum\n";
         exit_code = kExitUsage;

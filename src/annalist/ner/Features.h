@@ -204,9 +204,12 @@ struct ViterbiBuffers {
 
 // Exact first-order decoding (BIO-constrained Viterbi) with the static features and
 // firstOrderFeatures of each (previous label, token). `lookup` as in greedyDecode.
+// With `gold` (one label per token) and `cost` > 0, decodes cost-augmented: every label other
+// than the gold one scores `cost` more (margin training).
 template <class Lookup>
 void viterbiDecode(const SentenceFeatures& sf, int nlabels, const Lookup& lookup,
-                   std::vector<uint16_t>& out, ViterbiBuffers& b, bool bilou = false) {
+                   std::vector<uint16_t>& out, ViterbiBuffers& b, bool bilou = false,
+                   const uint16_t* gold = nullptr, float cost = 0.0f) {
   const size_t n = sf.info.size();
   const auto L = static_cast<size_t>(nlabels);
   out.resize(n);
@@ -222,6 +225,11 @@ void viterbiDecode(const SentenceFeatures& sf, int nlabels, const Lookup& lookup
     for (uint32_t k = sf.offsets[i]; k < sf.offsets[i + 1]; ++k) {
       if (const float* w = lookup(sf.feats[k])) {
         for (size_t l = 0; l < L; ++l) b.stat[l] += w[l];
+      }
+    }
+    if (gold != nullptr) {
+      for (size_t l = 0; l < L; ++l) {
+        if (l != gold[i]) b.stat[l] += cost;
       }
     }
     float* d = &b.delta[i * L];

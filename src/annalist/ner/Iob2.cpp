@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 
@@ -89,6 +90,120 @@ bool lowerCaseCopy(const TaggedSentence& s, TaggedSentence& out) {
     m.words.push_back(std::move(l));
   }
   if (!changed) return false;
+  out = std::move(m);
+  return true;
+}
+
+namespace {
+
+// Entity spans [begin, end) with their types (B-X starts one, I-X continues it; a stray I-X
+// starts one too, as in conlleval).
+struct TagSpan {
+  size_t begin, end;
+  std::string type;
+};
+
+std::vector<TagSpan> tagSpans(const std::vector<std::string>& tags) {
+  std::vector<TagSpan> out;
+  for (size_t i = 0; i < tags.size();) {
+    const std::string& t = tags[i];
+    if (t.size() < 3 || t[1] != '-') {
+      ++i;
+      continue;
+    }
+    const std::string type = t.substr(2);
+    size_t j = i + 1;
+    while (j < tags.size() && tags[j].size() > 2 && tags[j][0] == 'I' &&
+           std::string_view(tags[j]).substr(2) == type) {
+      ++j;
+    }
+    out.push_back({i, j, type});
+    i = j;
+  }
+  return out;
+}
+
+bool hasLetter(const std::vector<std::string>& words, bool upper) {
+  for (const auto& w : words) {
+    for (char c : w) {
+      if (upper ? (c >= 'A' && c <= 'Z') : (c >= 'a' && c <= 'z')) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::map<std::string, std::vector<std::vector<std::string>>> entityInventory(
+    const std::vector<TaggedSentence>& sentences, const std::vector<std::string>& types) {
+  std::map<std::string, std::vector<std::vector<std::string>>> inv;
+  for (const auto& s : sentences) {
+    for (const TagSpan& sp : tagSpans(s.tags)) {
+      if (std::find(types.begin(), types.end(), sp.type) == types.end()) continue;
+      inv[sp.type].emplace_back(s.words.begin() + static_cast<ptrdiff_t>(sp.begin),
+                                s.words.begin() + static_cast<ptrdiff_t>(sp.end));
+    }
+  }
+  return inv;
+}
+
+std::vector<std::vector<std::string>> namesOfEntries(const std::vector<std::string>& entries) {
+  std::vector<std::vector<std::string>> out;
+  for (const std::string& e : entries) {
+    std::vector<std::string> words;
+    size_t start = 0;
+    while (start < e.size()) {
+      size_t sp = e.find(' ', start);
+      if (sp == std::string::npos) sp = e.size();
+      if (sp > start) words.push_back(e.substr(start, sp - start));
+      start = sp + 1;
+    }
+    if (!words.empty()) out.push_back(std::move(words));
+  }
+  return out;
+}
+
+bool mentionReplacementCopy(const TaggedSentence& s, const EntityNames& inventory,
+                            const EntityNames& lists, std::mt19937_64& rng, TaggedSentence& out) {
+  TaggedSentence m;
+  m.doc_id = s.doc_id + " (replaced)";
+  m.sent_id = s.sent_id;
+  size_t last = 0;
+  bool replaced = false;
+  for (const TagSpan& sp : tagSpans(s.tags)) {
+    auto inv = inventory.find(sp.type);
+    auto lst = lists.find(sp.type);
+    const bool has_inv = inv != inventory.end() && !inv->second.empty();
+    const bool has_lst = lst != lists.end() && !lst->second.empty();
+    if (!has_inv && !has_lst) continue;
+    for (size_t i = last; i < sp.begin; ++i) {
+      m.words.push_back(s.words[i]);
+      m.tags.push_back(s.tags[i]);
+    }
+    const bool from_list = has_lst && (!has_inv || rng() % 2 == 0);
+    const auto& pool = from_list ? lst->second : inv->second;
+    const std::vector<std::string>& pick = pool[rng() % pool.size()];
+    const std::vector<std::string> orig(s.words.begin() + static_cast<ptrdiff_t>(sp.begin),
+                                        s.words.begin() + static_cast<ptrdiff_t>(sp.end));
+    // Case style of the replaced mention: all lower case (web text), all upper case, or as is.
+    const int style = !hasLetter(orig, true) ? 1 : !hasLetter(orig, false) ? 2 : 0;
+    for (size_t k = 0; k < pick.size(); ++k) {
+      std::string w = pick[k];
+      for (char& c : w) {
+        if (style == 1 && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (style == 2 && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+      }
+      m.words.push_back(std::move(w));
+      m.tags.push_back((k == 0 ? "B-" : "I-") + sp.type);
+    }
+    last = sp.end;
+    replaced = true;
+  }
+  if (!replaced) return false;
+  for (size_t i = last; i < s.words.size(); ++i) {
+    m.words.push_back(s.words[i]);
+    m.tags.push_back(s.tags[i]);
+  }
   out = std::move(m);
   return true;
 }

@@ -151,5 +151,64 @@ TEST(TaggedSentence, LowerCaseCopyKeepsTagsInADocumentOfItsOwn) {
   EXPECT_EQ(untouched.words, (std::vector<std::string>{"x"}));
 }
 
+TEST(TaggedSentence, EntityInventoryCollectsNamesByType) {
+  TaggedSentence a, b;
+  a.words = {"Taco", "Bell", "in", "Tampa"};
+  a.tags = {"B-ORG", "I-ORG", "O", "B-LOC"};
+  b.words = {"Tampa", "and", "Paris", "cafe"};
+  b.tags = {"B-LOC", "O", "B-LOC", "B-MISC"};
+  const auto inv = entityInventory({a, b}, {"PER", "ORG", "LOC"});
+  EXPECT_EQ(inv.count("MISC"), 0u);
+  EXPECT_EQ(inv.count("PER"), 0u);
+  ASSERT_EQ(inv.at("ORG").size(), 1u);
+  EXPECT_EQ(inv.at("ORG")[0], (std::vector<std::string>{"Taco", "Bell"}));
+  // Duplicates kept (frequent names are drawn more often), in order of occurrence.
+  EXPECT_EQ(inv.at("LOC"),
+            (std::vector<std::vector<std::string>>{{"Tampa"}, {"Tampa"}, {"Paris"}}));
+  EXPECT_EQ(namesOfEntries({"Gaza Strip", "Iran"}),
+            (std::vector<std::vector<std::string>>{{"Gaza", "Strip"}, {"Iran"}}));
+}
+
+TEST(TaggedSentence, MentionReplacementKeepsContextTagsAndCaseStyle) {
+  TaggedSentence s;
+  s.doc_id = "d";
+  s.sent_id = "d-1";
+  s.words = {"thanks", "josh", "and", "Mary", "at", "IBM", "!"};
+  s.tags = {"O", "B-PER", "O", "B-PER", "O", "B-ORG", "O"};
+  EntityNames inventory{{"PER", {{"Kim", "Jong", "Il"}}}, {"ORG", {{"Hamas"}}}};
+  const EntityNames no_lists;
+  std::mt19937_64 rng(1);
+  TaggedSentence out;
+  ASSERT_TRUE(mentionReplacementCopy(s, inventory, no_lists, rng, out));
+  EXPECT_EQ(out.words, (std::vector<std::string>{"thanks", "kim", "jong", "il", "and", "Kim",
+                                                 "Jong", "Il", "at", "HAMAS", "!"}));
+  EXPECT_EQ(out.tags, (std::vector<std::string>{"O", "B-PER", "I-PER", "I-PER", "O", "B-PER",
+                                                "I-PER", "I-PER", "O", "B-ORG", "O"}));
+  EXPECT_EQ(out.sent_id, "d-1");
+  EXPECT_NE(out.doc_id, s.doc_id);
+  // With names in the lists too, both sources are drawn; the same seed gives the same copy.
+  const EntityNames lists{{"PER", {{"Suzanne"}}}, {"ORG", {{"Hamas"}}}};
+  bool list_name = false, inventory_name = false;
+  std::mt19937_64 r1(7), r2(7);
+  for (int k = 0; k < 20; ++k) {
+    TaggedSentence x, y;
+    ASSERT_TRUE(mentionReplacementCopy(s, inventory, lists, r1, x));
+    ASSERT_TRUE(mentionReplacementCopy(s, inventory, lists, r2, y));
+    EXPECT_EQ(x.words, y.words);
+    list_name = list_name || x.words[1] == "suzanne";
+    inventory_name = inventory_name || x.words[1] == "kim";
+  }
+  EXPECT_TRUE(list_name);
+  EXPECT_TRUE(inventory_name);
+  // No entity of a known type: no copy, `out` untouched.
+  TaggedSentence plain;
+  plain.words = {"no", "names"};
+  plain.tags = {"O", "O"};
+  TaggedSentence untouched;
+  untouched.words = {"x"};
+  EXPECT_FALSE(mentionReplacementCopy(plain, inventory, lists, rng, untouched));
+  EXPECT_EQ(untouched.words, (std::vector<std::string>{"x"}));
+}
+
 }  // namespace
 }  // namespace annalist::ner

@@ -78,6 +78,10 @@ class NerModel {
   // "O", "B-PER", "I-PER", ...
   std::string labelName(int label) const;
   size_t featureCount() const { return keys_.size(); }
+  // Feature keys (sorted) and their dequantised weights (featureCount() rows of
+  // internalLabelCount() labels).
+  const std::vector<uint64_t>& featureKeys() const { return keys_; }
+  const std::vector<float>& featureWeights() const { return weights_; }
   const Gazetteers& gazetteers() const { return gaz_; }
   const Lexicon& lexicon() const { return lex_; }
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -361,6 +363,71 @@ TEST(NerModel, DocumentFeatureModelLearnsAndKeepsItsFlag) {
   EXPECT_TRUE(back->documentFeatures());
   EXPECT_EQ(back->serialize(), m->serialize());
   EXPECT_FALSE(trainTiny().documentFeatures());
+}
+
+TEST(NerModel, MarginTrainingLearnsItsSentencesAndNeedsViterbi) {
+  NerTrainOptions opts;
+  opts.epochs = 8;
+  opts.viterbi = true;
+  opts.margin = 5.0f;
+  auto m = trainNer(tinyCorpus(), {}, tinyGazetteers(), Lexicon{}, opts);
+  ASSERT_TRUE(m.ok()) << m.error().message;
+  for (const auto& s : tinyCorpus()) EXPECT_EQ(m->tag(s.words), s.tags);
+  opts.margin = 0.0f;
+  auto plain = trainNer(tinyCorpus(), {}, tinyGazetteers(), Lexicon{}, opts);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_NE(plain->serialize(), m->serialize());
+  opts.viterbi = false;
+  opts.margin = 1.0f;
+  auto greedy = trainNer(tinyCorpus(), {}, tinyGazetteers(), Lexicon{}, opts);
+  ASSERT_FALSE(greedy.ok());
+  EXPECT_NE(greedy.error().message.find("Viterbi"), std::string::npos);
+}
+
+TEST(NerModel, AveragedModelsSumTheirScores) {
+  NerTrainOptions opts;
+  opts.epochs = 8;
+  opts.viterbi = true;
+  auto a = trainNer(tinyCorpus(), {}, tinyGazetteers(), Lexicon{}, opts);
+  opts.seed = 5;
+  opts.margin = 2.0f;
+  auto b = trainNer(tinyCorpus(), {}, tinyGazetteers(), Lexicon{}, opts);
+  ASSERT_TRUE(a.ok() && b.ok());
+  // The average of a model with itself is that model.
+  auto same = averageModels({*a, *a});
+  ASSERT_TRUE(same.ok()) << same.error().message;
+  EXPECT_EQ(same->featureKeys(), a->featureKeys());
+  for (const auto& s : tinyCorpus()) EXPECT_EQ(same->tag(s.words), a->tag(s.words));
+  // Two different models: the union of their features, weights halved and summed, and the
+  // flags of the first.
+  auto avg = averageModels({*a, *b});
+  ASSERT_TRUE(avg.ok()) << avg.error().message;
+  EXPECT_TRUE(avg->viterbi());
+  EXPECT_GE(avg->featureCount(), std::max(a->featureCount(), b->featureCount()));
+  const size_t L = static_cast<size_t>(a->internalLabelCount());
+  const uint64_t key = a->featureKeys().front();
+  auto weightOf = [&](const NerModel& m, size_t l) {
+    const auto& k = m.featureKeys();
+    const auto it = std::lower_bound(k.begin(), k.end(), key);
+    if (it == k.end() || *it != key) return 0.0f;
+    return m.featureWeights()[static_cast<size_t>(it - k.begin()) * L + l];
+  };
+  for (size_t l = 0; l < L; ++l) {
+    const float expect = (weightOf(*a, l) + weightOf(*b, l)) / 2;
+    EXPECT_NEAR(weightOf(*avg, l), expect, 1e-3f * (1 + std::fabs(expect)));
+  }
+  for (const auto& s : tinyCorpus()) EXPECT_EQ(avg->tag(s.words), s.tags);
+  EXPECT_EQ(averageModels({*a, *b})->serialize(), avg->serialize());
+  // Models that differ in more than their weights are refused, saying how.
+  Gazetteers other = tinyGazetteers();
+  other.entries[1].push_back("Mary");
+  other.build();
+  auto c = trainNer(tinyCorpus(), {}, other, Lexicon{}, opts);
+  ASSERT_TRUE(c.ok());
+  auto bad = averageModels({*a, *c});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("gazetteers"), std::string::npos) << bad.error().message;
+  EXPECT_FALSE(averageModels({}).ok());
 }
 
 }  // namespace

@@ -255,6 +255,12 @@ Result<NerModel> trainNer(const std::vector<TaggedSentence>& train,
   if (options.bilou && !options.viterbi) {
     return Error::invalid("the BILOU encoding needs the Viterbi decoder");
   }
+  if (options.margin < 0.0f) {
+    return Error::invalid(fmt::format("margin {} is negative", options.margin));
+  }
+  if (options.margin > 0.0f && !options.viterbi) {
+    return Error::invalid("margin training needs the Viterbi decoder");
+  }
   gazetteers.build();
   lexicon.build();
   Params p;
@@ -325,27 +331,30 @@ Result<NerModel> trainNer(const std::vector<TaggedSentence>& train,
         ViterbiBuffers vb;
         uint64_t fg[kFirstOrderFeatures], fp[kFirstOrderFeatures];
         for (size_t s : order) {
-          const Item& it = items[s];
+          const Item& item = items[s];
           ++now;
+          const SentenceFeatures& f = item.f;
+          const std::vector<uint16_t>& gold_labels = item.gold;
           viterbiDecode(
-              it.f, p.L, [&p](uint64_t k) { return p.find(k); }, pred, vb, options.bilou);
-          for (size_t i = 0; i < it.gold.size(); ++i) {
+              f, p.L, [&p](uint64_t k) { return p.find(k); }, pred, vb, options.bilou,
+              options.margin > 0.0f ? gold_labels.data() : nullptr, options.margin);
+          for (size_t i = 0; i < gold_labels.size(); ++i) {
             ++tokens;
-            const int gold = it.gold[i], best = pred[i];
-            const int gprev = i == 0 ? -1 : it.gold[i - 1];
+            const int gold = gold_labels[i], best = pred[i];
+            const int gprev = i == 0 ? -1 : gold_labels[i - 1];
             const int pprev = i == 0 ? -1 : pred[i - 1];
             if (best == gold) ++correct;
             if (best == gold && gprev == pprev) continue;
             if (best != gold) {
-              for (uint32_t k = it.f.offsets[i]; k < it.f.offsets[i + 1]; ++k) {
-                p.update(it.f.feats[k], gold, 1.0f, now);
-                p.update(it.f.feats[k], best, -1.0f, now);
+              for (uint32_t k = f.offsets[i]; k < f.offsets[i + 1]; ++k) {
+                p.update(f.feats[k], gold, 1.0f, now);
+                p.update(f.feats[k], best, -1.0f, now);
               }
             }
-            firstOrderFeatures(it.f.info[i], gprev, fg);
-            firstOrderFeatures(it.f.info[i], pprev, fp);
-            for (uint64_t f : fg) p.update(f, gold, 1.0f, now);
-            for (uint64_t f : fp) p.update(f, best, -1.0f, now);
+            firstOrderFeatures(f.info[i], gprev, fg);
+            firstOrderFeatures(f.info[i], pprev, fp);
+            for (uint64_t k : fg) p.update(k, gold, 1.0f, now);
+            for (uint64_t k : fp) p.update(k, best, -1.0f, now);
           }
         }
       } else {
@@ -421,6 +430,59 @@ Result<NerModel> trainNer(const std::vector<TaggedSentence>& train,
   }
   for (float& w : sum) w /= static_cast<float>(runs);
   return buildModel(sum_keys, sum, p.L, options.types, gazetteers, lexicon, options);
+}
+
+Result<NerModel> averageModels(const std::vector<NerModel>& models) {
+  if (models.empty()) return Error::invalid("no models to average");
+  const NerModel& a = models.front();
+  for (size_t m = 1; m < models.size(); ++m) {
+    const NerModel& b = models[m];
+    const char* what = nullptr;
+    if (b.types() != a.types()) {
+      what = "entity types";
+    } else if (b.bilou() != a.bilou()) {
+      what = "label encoding";
+    } else if (b.viterbi() != a.viterbi()) {
+      what = "decoder";
+    } else if (b.documentFeatures() != a.documentFeatures()) {
+      what = "document features";
+    } else if (b.taggerName() != a.taggerName()) {
+      what = "tagger";
+    } else if (b.gazetteers().names != a.gazetteers().names ||
+               b.gazetteers().entries != a.gazetteers().entries) {
+      what = "gazetteers";
+    } else if (b.lexicon().entries != a.lexicon().entries ||
+               b.lexicon().classes != a.lexicon().classes) {
+      what = "lexicon";
+    }
+    if (what != nullptr) {
+      return Error::invalid(fmt::format("model {} differs from model 1 in its {}", m + 1, what));
+    }
+  }
+  const auto L = static_cast<size_t>(a.internalLabelCount());
+  std::vector<uint64_t> keys;
+  for (const NerModel& m : models) {
+    keys.insert(keys.end(), m.featureKeys().begin(), m.featureKeys().end());
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  std::vector<float> sum(keys.size() * L, 0.0f);
+  for (const NerModel& m : models) {
+    const auto& mk = m.featureKeys();
+    const auto& mw = m.featureWeights();
+    for (size_t i = 0; i < mk.size(); ++i) {
+      const auto pos =
+          static_cast<size_t>(std::lower_bound(keys.begin(), keys.end(), mk[i]) - keys.begin());
+      for (size_t l = 0; l < L; ++l) sum[pos * L + l] += mw[i * L + l];
+    }
+  }
+  for (float& w : sum) w /= static_cast<float>(models.size());
+  NerModel out =
+      NerModel::fromParts(a.types(), a.gazetteers(), a.lexicon(), std::move(keys), sum, a.bilou());
+  out.setViterbi(a.viterbi());
+  out.setDocumentFeatures(a.documentFeatures());
+  if (!a.taggerName().empty()) out.setTagger(a.taggerName(), a.tagger());
+  return out;
 }
 
 }  // namespace annalist::ner

@@ -38,6 +38,9 @@ struct NerTrainOptions {
   // Independent training runs (seeds seed, seed+1, ...) whose averaged weights are averaged
   // into the model: a cheap ensemble that lowers the variance due to the sentence order.
   int runs = 1;
+  // Cost-augmented training decoding (Viterbi only): every wrong label of a token scores this
+  // much more while training, so updates also happen until the gold sequence wins by a margin.
+  float margin = 0.0f;
 };
 
 struct EpochStats {
@@ -80,5 +83,12 @@ Result<NerModel> trainNer(const std::vector<TaggedSentence>& train,
                           const std::vector<TaggedSentence>& dev, Gazetteers gazetteers,
                           Lexicon lexicon, const NerTrainOptions& options,
                           const std::function<void(const EpochStats&)>& progress = {});
+
+// A model whose weights are the mean of the weights of `models` (a feature missing from a
+// model counts as 0 there): for linear models, the same scores as averaging their scores, so
+// one decoding pass gives the ensemble's decisions. The models must agree on everything but
+// the weights (types, encoding, decoder, document features, tagger, gazetteers, lexicon);
+// errors say what differs. Deterministic.
+Result<NerModel> averageModels(const std::vector<NerModel>& models);
 
 }  // namespace annalist::ner

@@ -3,6 +3,8 @@
 // `words.size() == tags.size()` (and `lines.size()` when the sentence was read from IOB2).
 #pragma once
 
+#include <map>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +32,26 @@ bool mergeHyphenated(const TaggedSentence& s, TaggedSentence& out);
 // its own (doc_id + " (lower-cased)"). Returns false
 // (and leaves `out` alone) when `s` has no upper-case ASCII letter.
 bool lowerCaseCopy(const TaggedSentence& s, TaggedSentence& out);
+
+// The entities of `sentences` by type ("PER" -> token sequences), for mentionReplacementCopy.
+// Types not in `types` are skipped. Deterministic (order of occurrence, duplicates kept, so that
+// frequent names are drawn more often).
+std::map<std::string, std::vector<std::vector<std::string>>> entityInventory(
+    const std::vector<TaggedSentence>& sentences, const std::vector<std::string>& types);
+
+// Token sequences (split at spaces) of the given lists' entries, e.g. gazetteer lists.
+std::vector<std::vector<std::string>> namesOfEntries(const std::vector<std::string>& entries);
+
+// Training-data augmentation (mention replacement): a copy of `s` in which every entity whose
+// type has names in `inventory` or `lists` is replaced by a name of that type: drawn with `rng`
+// from `lists` (e.g. gazetteer entries) with probability 1/2 when it has names of the type, else
+// from `inventory`. The name is written in lower case when the replaced entity was all lower
+// case and in upper case when it was all upper case; the context and its O tags are kept. The
+// copy gets the document doc_id + " (replaced)". Returns false (and leaves `out` alone) when `s`
+// has no such entity. Deterministic for a given `rng` state.
+using EntityNames = std::map<std::string, std::vector<std::vector<std::string>>>;
+bool mentionReplacementCopy(const TaggedSentence& s, const EntityNames& inventory,
+                            const EntityNames& lists, std::mt19937_64& rng, TaggedSentence& out);
 
 // Deterministic split of a corpus into parts by document id, so that sentences of one document
 // never straddle train and test: FNV-1a(doc_id) % 10 == 0 or 1 -> "test" (20%), 2 or 3 ->
