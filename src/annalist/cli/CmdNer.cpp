@@ -639,8 +639,8 @@ void addNerCommands(CLI::App& app, CommandGroups& groups, int& exit_code) {
                     "data from `annalist ner`)");
     cmd->add_option("--average", o->average,
                     "Instead of training, write the weight average of these trained models "
-                    "(same gazetteers, lexicon and options; one decoding pass gives the "
-                    "ensemble's summed scores)");
+                    "(same lexicon and options, same gazetteer lists or more lists appended; one "
+                    "decoding pass gives the ensemble's summed scores)");
     cmd->add_option("--gum", o->gum, "GUM CoNLL-U files with the Entity layer (en_gum-*.conllu)");
     cmd->add_option("--dev", o->dev, "IOB2 dev files (entity F1 reported after each epoch)");
     cmd->add_option("--dev-parts", o->dev_parts, "Parts of the dev files to use")

@@ -418,6 +418,20 @@ TEST(NerModel, AveragedModelsSumTheirScores) {
   }
   for (const auto& s : tinyCorpus()) EXPECT_EQ(avg->tag(s.words), s.tags);
   EXPECT_EQ(averageModels({*a, *b})->serialize(), avg->serialize());
+  // A model trained with one more gazetteer list after the same lists averages with it (its
+  // shared features have the same keys); the average keeps all lists.
+  Gazetteers more = tinyGazetteers();
+  more.names.push_back("world_cities");
+  more.entries.push_back({"Tehran"});
+  more.build();
+  auto wide = trainNer(tinyCorpus(), {}, more, Lexicon{}, opts);
+  ASSERT_TRUE(wide.ok());
+  for (const auto& pair : {std::vector<NerModel>{*a, *wide}, std::vector<NerModel>{*wide, *a}}) {
+    auto w = averageModels(pair);
+    ASSERT_TRUE(w.ok()) << w.error().message;
+    EXPECT_EQ(w->gazetteers().names, more.names);
+    for (const auto& s : tinyCorpus()) EXPECT_EQ(w->tag(s.words), s.tags);
+  }
   // Models that differ in more than their weights are refused, saying how.
   Gazetteers other = tinyGazetteers();
   other.entries[1].push_back("Mary");
@@ -427,6 +441,7 @@ TEST(NerModel, AveragedModelsSumTheirScores) {
   auto bad = averageModels({*a, *c});
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.error().message.find("gazetteers"), std::string::npos) << bad.error().message;
+  EXPECT_FALSE(averageModels({*c, *wide}).ok());
   EXPECT_FALSE(averageModels({}).ok());
 }
 

@@ -432,6 +432,20 @@ Result<NerModel> trainNer(const std::vector<TaggedSentence>& train,
   return buildModel(sum_keys, sum, p.L, options.types, gazetteers, lexicon, options);
 }
 
+namespace {
+
+// Whether the lists of `a` are the first lists of `b` (same names and entries): a model trained
+// with more lists appended has the same feature keys for the shared ones.
+bool gazetteerPrefix(const Gazetteers& a, const Gazetteers& b) {
+  if (a.names.size() > b.names.size() || a.entries.size() > b.entries.size()) return false;
+  for (size_t g = 0; g < a.names.size(); ++g) {
+    if (a.names[g] != b.names[g] || a.entries[g] != b.entries[g]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 Result<NerModel> averageModels(const std::vector<NerModel>& models) {
   if (models.empty()) return Error::invalid("no models to average");
   const NerModel& a = models.front();
@@ -448,8 +462,8 @@ Result<NerModel> averageModels(const std::vector<NerModel>& models) {
       what = "document features";
     } else if (b.taggerName() != a.taggerName()) {
       what = "tagger";
-    } else if (b.gazetteers().names != a.gazetteers().names ||
-               b.gazetteers().entries != a.gazetteers().entries) {
+    } else if (!gazetteerPrefix(a.gazetteers(), b.gazetteers()) &&
+               !gazetteerPrefix(b.gazetteers(), a.gazetteers())) {
       what = "gazetteers";
     } else if (b.lexicon().entries != a.lexicon().entries ||
                b.lexicon().classes != a.lexicon().classes) {
@@ -477,8 +491,13 @@ Result<NerModel> averageModels(const std::vector<NerModel>& models) {
     }
   }
   for (float& w : sum) w /= static_cast<float>(models.size());
-  NerModel out =
-      NerModel::fromParts(a.types(), a.gazetteers(), a.lexicon(), std::move(keys), sum, a.bilou());
+  // The longest gazetteer set (the others are its first lists).
+  const NerModel* widest = &a;
+  for (const NerModel& m : models) {
+    if (m.gazetteers().names.size() > widest->gazetteers().names.size()) widest = &m;
+  }
+  NerModel out = NerModel::fromParts(a.types(), widest->gazetteers(), a.lexicon(), std::move(keys),
+                                     sum, a.bilou());
   out.setViterbi(a.viterbi());
   out.setDocumentFeatures(a.documentFeatures());
   if (!a.taggerName().empty()) out.setTagger(a.taggerName(), a.tagger());

@@ -87,8 +87,9 @@ Result<NerModel> trainNer(const std::vector<TaggedSentence>& train,
 // A model whose weights are the mean of the weights of `models` (a feature missing from a
 // model counts as 0 there): for linear models, the same scores as averaging their scores, so
 // one decoding pass gives the ensemble's decisions. The models must agree on everything but
-// the weights (types, encoding, decoder, document features, tagger, gazetteers, lexicon);
-// errors say what differs. Deterministic.
+// the weights (types, encoding, decoder, document features, tagger, lexicon) and have the same
+// gazetteer lists, except that one may have more lists after the others' (e.g. world_cities):
+// the average then has the longest set of lists. Errors say what differs. Deterministic.
 Result<NerModel> averageModels(const std::vector<NerModel>& models);
 
 }  // namespace annalist::ner
