@@ -947,6 +947,33 @@ void expandCompounds(const SentView& sv, std::vector<ActorRef>& actors) {
   }
 }
 
+// A subject the parser read as a bare oblique: a noun attached to predicate g as `obl`
+// without a preposition, before g and before every subject of g ("Gollum centre[obl] of a
+// row between Radagast the Brown[nsubj] called"); -1 when none. Time nouns ("Sunday") are
+// adverbials, not subjects.
+int64_t bareObliqueSubject(const SentView& sv, uint32_t g) {
+  static constexpr std::string_view kTime[] = {
+      "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY", "TODAY",
+      "YESTERDAY", "TOMORROW", "TONIGHT", "DAY", "WEEK", "MONTH", "YEAR", "NIGHT", "MORNING",
+      "AFTERNOON", "EVENING", "WEEKEND", "TIME"};
+  int64_t found = -1;
+  for (uint32_t x : sv.kids[g - sv.b]) {
+    const std::string_view r = sv.deprel(x);
+    if (startsWith(r, "nsubj") || r == "csubj") {
+      if (found < 0 || x < found) return -1;  // a subject before it: no misread subject
+      continue;
+    }
+    if (found >= 0 || r != "obl" || x > g) continue;
+    const std::string_view up = sv.tok(x).upos;
+    if ((up != "NOUN" && up != "PROPN") || !sv.caseOf(x).empty()) continue;
+    const std::string l = sv.lemmaUp(x);
+    bool time = false;
+    for (std::string_view w : kTime) time = time || l == w || sv.up[x - sv.b] == w;
+    if (!time) found = x;
+  }
+  return found;
+}
+
 // Syntactic subject token of predicate g (climbing control, coordination, relative clauses).
 int64_t subjectOf(const SentView& sv, uint32_t g, int depth = 0) {
   for (uint32_t c : sv.kids[g - sv.b]) {
@@ -1129,11 +1156,13 @@ std::vector<std::string> splitCodes(const std::string& code) {
 }
 
 // A reporting clause after a comma (", a senior official said"): for a reporting verb g
-// attached as a clause (advcl, parataxis, ccomp, conj) whose subject follows a comma, that
-// comma's token (global); else -1.
+// attached as a clause (advcl, parataxis, ccomp, conj, acl, with any subtype: "said" as
+// advcl:relcl or acl:relcl of a noun) whose subject follows a comma, that comma's token
+// (global); else -1.
 int64_t reportingComma(const SentView& sv, uint32_t g) {
-  const std::string_view r = sv.deprel(g);
-  if (r != "advcl" && r != "parataxis" && r != "ccomp" && r != "conj") return -1;
+  std::string_view r = sv.deprel(g);
+  r = r.substr(0, r.find(':'));
+  if (r != "advcl" && r != "parataxis" && r != "ccomp" && r != "conj" && r != "acl") return -1;
   const std::string lemma = sv.lemmaUp(g);
   if (lemma != "SAY" && lemma != "REPORT" && lemma != "TELL" && lemma != "ADD" && lemma != "NOTE" &&
       lemma != "STATE" && lemma != "ANNOUNCE" && lemma != "CLAIM") {
@@ -1678,6 +1707,10 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
           // (passive_needs_by), and a coordination the parser split into several subjects
           // ("Lions, tigers, and Gondor welcomed") counts as one compound.
           auto ns = sv.children(c.v, "nsubj");
+          // A subject read as a bare oblique before the verb ("Gollum centre[obl] ...
+          // called") is the first subject (the tail rule below may then drop a later one).
+          const int64_t bare_subj = bareObliqueSubject(sv, c.v);
+          if (bare_subj >= 0) ns.insert(ns.begin(), static_cast<uint32_t>(bare_subj));
           // The tail of a name the parser split off as a subject of its own ("Gollum centre
           // of a row between Radagast the Brown[nsubj] called"): the name begins inside an
           // earlier subject's phrase, and that subject is the subject.
@@ -1791,6 +1824,9 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
             }
             if ((passive || block.nominal) && (cs == "BY" || cs == "OF")) continue;
             if (block.tree_args && !cs.empty() && !isTargetCase(cs)) continue;  // "in Doha"
+            if (!block.nominal && static_cast<int64_t>(x) == bareObliqueSubject(sv, c.v)) {
+              continue;  // a misread subject ("Gollum centre[obl] ... called")
+            }
             actorsUnder(sv, x, targets, 3);
             if (!targets.empty()) break;
           }
