@@ -974,6 +974,40 @@ int64_t bareObliqueSubject(const SentView& sv, uint32_t g) {
   return found;
 }
 
+// For mention m before predicate g lying in a clause embedded in the phrase of a subject
+// of g (a relative, adverbial or complement clause on the way up from m to the subject),
+// the subject phrase's own first actor; else -1.
+int32_t subjectPhraseActor(const SentView& sv, uint32_t g, int32_t m) {
+  const Mention& mm = sv.doc.mentions[m];
+  uint32_t h = mm.head_token;
+  if (h < mm.token_begin || h >= mm.token_end) h = mm.token_end - 1;
+  for (uint32_t s : sv.kids[g - sv.b]) {
+    if (!startsWith(sv.deprel(s), "nsubj") || s > g) continue;
+    bool embedded = false, under = false;
+    int32_t up = static_cast<int32_t>(h);
+    for (uint32_t hops = 0;
+         hops < sv.size() && up >= static_cast<int32_t>(sv.b) && up < static_cast<int32_t>(sv.e);
+         ++hops) {
+      if (up == static_cast<int32_t>(s)) {
+        under = true;
+        break;
+      }
+      const std::string_view r = sv.deprel(static_cast<uint32_t>(up));
+      embedded = embedded || startsWith(r, "acl") || startsWith(r, "advcl") ||
+                 startsWith(r, "ccomp") || startsWith(r, "csubj") || startsWith(r, "parataxis");
+      up = sv.tok(static_cast<uint32_t>(up)).head;
+    }
+    if (!under || !embedded) continue;
+    std::vector<ActorRef> own;
+    actorsUnder(sv, s, own, 3);
+    for (const ActorRef& a : own) {
+      if (a.mention != m) return a.mention;
+    }
+    return -1;
+  }
+  return -1;
+}
+
 // Syntactic subject token of predicate g (climbing control, coordination, relative clauses).
 int64_t subjectOf(const SentView& sv, uint32_t g, int depth = 0) {
   for (uint32_t c : sv.kids[g - sv.b]) {
@@ -1651,6 +1685,18 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
         sources = std::move(group);
       } else {
         targets = std::move(group);
+      }
+    }
+    // An actor a pattern bound before the verb inside a clause embedded in the subject's
+    // phrase ("A Pakistani woman linked to Al-Qaeda who shot at officers while in detention
+    // in *Afghanistan* was extradited" on "- + WAS_ *") is no argument of the verb: the
+    // pattern's actor is the subject's noun phrase, coded by its first actor (PETRARCH binds
+    // the noun phrase before the verb).
+    if (sv.parsed && chosen && !chosen_block->tree_args) {
+      for (int32_t* bound : {&chosen_bind.source, &chosen_bind.target}) {
+        if (*bound < 0 || sv.doc.mentions[*bound].token_end > c.first) continue;
+        const int32_t rebound = subjectPhraseActor(sv, c.v, *bound);
+        if (rebound >= 0) *bound = rebound;
       }
     }
     if (chosen_bind.source >= 0) sources = compoundGroup(sv, chosen_bind.source);
