@@ -974,6 +974,49 @@ int64_t bareObliqueSubject(const SentView& sv, uint32_t g) {
   return found;
 }
 
+// The subject of adverbial clause g that the parser read as a prepositional phrase of g's
+// governor ("recalled its ambassador after[case] Italian ministers[obl of recalled]
+// met[advcl] French protesters"): a nominal oblique of the governor ending right before g
+// (auxiliaries and adverbs of g aside) whose preposition, its first word, can also open a
+// clause; -1 when g has a subject of its own or there is none.
+int64_t obliqueClauseSubject(const SentView& sv, uint32_t g) {
+  if (!startsWith(sv.deprel(g), "advcl")) return -1;
+  const int32_t gov = sv.tok(g).head;
+  if (gov < static_cast<int32_t>(sv.b) || gov >= static_cast<int32_t>(sv.e)) return -1;
+  for (uint32_t k : sv.kids[g - sv.b]) {
+    const std::string_view r = sv.deprel(k);
+    if (startsWith(r, "nsubj") || startsWith(r, "csubj") || (r == "mark" && k < g)) return -1;
+  }
+  uint32_t p = g;  // the word before the clause's own words
+  while (p > sv.b && sv.tok(p - 1).head == static_cast<int32_t>(g)) --p;
+  if (p == sv.b) return -1;
+  --p;
+  static constexpr std::string_view kOpeners[] = {"AFTER", "BEFORE", "SINCE", "UNTIL",
+                                                  "TILL",  "WHILE",  "AS",    "ONCE"};
+  for (uint32_t n : sv.kids[static_cast<uint32_t>(gov) - sv.b]) {
+    if (!startsWith(sv.deprel(n), "obl") || n > p || n >= g) continue;
+    const std::string_view up = sv.tok(n).upos;
+    if (up != "NOUN" && up != "PROPN" && up != "PRON") continue;
+    uint32_t first = n, last = n;  // n's subtree span
+    std::vector<uint32_t> stack{n};
+    while (!stack.empty()) {
+      const uint32_t t = stack.back();
+      stack.pop_back();
+      first = std::min(first, t);
+      last = std::max(last, t);
+      for (uint32_t k : sv.kids[t - sv.b]) stack.push_back(k);
+    }
+    if (last != p || sv.deprel(first) != "case" || sv.tok(first).head != static_cast<int32_t>(n)) {
+      continue;
+    }
+    const std::string w = sv.lemmaUp(first);
+    for (std::string_view o : kOpeners) {
+      if (w == o) return n;
+    }
+  }
+  return -1;
+}
+
 // For mention m before predicate g lying in a clause embedded in the phrase of a subject
 // of g (a relative, adverbial or complement clause on the way up from m to the subject),
 // the subject phrase's own first actor; else -1.
@@ -1025,6 +1068,7 @@ int64_t subjectOf(const SentView& sv, uint32_t g, int depth = 0) {
     if (depth > 0 && r == "nsubj:pass") return c;
   }
   if (depth > 3) return -1;
+  if (const int64_t os = obliqueClauseSubject(sv, g); os >= 0) return os;
   const Token& t = sv.tok(g);
   const std::string_view r = t.deprel;
   if (t.head < 0) return -1;
@@ -1065,7 +1109,7 @@ bool hasSubject(const SentView& sv, uint32_t g) {
   for (uint32_t c : sv.kids[g - sv.b]) {
     if (startsWith(sv.deprel(c), "nsubj") || startsWith(sv.deprel(c), "csubj")) return true;
   }
-  return false;
+  return obliqueClauseSubject(sv, g) >= 0;
 }
 
 // The by-phrases of predicate g: its "by" obliques, and those the parser hung on an adverb
@@ -1873,6 +1917,11 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
             if (!block.nominal && static_cast<int64_t>(x) == bareObliqueSubject(sv, c.v)) {
               continue;  // a misread subject ("Gollum centre[obl] ... called")
             }
+            bool clause_subject = false;  // "after Italian ministers[obl] met[advcl] ..."
+            for (uint32_t k : sv.children(c.v, "advcl")) {
+              clause_subject = clause_subject || obliqueClauseSubject(sv, k) == x;
+            }
+            if (clause_subject) continue;
             actorsUnder(sv, x, targets, 3);
             if (!targets.empty()) break;
           }
