@@ -1446,7 +1446,84 @@ void EventCoder::explainSentence(Document& doc, uint32_t sentence, std::ostream&
   codeSentence(doc, sentence, &out);
 }
 
+namespace {
+
+// Re-reads, for the duration of its lifetime, a sentence whose only verb the parser read as
+// a modifier of the noun after it, under a noun root ("Greek police[root] fired[amod] tear
+// gas[nmod of police] at demonstrators[nmod of police]"): the verb becomes the root, the root
+// noun its subject, the modified noun its object and the root's later prepositional phrases
+// its obliques, as in "Greek police fired[root] tear gas[obj] at demonstrators[obl]". The
+// parse is restored on destruction, so the document's parse layer is unchanged.
+class VerbAsModifierReading {
+ public:
+  VerbAsModifierReading(Document& doc, uint32_t sentence) : doc_(doc) {
+    const Sentence& s = doc.sentences[sentence];
+    const uint32_t b = s.token_begin, e = s.token_end;
+    int64_t root = -1, verb = -1;
+    for (uint32_t i = b; i < e; ++i) {
+      const Token& t = doc.tokens[i];
+      if (t.head < 0) {
+        if (root >= 0) return;
+        root = i;
+      }
+      if (t.upos == "VERB" || t.upos == "AUX") {
+        if (verb >= 0) return;  // more than one verb
+        verb = i;
+      }
+    }
+    if (root < 0 || verb < 0 || verb <= root) return;
+    const Token& r = doc.tokens[root];
+    const Token& v = doc.tokens[verb];
+    if ((r.upos != "NOUN" && r.upos != "PROPN") || v.deprel != "amod") return;
+    const int32_t n = v.head;
+    if (n <= verb || n >= static_cast<int32_t>(e) || doc.tokens[n].head != root) return;
+    for (uint32_t i = b; i < e; ++i) {
+      const int32_t h = doc.tokens[i].head;
+      if (h == verb) return;  // the verb has dependents: some other reading
+      if (h == root && doc.tokens[i].deprel == "cop") return;
+    }
+    for (int32_t i = static_cast<int32_t>(verb) + 1; i < n; ++i) {
+      if (doc.tokens[i].head != n) return;  // the verb opens the noun's phrase
+    }
+    set(static_cast<uint32_t>(verb), -1, "root");
+    set(static_cast<uint32_t>(root), static_cast<int32_t>(verb), "nsubj");
+    set(static_cast<uint32_t>(n), static_cast<int32_t>(verb), "obj");
+    for (uint32_t i = static_cast<uint32_t>(verb) + 1; i < e; ++i) {
+      const Token& t = doc.tokens[i];
+      if (t.head != root) continue;
+      if (t.deprel == "nmod") set(i, static_cast<int32_t>(verb), "obl");
+      if (t.deprel == "punct") set(i, static_cast<int32_t>(verb), "punct");
+    }
+  }
+  ~VerbAsModifierReading() {
+    for (auto it = saved_.rbegin(); it != saved_.rend(); ++it) {
+      doc_.tokens[it->token].head = it->head;
+      doc_.tokens[it->token].deprel = std::move(it->deprel);
+    }
+  }
+  VerbAsModifierReading(const VerbAsModifierReading&) = delete;
+  VerbAsModifierReading& operator=(const VerbAsModifierReading&) = delete;
+
+ private:
+  struct Saved {
+    uint32_t token;
+    int32_t head;
+    std::string deprel;
+  };
+  void set(uint32_t i, int32_t head, std::string_view rel) {
+    Token& t = doc_.tokens[i];
+    saved_.push_back({i, t.head, t.deprel});
+    t.head = head;
+    t.deprel = std::string(rel);
+  }
+  Document& doc_;
+  std::vector<Saved> saved_;
+};
+
+}  // namespace
+
 void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* trace) const {
+  const VerbAsModifierReading reread(doc, sentence);
   const SentView sv(doc, sentence, options_.use_coreference, options_.np_first_actor);
   const Sentence& sent = doc.sentences[sentence];
   for (const auto& phrase : dict_->sentenceDiscards()) {
