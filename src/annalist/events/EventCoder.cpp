@@ -953,9 +953,9 @@ void expandCompounds(const SentView& sv, std::vector<ActorRef>& actors) {
 // adverbials, not subjects.
 int64_t bareObliqueSubject(const SentView& sv, uint32_t g) {
   static constexpr std::string_view kTime[] = {
-      "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY", "TODAY",
-      "YESTERDAY", "TOMORROW", "TONIGHT", "DAY", "WEEK", "MONTH", "YEAR", "NIGHT", "MORNING",
-      "AFTERNOON", "EVENING", "WEEKEND", "TIME"};
+      "MONDAY", "TUESDAY",   "WEDNESDAY", "THURSDAY",  "FRIDAY",  "SATURDAY", "SUNDAY",
+      "TODAY",  "YESTERDAY", "TOMORROW",  "TONIGHT",   "DAY",     "WEEK",     "MONTH",
+      "YEAR",   "NIGHT",     "MORNING",   "AFTERNOON", "EVENING", "WEEKEND",  "TIME"};
   int64_t found = -1;
   for (uint32_t x : sv.kids[g - sv.b]) {
     const std::string_view r = sv.deprel(x);

@@ -422,6 +422,103 @@ TEST(CoderRobustness, NounReadAsBareParticipleKeepsObjectPhrase) {
   EXPECT_EQ(got, (std::vector<std::string>{"IRQ>SYR:17"}));
 }
 
+// Session 5: readings of the four-parser mean (docs/SYNTAX.md, "Fifth session"), each
+// fixture parsed by it. PETRARCH-convention checks code with a one-entry verb dictionary.
+std::string codePetrarch(Document& doc, const std::string& verbs) {
+  auto dict = parsePetrarchVerbs(verbs, "t.verbs");
+  EXPECT_TRUE(dict.ok());
+  EventCoder coder(std::make_shared<const VerbDictionary>(std::move(dict.value())), table(),
+                   CoderOptions::petrarchCompatible());
+  EXPECT_TRUE(coder.process(doc).isOk());
+  return testing::eventSummary(doc);
+}
+
+// ", a senior Bree official said" attached as a relative clause (acl:relcl) of "years",
+// itself under "restore": the reporting clause is no part of restore's verb phrase, so the
+// official is no target of it (PETRARCH COMMA-16 expects no event).
+TEST(CoderRobustness, ReportingClauseAsRelativeClauseLeavesTheVerbPhrase) {
+  Document doc =
+      loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/comma_said_relcl.conllu");
+  ASSERT_EQ(doc.sentences.size(), 1u);
+  ASSERT_EQ(doc.tokens[25].deprel, "acl:relcl");  // said
+  addMention(doc, 0, 0, 1, "ARN");
+  addMention(doc, 0, 23, 25, "BREGOV");
+  EXPECT_EQ(codePetrarch(doc, "--- RESTORE [050] ---\nRESTORE\n- * DIPLOMATIC [064]\n"), "");
+}
+
+// "Gollum centre[obl] of a diplomatic row between Radagast the Brown[nsubj] called for
+// Gondor": the bare oblique before the verb is the misread subject, and the name's tail
+// after it is no subject (nor is the oblique a target).
+TEST(CoderRobustness, BareObliqueBeforeTheVerbIsItsSubject) {
+  Document doc =
+      loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/bare_oblique_subject.conllu");
+  ASSERT_EQ(doc.sentences.size(), 1u);
+  ASSERT_EQ(doc.tokens[1].deprel, "obl");  // centre
+  addMention(doc, 0, 0, 1, "HOB");
+  addMention(doc, 0, 7, 10, "RAD");
+  addMention(doc, 0, 13, 14, "GON");
+  EXPECT_EQ(codePetrarch(doc, "--- CALL [010] ---\nCALL\n- * FOR [096]\n"), "HOB>GON:096 ");
+}
+
+// "A Pakistani woman ... who shot at officers while in detention in Afghanistan was
+// extradited" on "- + WAS_ *": Afghanistan, inside a clause of the subject's phrase, is no
+// argument of the verb; the subject's phrase (Pakistan) is, so the event is PAK against
+// itself and dropped (PETRARCH AFP0808020593-1b expects no 174).
+TEST(CoderRobustness, PatternActorInsideTheSubjectsClauseIsTheSubject) {
+  Document doc =
+      loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/actor_in_subject_clause.conllu");
+  ASSERT_EQ(doc.sentences.size(), 1u);
+  ASSERT_EQ(doc.tokens[15].deprel, "advcl");  // detention
+  addMention(doc, 0, 1, 2, "PAK");
+  addMention(doc, 0, 6, 7, "IMGMOSALQ");
+  addMention(doc, 0, 17, 18, "AFG");
+  addMention(doc, 0, 23, 25, "USA");
+  EXPECT_EQ(codePetrarch(doc, "--- EXTRADITE [174] ---\nEXTRADITE\n- + WAS_ * [174]\n"), "");
+}
+
+// "recalled its ambassador to Italy after Italian ministers[obl of recalled] met[advcl]
+// French protesters": the oblique right before the subjectless clause, opened by a word
+// that can open a clause, is the clause's subject.
+TEST(CoderRobustness, ClauseSubjectReadAsPrepositionalPhrase) {
+  Document doc =
+      loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/clause_subject_as_oblique.conllu");
+  ASSERT_EQ(doc.sentences.size(), 1u);
+  ASSERT_EQ(doc.tokens[8].deprel, "obl");  // ministers
+  addMention(doc, 0, 0, 1, "FRA");
+  addMention(doc, 0, 5, 6, "ITA");
+  addMention(doc, 0, 7, 9, "ITAGOV");
+  addMention(doc, 0, 10, 12, "FRAOPP");
+  EventCoder coder(builtin(), table());
+  ASSERT_TRUE(coder.process(doc).isOk());
+  std::vector<std::string> met;
+  for (const Event* e : eventsOf(doc, 0)) {
+    if (doc.slice(e->trigger) == "met") met.push_back(e->source.code + ">" + e->target.code);
+  }
+  EXPECT_EQ(met, (std::vector<std::string>{"ITAGOV>FRAOPP"}));
+}
+
+// "Greek police[root] fired[amod of gas] tear gas[nmod] at demonstrators[nmod]", the only
+// verb read as a modifier of its object: coded as "police fired[root] gas[obj] at
+// demonstrators[obl]", and the document's parse is left as it was.
+TEST(CoderRobustness, OnlyVerbReadAsModifierOfItsObject) {
+  Document doc =
+      loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/verb_as_object_modifier.conllu");
+  ASSERT_EQ(doc.sentences.size(), 1u);
+  ASSERT_EQ(doc.tokens[2].deprel, "amod");  // fired
+  addMention(doc, 0, 0, 2, "GRCCOP");
+  addMention(doc, 0, 6, 7, "GRCOPP");
+  EventCoder coder(builtin(), table());
+  ASSERT_TRUE(coder.process(doc).isOk());
+  std::vector<std::string> got;
+  for (const Event* e : eventsOf(doc, 0)) {
+    got.push_back(e->source.code + ">" + e->target.code + ":" + e->cameo_root);
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{"GRCCOP>GRCOPP:17"}));
+  EXPECT_EQ(doc.tokens[2].deprel, "amod");
+  EXPECT_EQ(doc.tokens[2].head, 4);
+  EXPECT_EQ(doc.tokens[1].head, -1);
+}
+
 TEST(CoderPetrarch, SequencePatternsWithoutParse) {
   auto dict = parsePetrarchVerbs(R"(
 &TIETYPES
