@@ -710,6 +710,34 @@ TokRange Finder::npFromHead(int32_t j) const {
 
 TokRange Finder::subjectFromDeps(int32_t cue) const {
   const auto& toks = doc_.tokens;
+  {
+    // "Trump has hailed the vote as \u201cfantastic,\u201d telling reporters ...", "told Newsmax
+    // that Romney \u201chad a crazy policy,\u201d adding ...": the parser may hang a participle
+    // after a comma inside the complement of an earlier reporting verb; it is that verb's
+    // speaker's act, not the complement's subject's.
+    const int32_t sb = sentBegin(cue), se = sentEnd(cue);
+    const std::string& pw = t_[cue].lower;
+    const bool after_comma =
+        cue > sb + 1 &&
+        (t_[cue - 1].lower == "," || (t_[cue - 1].q != QMark::kNone &&
+                                      t_[cue - 1].q != QMark::kOpen && t_[cue - 2].lower == ","));
+    if (after_comma && pw.size() > 4 && pw.compare(pw.size() - 3, 3, "ing") == 0) {
+      int32_t c = toks[cue].head;
+      // Hung on a reporting verb itself ("Lewandowski added, saying ..."): the usual chain.
+      const bool on_cue_verb =
+          c >= sb && c < se && toks[c].upos == "VERB" && lex_.word(t_[c].lower) != nullptr;
+      for (int hop = 0; hop < 8 && !on_cue_verb && c >= sb && c < se; ++hop) {
+        const int32_t a = toks[c].head;
+        if (a < sb || a >= se) break;
+        const std::string_view rel = baseRelation(toks[c].deprel);
+        if (a < cue && toks[a].upos == "VERB" && lex_.word(t_[a].lower) != nullptr &&
+            (rel == "ccomp" || rel == "xcomp" || rel == "obj")) {
+          return subjectFromDeps(a);
+        }
+        c = a;
+      }
+    }
+  }
   int32_t v = cue;
   for (int hop = 0; hop < 3 && v >= 0; ++hop) {
     const int32_t sb = sentBegin(v), se = sentEnd(v);
@@ -833,6 +861,23 @@ int32_t Finder::complementEndFromDeps(TokRange cue, int32_t from, bool* is_objec
     return end;
   };
   int32_t end = subtreeEnd(best);
+  // "says he made a last-minute decision, and that the endorsement was a big deal": the
+  // parser may hang the second complement clause (with its own "that") on the cue; it is
+  // part of what was said.
+  if (rank_best == 0) {
+    for (int32_t j = end; j < se; ++j) {
+      if (!isCueChild(j)) continue;
+      if (base(j) == "conj") {
+        bool own_that = false;
+        for (int32_t k = end; k < j; ++k) {
+          own_that =
+              own_that || (toks[k].head == j && toks[k].deprel == "mark" && t_[k].lower == "that");
+        }
+        if (own_that) end = std::max(end, subtreeEnd(j));
+      }
+      break;
+    }
+  }
   if (rank_best == 2 && base(best) == "obj") {
     *is_object = true;
     // PolNeAR's content of a nominal-object cue is the rest of the verb phrase: "criticized
@@ -1052,13 +1097,18 @@ TokRange Finder::cutContent(TokRange r, TokRange cue) const {
         break;
       }
     }
-    // ", saying ...": another attribution follows.
-    if (w == "," && m + 1 < r.e) {
+    // ", saying ...": another attribution follows. Also after a partial quote closing with
+    // its comma (`as \u201cfantastic,\u201d telling reporters ...`, `\u201cmaniacal,\u201d
+    // adding`): the parser may hang the participle inside the content, so its subtree does not end
+    // the content; the quote mark stays with the content.
+    const bool comma_quote =
+        t_[m].q != QMark::kNone && m > r.b && t_[m - 1].lower == "," && t_[m].q != QMark::kOpen;
+    if ((w == "," || comma_quote) && m + 1 < r.e) {
       const std::string& n1 = t_[m + 1].lower;
       const bool gerund_cue =
           n1.size() > 4 && n1.compare(n1.size() - 3, 3, "ing") == 0 && lex_.word(n1) != nullptr;
       if (gerund_cue) {
-        r.e = m;
+        r.e = comma_quote ? m + 1 : m;
         break;
       }
     }

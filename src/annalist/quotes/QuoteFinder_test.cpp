@@ -893,6 +893,52 @@ TEST(QuoteFinder, SpeechVerbCoordinatedWithTheComplementIsASecondAct) {
       << e.slice(e.quotes[0].content);
 }
 
+// Session 5, the four-parser mean's readings (data/models/en_parser.bin of 870961e).
+
+TEST(QuoteFinder, ParticipleAfterAPartialQuoteInsideTheComplementIsTheSpeakersAct) {
+  // The parser hangs the participle inside the complement (under "fantastic", under "had"),
+  // not on the cue: the content still ends at the partial quote's closing mark, and the
+  // participle takes the subject of the reporting verb whose complement it sits in, not the
+  // complement's subject.
+  Document d = runParsed(
+      "Trump has hailed the vote as \u201cfantastic,\u201d telling reporters he was happy.",
+      {"PROPN", "AUX", "VERB", "DET", "NOUN", "ADP", "PUNCT", "ADJ", "PUNCT", "PUNCT", "VERB",
+       "NOUN", "PRON", "AUX", "ADJ", "PUNCT"},
+      {2, 2, -1, 4, 2, 7, 7, 4, 7, 7, 7, 10, 14, 14, 10, 2},
+      {"nsubj", "aux", "root", "det", "obj", "case", "punct", "nmod", "punct", "punct", "conj",
+       "obj", "nsubj", "cop", "ccomp", "punct"});
+  ASSERT_GE(d.quotes.size(), 1u);
+  EXPECT_EQ(sl(d, d.quotes[0].cue), "hailed");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "the vote as \u201cfantastic,\u201d");
+  Document e = runParsed(
+      "Trump told Newsmax that Romney \u201chad a crazy policy,\u201d adding that he lost.",
+      {"PROPN", "VERB", "PROPN", "SCONJ", "PROPN", "PUNCT", "VERB", "DET", "ADJ", "NOUN", "PUNCT",
+       "PUNCT", "VERB", "SCONJ", "PRON", "VERB", "PUNCT"},
+      {1, -1, 1, 6, 6, 6, 1, 9, 9, 6, 12, 12, 6, 15, 15, 12, 1},
+      {"nsubj", "root", "iobj", "mark", "nsubj", "punct", "ccomp", "det", "amod", "obj", "punct",
+       "punct", "advcl", "mark", "nsubj", "ccomp", "punct"});
+  ASSERT_EQ(e.quotes.size(), 2u);
+  EXPECT_EQ(sl(e, e.quotes[0].speaker), "Trump");
+  EXPECT_EQ(e.slice(e.quotes[0].content), "that Romney \u201chad a crazy policy,\u201d");
+  EXPECT_EQ(sl(e, e.quotes[1].cue), "adding");
+  EXPECT_EQ(sl(e, e.quotes[1].speaker), "Trump");
+  EXPECT_EQ(e.slice(e.quotes[1].content), "that he lost");
+}
+
+TEST(QuoteFinder, SecondThatClauseHungOnTheCueStaysInTheContent) {
+  // "..., and that ..." read as a conjunct of the cue, not of the complement's verb.
+  Document d = runParsed("Sims says he made a decision, and that the endorsement was a big deal.",
+                         {"PROPN", "VERB", "PRON", "VERB", "DET", "NOUN", "PUNCT", "CCONJ", "SCONJ",
+                          "DET", "NOUN", "AUX", "DET", "ADJ", "NOUN", "PUNCT"},
+                         {1, -1, 3, 1, 5, 3, 14, 14, 14, 10, 14, 14, 14, 14, 1, 1},
+                         {"nsubj", "root", "nsubj", "ccomp", "det", "obj", "punct", "cc", "mark",
+                          "det", "nsubj", "cop", "det", "amod", "conj", "punct"});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "Sims");
+  EXPECT_EQ(d.slice(d.quotes[0].content),
+            "he made a decision, and that the endorsement was a big deal");
+}
+
 // The learned-cue pass: a verb outside the lexicon with a subject and an object is a
 // candidate; the model decides. A model that accepts everything ("b" = +5) keeps it, one that
 // rejects everything keeps nothing; without a model the stance-verb rules do not know "lay".
