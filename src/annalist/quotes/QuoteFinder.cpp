@@ -752,8 +752,23 @@ TokRange Finder::subjectFromDeps(int32_t cue) const {
       if (toks[j].head != v || (toks[j].deprel != "nsubj" && toks[j].deprel != "nsubj:pass")) {
         continue;
       }
-      if (j < v) left = j;
-      if (j > v && right < 0) right = j;
+      int32_t cand = j;
+      // A time phrase read as the subject ("A judge last month ordered", "said early Friday
+      // that ...", "On Tuesday, FBI Director James Comey said"): no speaker, though a name in
+      // apposition to it is.
+      if (isTimeWord(t_[j].lower) || in(t_[j].lower, {"month", "year", "weekend", "day"})) {
+        cand = -1;
+        for (int32_t a = j + 1; a < v && a < se; ++a) {
+          if (toks[a].head == j && toks[a].deprel == "appos" && nounish(a) &&
+              !isTimeWord(t_[a].lower)) {
+            cand = a;
+            break;
+          }
+        }
+        if (cand < 0) continue;
+      }
+      if (cand < v) left = cand;
+      if (cand > v && right < 0) right = cand;
     }
     const int32_t subj = (right >= 0 && (left < 0 || inverted)) ? right : left;
     if (subj >= 0) {
@@ -789,7 +804,17 @@ TokRange Finder::subjectFromDeps(int32_t cue) const {
     const std::string& vw = t_[v].lower;
     const bool participle = v > sb && t_[v - 1].lower == "," && vw.size() > 4 &&
                             vw.compare(vw.size() - 3, 3, "ing") == 0 && d == "ccomp";
-    if (d == "conj" || d == "xcomp" || d == "advcl" || d == "parataxis" || participle) {
+    // "The campaign issued a statement saying ...": a participle modifying a document that is
+    // a verb's object speaks for that verb's subject (not "a super PAC supporting X").
+    const int32_t gov = toks[v].head;
+    const bool document_participle =
+        d == "acl" && vw.size() > 4 && vw.compare(vw.size() - 3, 3, "ing") == 0 && gov >= sb &&
+        gov < v && baseRelation(toks[gov].deprel) == "obj" &&
+        in(t_[gov].lower, {"statement", "statements", "letter", "memo", "release", "email",
+                           "message", "tweet", "video", "ad", "report", "op-ed", "post"});
+    if (document_participle) {
+      v = toks[gov].head;
+    } else if (d == "conj" || d == "xcomp" || d == "advcl" || d == "parataxis" || participle) {
       v = toks[v].head;
     } else {
       break;

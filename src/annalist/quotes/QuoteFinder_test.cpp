@@ -939,6 +939,44 @@ TEST(QuoteFinder, SecondThatClauseHungOnTheCueStaysInTheContent) {
             "he made a decision, and that the endorsement was a big deal");
 }
 
+TEST(QuoteFinder, TimePhraseReadAsSubjectIsNoSpeaker) {
+  // The parser reads the time after an inverted-looking cue as its subject ("said early
+  // Friday that ..." after a comma), or the fronted time phrase as the subject with the
+  // speaker as its apposition.
+  Document a =
+      runParsed("The minister, Bernard Cazeneuve, said early Friday that 80 people were killed.",
+                {"DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "ADJ", "PROPN", "SCONJ",
+                 "NUM", "NOUN", "AUX", "VERB", "PUNCT"},
+                {1, 6, 3, 1, 3, 1, -1, 8, 6, 13, 11, 13, 13, 8, 6},
+                {"det", "nsubj", "punct", "appos", "flat", "punct", "root", "amod", "nsubj", "mark",
+                 "nummod", "nsubj:pass", "aux:pass", "acl:relcl", "punct"});
+  ASSERT_GE(a.quotes.size(), 1u);
+  EXPECT_EQ(sl(a, a.quotes[0].speaker), "The minister");
+  EXPECT_EQ(a.slice(a.quotes[0].content), "that 80 people were killed");
+  Document b = runParsed("On Tuesday, FBI Director James Comey said he was close.",
+                         {"ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "PROPN", "PROPN", "VERB",
+                          "PRON", "AUX", "ADJ", "PUNCT"},
+                         {1, 7, 5, 5, 5, 1, 5, -1, 10, 10, 7, 7},
+                         {"case", "nsubj", "punct", "compound", "compound", "appos", "flat", "root",
+                          "nsubj", "cop", "ccomp", "punct"});
+  ASSERT_EQ(b.quotes.size(), 1u);
+  EXPECT_EQ(sl(b, b.quotes[0].speaker), "FBI Director James Comey");
+  EXPECT_EQ(b.slice(b.quotes[0].content), "he was close");
+}
+
+TEST(QuoteFinder, ParticipleModifyingAnIssuedDocumentSpeaksForTheIssuer) {
+  // "saying" read as a modifier of "statement" (acl), not of "issued".
+  Document d = runParsed(
+      "The campaign issued a statement saying that Trump meant voters.",
+      {"DET", "NOUN", "VERB", "DET", "NOUN", "VERB", "SCONJ", "PROPN", "VERB", "NOUN", "PUNCT"},
+      {1, 2, -1, 4, 2, 4, 8, 8, 5, 8, 2},
+      {"det", "nsubj", "root", "det", "obj", "acl", "mark", "nsubj", "ccomp", "obj", "punct"});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(sl(d, d.quotes[0].cue), "saying");
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "The campaign");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "that Trump meant voters");
+}
+
 // The learned-cue pass: a verb outside the lexicon with a subject and an object is a
 // candidate; the model decides. A model that accepts everything ("b" = +5) keeps it, one that
 // rejects everything keeps nothing; without a model the stance-verb rules do not know "lay".
