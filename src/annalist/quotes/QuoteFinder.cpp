@@ -812,7 +812,14 @@ TokRange Finder::subjectFromDeps(int32_t cue) const {
         gov < v && baseRelation(toks[gov].deprel) == "obj" &&
         in(t_[gov].lower, {"statement", "statements", "letter", "memo", "release", "email",
                            "message", "tweet", "video", "ad", "report", "op-ed", "post"});
+    // "he said, citing ...", "Axelrod said, calling ...": the parser hangs a participle after
+    // a comma on the comma; the comma's head is the verb it goes with.
+    const bool on_comma = vw.size() > 4 && vw.compare(vw.size() - 3, 3, "ing") == 0 && gov >= sb &&
+                          gov == v - 1 && t_[gov].lower == "," && toks[gov].head >= sb &&
+                          toks[gov].head < se && toks[gov].head != v;
     if (document_participle) {
+      v = toks[gov].head;
+    } else if (on_comma) {
       v = toks[gov].head;
     } else if (d == "conj" || d == "xcomp" || d == "advcl" || d == "parataxis" || participle) {
       v = toks[v].head;

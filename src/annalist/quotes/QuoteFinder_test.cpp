@@ -977,6 +977,19 @@ TEST(QuoteFinder, ParticipleModifyingAnIssuedDocumentSpeaksForTheIssuer) {
   EXPECT_EQ(d.slice(d.quotes[0].content), "that Trump meant voters");
 }
 
+TEST(QuoteFinder, ParticipleHungOnTheCommaGoesWithTheVerbBeforeIt) {
+  // "he said, citing ...": the participle read as a modifier of the comma.
+  Document d = runParsed("The race is close, he said, citing the polls.",
+                         {"DET", "NOUN", "AUX", "ADJ", "PUNCT", "PRON", "VERB", "PUNCT", "VERB",
+                          "DET", "NOUN", "PUNCT"},
+                         {1, 3, 3, 6, 3, 6, -1, 6, 7, 10, 8, 6},
+                         {"det", "nsubj", "cop", "ccomp", "punct", "nsubj", "root", "punct", "acl",
+                          "det", "obj", "punct"});
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_EQ(sl(d, d.quotes[1].cue), "citing");
+  EXPECT_EQ(sl(d, d.quotes[1].speaker), "he");
+}
+
 // The learned-cue pass: a verb outside the lexicon with a subject and an object is a
 // candidate; the model decides. A model that accepts everything ("b" = +5) keeps it, one that
 // rejects everything keeps nothing; without a model the stance-verb rules do not know "lay".
