@@ -723,9 +723,19 @@ TokRange Finder::subjectFromDeps(int32_t cue) const {
                                       t_[cue - 1].q != QMark::kOpen && t_[cue - 2].lower == ","));
     if (after_comma && pw.size() > 4 && pw.compare(pw.size() - 3, 3, "ing") == 0) {
       int32_t c = toks[cue].head;
-      // Hung on a reporting verb itself ("Lewandowski added, saying ..."): the usual chain.
-      const bool on_cue_verb =
+      // Hung on a reporting verb with its own subject ("Lewandowski added, saying ..."): the
+      // usual chain. Not one inside a complement without a subject ("urged women to vote for
+      // Clinton, saying ...": the speaker is the urger's).
+      bool on_cue_verb =
           c >= sb && c < se && toks[c].upos == "VERB" && lex_.word(t_[c].lower) != nullptr;
+      if (on_cue_verb) {
+        bool own_subject = false;
+        for (int32_t k = sb; k < c && !own_subject; ++k) {
+          own_subject =
+              toks[k].head == c && (toks[k].deprel == "nsubj" || toks[k].deprel == "nsubj:pass");
+        }
+        on_cue_verb = own_subject;
+      }
       for (int hop = 0; hop < 8 && !on_cue_verb && c >= sb && c < se; ++hop) {
         const int32_t a = toks[c].head;
         if (a < sb || a >= se) break;

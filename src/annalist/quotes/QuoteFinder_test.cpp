@@ -990,6 +990,24 @@ TEST(QuoteFinder, ParticipleHungOnTheCommaGoesWithTheVerbBeforeIt) {
   EXPECT_EQ(sl(d, d.quotes[1].speaker), "he");
 }
 
+TEST(QuoteFinder, ParticipleInsideASubjectlessComplementIsTheUrgersAct) {
+  // "saying" read as an adverbial clause of "vote" (the object's infinitive), with "Clinton"
+  // as its subject: the speaker is the subject of "urged".
+  Document d =
+      runParsed("Albright urged women to vote for Clinton, saying there is a special place.",
+                {"PROPN", "VERB", "NOUN", "PART", "VERB", "ADP", "PROPN", "PUNCT", "VERB", "PRON",
+                 "VERB", "DET", "ADJ", "NOUN", "PUNCT"},
+                {1, -1, 1, 4, 2, 8, 8, 8, 4, 10, 8, 13, 13, 10, 1},
+                {"nsubj", "root", "obj", "mark", "acl", "mark", "nsubj", "punct", "advcl", "expl",
+                 "ccomp", "det", "amod", "nsubj", "punct"});
+  const Quote* saying = nullptr;
+  for (const Quote& q : d.quotes) {
+    if (sl(d, q.cue) == "saying") saying = &q;
+  }
+  ASSERT_NE(saying, nullptr);
+  EXPECT_EQ(sl(d, saying->speaker), "Albright");
+}
+
 // The learned-cue pass: a verb outside the lexicon with a subject and an object is a
 // candidate; the model decides. A model that accepts everything ("b" = +5) keeps it, one that
 // rejects everything keeps nothing; without a model the stance-verb rules do not know "lay".
