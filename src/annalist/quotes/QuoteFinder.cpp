@@ -790,6 +790,17 @@ TokRange Finder::subjectFromDeps(int32_t cue) const {
           if (toks[v].deprel != "acl:relcl" || toks[v].head < sb || toks[v].head >= v) return {};
           const int32_t noun = toks[v].head;
           if (!nounish(noun) || isRelativePronoun(t_[noun].lower)) return {};
+          // "Sanders, who had said he would debate the front-runner, criticized Clinton": the
+          // parser coordinated the main verb with the relative clause's verb (a conjunct after
+          // a comma with no coordinator); the noun, not the relative pronoun, is its subject.
+          if (v != cue && toks[cue].deprel == "conj" && toks[cue].head == v && cue > sb &&
+              t_[cue - 1].lower == ",") {
+            bool coordinator = false;
+            for (int32_t k = sb; k < cue && !coordinator; ++k) {
+              coordinator = toks[k].head == cue && toks[k].deprel == "cc";
+            }
+            if (!coordinator) return npFromHead(noun);
+          }
           // PolNeAR marks the pronoun as the source; emit() resolves it through the noun.
           return {j, j + 1};
         }

@@ -1008,6 +1008,23 @@ TEST(QuoteFinder, ParticipleInsideASubjectlessComplementIsTheUrgersAct) {
   EXPECT_EQ(sl(d, saying->speaker), "Albright");
 }
 
+TEST(QuoteFinder, MainVerbReadAsConjunctOfARelativeClauseTakesTheNoun) {
+  // The main verb "criticized" read as a conjunct of the relative clause's "said" (after a
+  // comma, no coordinator): its subject is "Sanders", not "who".
+  Document d = runParsed("Sanders, who had said he would debate, criticized Clinton.",
+                         {"PROPN", "PUNCT", "PRON", "AUX", "VERB", "PRON", "AUX", "VERB", "PUNCT",
+                          "VERB", "PROPN", "PUNCT"},
+                         {-1, 0, 4, 4, 0, 7, 7, 4, 9, 4, 9, 0},
+                         {"root", "punct", "nsubj", "aux", "acl:relcl", "nsubj", "aux", "ccomp",
+                          "punct", "conj", "obj", "punct"});
+  const Quote* criticized = nullptr;
+  for (const Quote& q : d.quotes) {
+    if (sl(d, q.cue) == "criticized") criticized = &q;
+  }
+  ASSERT_NE(criticized, nullptr);
+  EXPECT_EQ(sl(d, criticized->speaker), "Sanders");
+}
+
 // The learned-cue pass: a verb outside the lexicon with a subject and an object is a
 // candidate; the model decides. A model that accepts everything ("b" = +5) keeps it, one that
 // rejects everything keeps nothing; without a model the stance-verb rules do not know "lay".
