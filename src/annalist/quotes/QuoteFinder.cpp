@@ -828,18 +828,24 @@ TokRange Finder::subjectFromDeps(int32_t cue) const {
     // "The campaign issued a statement saying ...": a participle modifying a document that is
     // a verb's object speaks for that verb's subject (not "a super PAC supporting X").
     const int32_t gov = toks[v].head;
+    // ("released a report Wednesday documenting ...": the participle may hang on the time.)
+    int32_t document = gov;
+    if (gov >= sb && gov < v && isTimeWord(t_[gov].lower) && toks[gov].head >= sb &&
+        toks[gov].head < gov) {
+      document = toks[gov].head;
+    }
     const bool document_participle =
-        d == "acl" && vw.size() > 4 && vw.compare(vw.size() - 3, 3, "ing") == 0 && gov >= sb &&
-        gov < v && baseRelation(toks[gov].deprel) == "obj" &&
-        in(t_[gov].lower, {"statement", "statements", "letter", "memo", "release", "email",
-                           "message", "tweet", "video", "ad", "report", "op-ed", "post"});
+        d == "acl" && vw.size() > 4 && vw.compare(vw.size() - 3, 3, "ing") == 0 && document >= sb &&
+        document < v && baseRelation(toks[document].deprel) == "obj" &&
+        in(t_[document].lower, {"statement", "statements", "letter", "memo", "release", "email",
+                                "message", "tweet", "video", "ad", "report", "op-ed", "post"});
     // "he said, citing ...", "Axelrod said, calling ...": the parser hangs a participle after
     // a comma on the comma; the comma's head is the verb it goes with.
     const bool on_comma = vw.size() > 4 && vw.compare(vw.size() - 3, 3, "ing") == 0 && gov >= sb &&
                           gov == v - 1 && t_[gov].lower == "," && toks[gov].head >= sb &&
                           toks[gov].head < se && toks[gov].head != v;
     if (document_participle) {
-      v = toks[gov].head;
+      v = toks[document].head;
     } else if (on_comma) {
       v = toks[gov].head;
     } else if (d == "conj" || d == "xcomp" || d == "advcl" || d == "parataxis" || participle) {

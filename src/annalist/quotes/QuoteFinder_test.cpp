@@ -975,6 +975,16 @@ TEST(QuoteFinder, ParticipleModifyingAnIssuedDocumentSpeaksForTheIssuer) {
   EXPECT_EQ(sl(d, d.quotes[0].cue), "saying");
   EXPECT_EQ(sl(d, d.quotes[0].speaker), "The campaign");
   EXPECT_EQ(d.slice(d.quotes[0].content), "that Trump meant voters");
+  // ... also when the parser hangs the participle on a time word in apposition to the document.
+  Document e =
+      runParsed("The campaign issued a statement Wednesday saying that Trump meant voters.",
+                {"DET", "NOUN", "VERB", "DET", "NOUN", "PROPN", "VERB", "SCONJ", "PROPN", "VERB",
+                 "NOUN", "PUNCT"},
+                {1, 2, -1, 4, 2, 4, 5, 9, 9, 6, 9, 2},
+                {"det", "nsubj", "root", "det", "obj", "appos", "acl", "mark", "nsubj", "ccomp",
+                 "obj", "punct"});
+  ASSERT_EQ(e.quotes.size(), 1u);
+  EXPECT_EQ(sl(e, e.quotes[0].speaker), "The campaign");
 }
 
 TEST(QuoteFinder, ParticipleHungOnTheCommaGoesWithTheVerbBeforeIt) {
