@@ -244,9 +244,11 @@ std::string fillCountry(const SentView& sv, const ActorRef& a, const std::string
   const std::string& entity_code = entity >= 0 && static_cast<size_t>(entity) < doc.entities.size()
                                        ? doc.entities[entity].code
                                        : std::string();
-  if (best >= 0) {
-    country = doc.mentions[best].code;
-  } else if (entity_code.size() >= 3 && !startsWith(entity_code, "---")) {
+  const bool entity_known = entity_code.size() >= 3 && !startsWith(entity_code, "---");
+  // An international body is of no country where it meets ("NATO leaders met in Brussels
+  // and pledged to strengthen their alliance": NATO, not a Belgian IGO).
+  const bool igo_agent = code.size() >= 6 && code.compare(3, 3, "IGO") == 0;
+  if (entity_known && (best < 0 || igo_agent)) {
     // An organisation entity ("IGOWSTNAT") is the actor itself; a country gives its prefix.
     if (entity_code.size() > 3 &&
         (startsWith(entity_code, "IGO") || startsWith(entity_code, "NGO") ||
@@ -254,6 +256,8 @@ std::string fillCountry(const SentView& sv, const ActorRef& a, const std::string
       return entity_code;
     }
     country = entity_code.substr(0, 3);
+  } else if (best >= 0) {
+    country = doc.mentions[best].code;
   } else if (other.size() >= 3 && !startsWith(other, "---") && !startsWith(other, "IGO") &&
              !startsWith(other, "NGO") && !startsWith(other, "MNC")) {
     country = other.substr(0, 3);

@@ -305,6 +305,34 @@ TEST(CoderRobustness, AgentOfUnknownCountryTakesItsCoreferenceEntity) {
   EXPECT_EQ(codes(), (std::vector<std::string>{"IGOWSTNAT>RUS:11"}));
 }
 
+// "The alliance criticized Russia at the summit in Brussels": an international body linked to
+// a coded entity is that entity, not a body of the country where it meets (which an agent of
+// unknown country without such a link takes, as "police in Kenya" do).
+TEST(CoderRobustness, InternationalBodyIsItsEntityNotThePlaceWhereItMeets) {
+  Document doc =
+      loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/alliance_coref_locative.conllu");
+  ASSERT_EQ(doc.sentences.size(), 1u);
+  const int alliance = addMention(doc, 0, 1, 2, "---IGO");
+  addMention(doc, 0, 3, 4, "RUS");
+  const int brussels = addMention(doc, 0, 8, 9, "BEL");
+  doc.mentions[brussels].type = "LOC";
+  auto codes = [&doc] {
+    EventCoder coder(builtin(), table());
+    doc.events.clear();
+    EXPECT_TRUE(coder.process(doc).isOk());
+    return testing::eventSummary(doc);
+  };
+  EXPECT_EQ(codes(), "BELIGO>RUS:111 ");
+  Entity nato;
+  nato.id = 0;
+  nato.name = "NATO";
+  nato.code = "IGOWSTNAT";
+  nato.mentions = {static_cast<uint32_t>(alliance)};
+  doc.entities.push_back(nato);
+  doc.mentions[alliance].entity = 0;
+  EXPECT_EQ(codes(), "IGOWSTNAT>RUS:111 ");
+}
+
 // "expressed concern over China's activities" with the over-phrase attached to the verb
 // rather than to "concern": the pattern "obj=@CONCERN prep=over" still finds its target in
 // that phrase, as it does when the phrase modifies the object.
