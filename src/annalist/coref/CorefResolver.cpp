@@ -1230,8 +1230,11 @@ void Resolver::detectCommonNouns() {
         h = doc_.tokens[u].head;
       }
     }
+    const auto spanKey = [](uint32_t b, uint32_t e) {
+      return (static_cast<uint64_t>(b) << 32) | e;
+    };
     std::unordered_set<uint64_t> spans;
-    for (const M& m : ms_) spans.insert((static_cast<uint64_t>(m.tb) << 32) | m.te);
+    for (const M& m : ms_) spans.insert(spanKey(m.tb, m.te));
     const auto isPunct = [&](uint32_t t) { return doc_.tokens[t].upos == "PUNCT"; };
     // The phrase headed by h: its subtree within the sentence, without outer punctuation and
     // without the head's own preposition / conjunction / marker ("on [the economy]").
@@ -1251,6 +1254,19 @@ void Resolver::detectCommonNouns() {
       while (e > h + 1 && isPunct(e - 1)) --e;
       return std::pair<uint32_t, uint32_t>{b, e};
     };
+    // A common-noun phrase mention over tokens [b, e) headed by h (the word lists of
+    // annotateMention are not needed for these).
+    const auto phraseMention = [&](uint32_t b, uint32_t e, uint32_t h) {
+      M m;
+      m.kind = Kind::kCommon;
+      m.tb = b;
+      m.te = e;
+      m.head_tok = h;
+      m.source = "nominal-np";
+      m.sent = sent_of_[b];
+      m.in_quote = quote_[b];
+      return m;
+    };
     std::vector<M> common;
     for (uint32_t h = 0; h < n; ++h) {
       const Token& t = doc_.tokens[h];
@@ -1261,13 +1277,8 @@ void Resolver::detectCommonNouns() {
         continue;
       }
       const auto [b, e] = phrase(h, true);
-      if (spans.count((static_cast<uint64_t>(b) << 32) | e) != 0) continue;
-      M m;
-      m.kind = Kind::kCommon;
-      m.tb = b;
-      m.te = e;
-      m.head_tok = h;
-      m.source = "nominal-np";
+      if (spans.count(spanKey(b, e)) != 0) continue;
+      M m = phraseMention(b, e, h);
       RoleInfo r;
       const bool plural = t.xpos == "NNS" || t.feats.find("Number=Plur") != std::string::npos;
       m.number = plural ? Number::kPlural : Number::kSingular;
@@ -1277,8 +1288,6 @@ void Resolver::detectCommonNouns() {
       } else {
         m.gender = Gender::kNeuter;
       }
-      m.sent = sent_of_[b];  // (the word lists of annotateMention are not needed here)
-      m.in_quote = quote_[b];
       common.push_back(std::move(m));
     }
     // The maximal phrase around a name ("the United States", "Professor Eastman", "John
@@ -1302,20 +1311,13 @@ void Resolver::detectCommonNouns() {
         continue;
       const auto [b, e] = phrase(h, false);
       if (b > nm.tb || e < nm.te || (b == nm.tb && e == nm.te)) continue;
-      if (spans.count((static_cast<uint64_t>(b) << 32) | e) != 0) continue;
-      spans.insert((static_cast<uint64_t>(b) << 32) | e);
-      M m;
-      m.kind = Kind::kCommon;
-      m.tb = b;
-      m.te = e;
-      m.head_tok = h;
-      m.source = "nominal-np";
+      if (spans.count(spanKey(b, e)) != 0) continue;
+      spans.insert(spanKey(b, e));
+      M m = phraseMention(b, e, h);
       m.type = nm.type;
       m.gender = nm.gender;
       m.number = nm.number;
       m.name_of = static_cast<int32_t>(k);
-      m.sent = sent_of_[b];  // (the word lists of annotateMention are not needed here)
-      m.in_quote = quote_[b];
       common.push_back(std::move(m));
     }
     std::sort(common.begin(), common.end(), [](const M& a, const M& b) {
