@@ -2,6 +2,7 @@
 // CoNLL F1), CoNLL-2012 style (singletons removed from key and response), on all entity
 // types and on people/organisations/places only, plus exact-span mention recall/precision.
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <unordered_set>
 
@@ -16,6 +17,7 @@ namespace {
 struct EvalCorefOptions {
   std::string dir;
   size_t limit = 0;
+  std::string dump;
 };
 }  // namespace
 
@@ -27,6 +29,9 @@ void addEvalCorefCommand(CommandGroups& groups, int& exit_code) {
                   "Directory of GUM .conll/.tsv files, e.g. ../shared/data/coref/gum-dev")
       ->required();
   cmd->add_option("--limit", opts->limit, "Score only the first N documents (sorted by name)");
+  cmd->add_option("--dump", opts->dump,
+                  "Write gold (G) and response (R) mentions, one per line, for error analysis: "
+                  "kind doc token_begin token_end entity type/source text (tab-separated)");
   cmd->callback([opts, &exit_code] {
     auto docs = coref::readGumDir(opts->dir, opts->limit);
     if (!docs.ok()) {
@@ -46,12 +51,36 @@ void addEvalCorefCommand(CommandGroups& groups, int& exit_code) {
     // Mention detection over clustered mentions (singletons removed on both sides).
     double m_match = 0, m_key = 0, m_resp = 0;
     const std::vector<std::string> ne_types = {"person", "organization", "place"};
+    std::ofstream dump;
+    if (!opts->dump.empty()) {
+      dump.open(opts->dump);
+      if (!dump) {
+        std::cerr << "annalist eval coref: cannot write " << opts->dump << "\n";
+        exit_code = kExitUsage;
+        return;
+      }
+    }
     for (auto& g : *docs) {
       Status st = pipeline->process(g.doc);
       if (!st) {
         std::cerr << "annalist eval coref: " << g.doc.id() << ": " << st.message() << "\n";
         exit_code = kExitFatal;
         return;
+      }
+      if (dump.is_open()) {
+        const auto tokensText = [&](uint32_t b, uint32_t e) {
+          return std::string(g.doc.slice(g.doc.tokens[b].start, g.doc.tokens[e - 1].end));
+        };
+        for (const auto& gm : g.mentions) {
+          dump << "G\t" << g.doc.id() << '\t' << gm.token_begin << '\t' << gm.token_end << '\t'
+               << gm.entity << '\t' << gm.type << '\t' << tokensText(gm.token_begin, gm.token_end)
+               << '\n';
+        }
+        for (const auto& m : g.doc.mentions) {
+          dump << "R\t" << g.doc.id() << '\t' << m.token_begin << '\t' << m.token_end << '\t'
+               << m.entity << '\t' << m.source << '/' << m.type << '\t'
+               << tokensText(m.token_begin, m.token_end) << '\n';
+        }
       }
       const coref::Clustering response = coref::responseClusters(g.doc, 2);
       const coref::Clustering key = coref::goldClusters(g, {}, 2);

@@ -349,6 +349,7 @@ struct M {
   std::string source;
   uint32_t head_tok = UINT32_MAX;  // common-noun phrases: the head noun's token
   int32_t name_of = -1;            // the maximal phrase around this name mention (index)
+  bool inert = false;  // never merged: an adjective the entity layer tagged ("American", "public")
 };
 
 class Resolver {
@@ -372,6 +373,7 @@ class Resolver {
     a = find(a);
     b = find(b);
     if (a == b) return;
+    if (ms_[static_cast<size_t>(a)].inert || ms_[static_cast<size_t>(b)].inert) return;
     if (a > b) std::swap(a, b);
     parent_[b] = a;  // the earlier mention is the representative
     mergeAttrs(a, b);
@@ -407,6 +409,8 @@ class Resolver {
   void detectCommonNouns();
   void passCommonHead(bool strict);
   void passPronounToCommon();
+  void passApposDeps();
+  uint32_t spanHead(uint32_t b, uint32_t e) const;
   void build();
 
   bool verbish(uint32_t i) const;
@@ -716,6 +720,11 @@ void Resolver::detectMentions() {
       m.number = r.number;
     }
     annotateMention(m);
+    if (doc_.has(Document::kTags)) {
+      bool adj = true;
+      for (uint32_t i = m.tb; i < m.te && i < n && adj; ++i) adj = doc_.tokens[i].upos == "ADJ";
+      m.inert = adj;
+    }
     if (m.type != "NORP") {
       for (uint32_t i = m.tb; i < m.te && i < n; ++i) covered_[i] = 1;
     }
@@ -1150,6 +1159,7 @@ void Resolver::passPronoun() {
     if (p.kind != Kind::kPronoun || p.first_person) continue;
     const bool plural = p.number == Number::kPlural;
     int chosen = -1;
+    std::vector<int> cands;
     // Candidate sentences: the current one (mentions before the pronoun), then up to 3 back.
     // Inside a quotation, the current sentence's candidates inside the quotation come first
     // ("the public stood against the deal and it was condemned"), then the narrative ones.
@@ -1157,10 +1167,32 @@ void Resolver::passPronoun() {
       const uint32_t back = step == 0 ? 0 : step - 1;
       if (back > p.sent) break;
       const uint32_t s = p.sent - back;
-      for (size_t j = 0; j < i && chosen < 0; ++j) {
+      // Candidates of sentence s in text order: names, nominals, pronouns and common-noun
+      // phrases (outer phrases before inner ones; a name's maximal phrase stands for it).
+      cands.clear();
+      for (size_t j = 0; j < i; ++j)
+        if (ms_[j].sent == s) cands.push_back(static_cast<int>(j));
+      {
+        const uint32_t sb = doc_.sentences[s].token_begin;
+        const auto first = std::partition_point(ms_.begin() + static_cast<std::ptrdiff_t>(n_base_),
+                                                ms_.end(), [sb](const M& x) { return x.tb < sb; });
+        for (size_t j = static_cast<size_t>(first - ms_.begin()); j < ms_.size(); ++j) {
+          if (ms_[j].sent != s) break;
+          if (ms_[j].name_of >= 0) continue;  // the name itself is a candidate
+          cands.push_back(static_cast<int>(j));
+        }
+        std::stable_sort(cands.begin(), cands.end(), [&](int x, int y) {
+          const M& mx = ms_[static_cast<size_t>(x)];
+          const M& my = ms_[static_cast<size_t>(y)];
+          if (mx.tb != my.tb) return mx.tb < my.tb;
+          return mx.te > my.te;
+        });
+      }
+      for (size_t ci = 0; ci < cands.size() && chosen < 0; ++ci) {
+        const size_t j = static_cast<size_t>(cands[ci]);
         const M& a = ms_[j];
-        if (a.sent != s) continue;
         if (back == 0 && a.te > p.tb) continue;
+        if (a.tb <= p.tb && p.tb < a.te) continue;  // "its" inside "its policy"
         if (step == 0 && !a.in_quote) continue;
         if (a.first_person) continue;
         if (a.in_quote != p.in_quote && back > 0 && a.in_quote) continue;
@@ -1173,6 +1205,7 @@ void Resolver::passPronoun() {
           if (c_person && !clusterNumberPlural(c)) continue;
           if (ct == "GPE" || ct == "LOC") continue;
           if (ct.empty() && a.kind == Kind::kName) continue;
+          if (a.kind == Kind::kCommon && !clusterNumberPlural(c) && ct != "ORG") continue;
         } else if (p.gender == Gender::kNeuter) {
           if (c_person || clusterNumberPlural(c)) continue;
           if (ct.empty() && a.kind == Kind::kName) continue;
@@ -1236,13 +1269,37 @@ void Resolver::detectCommonNouns() {
     std::unordered_set<uint64_t> spans;
     for (const M& m : ms_) spans.insert(spanKey(m.tb, m.te));
     const auto isPunct = [&](uint32_t t) { return doc_.tokens[t].upos == "PUNCT"; };
-    // The phrase headed by h: its subtree within the sentence, without outer punctuation and
-    // without the head's own preposition / conjunction / marker ("on [the economy]").
-    // `preconj` also strips a pre-conjunction ("either"); the name phrases keep it.
+    // Dependents that are not part of a noun phrase's mention (GUM marks appositions,
+    // conjuncts and the subject of a nominal predicate as mentions of their own): clausal
+    // dependents of a predicate noun, appositions, parentheticals, conjuncts.
+    const auto outsidePhrase = [&](uint32_t c) {
+      const std::string& d = doc_.tokens[c].deprel;
+      return d == "appos" || d == "parataxis" || d == "nsubj" || d == "nsubj:pass" ||
+             d == "csubj" || d == "csubj:pass" || d == "cop" || d == "aux" || d == "aux:pass" ||
+             d == "advcl" || d == "discourse" || d == "vocative" || d == "expl" ||
+             d == "dislocated" || d == "reparandum" || d == "conj" || d == "orphan" || d == "list";
+    };
+    // kids[h]: h's dependents in token order.
+    std::vector<std::vector<uint32_t>> kids(n);
+    for (uint32_t i = 0; i < n; ++i) {
+      const int32_t h = doc_.tokens[i].head;
+      if (h >= 0 && static_cast<uint32_t>(h) < n && static_cast<uint32_t>(h) != i)
+        kids[static_cast<uint32_t>(h)].push_back(i);
+    }
+    // The phrase headed by h: h and the subtrees of its dependents that belong to a noun
+    // phrase, within the sentence, without outer punctuation and without the head's own
+    // preposition / conjunction / marker ("on [the economy]"). `preconj` also strips a
+    // pre-conjunction ("either"); the name phrases keep it.
     const auto phrase = [&](uint32_t h, bool preconj) {
       const uint32_t s = sent_of_[h];
-      uint32_t b = std::max(lo[h], doc_.sentences[s].token_begin);
-      uint32_t e = std::min(hi[h] + 1, doc_.sentences[s].token_end);
+      uint32_t lo_h = h, hi_h = h;
+      for (uint32_t c : kids[h]) {
+        if (outsidePhrase(c)) continue;
+        lo_h = std::min(lo_h, lo[c]);
+        hi_h = std::max(hi_h, hi[c]);
+      }
+      uint32_t b = std::max(lo_h, doc_.sentences[s].token_begin);
+      uint32_t e = std::min(hi_h + 1, doc_.sentences[s].token_end);
       const auto edge = [&](uint32_t x) {
         if (isPunct(x)) return true;
         const Token& d = doc_.tokens[x];
@@ -1251,7 +1308,32 @@ void Resolver::detectCommonNouns() {
                 (preconj && d.deprel == "cc:preconj"));
       };
       while (b < h && edge(b)) ++b;
-      while (e > h + 1 && isPunct(e - 1)) --e;
+      {
+        // Leading prepositions, conjunctions and markers attached lower in the tree ("to [the
+        // property itself]", "and after ..."), trailing ones ("kind of").
+        const auto functional = [&](uint32_t x) {
+          const std::string& u = doc_.tokens[x].upos;
+          return u == "ADP" || u == "CCONJ" || u == "SCONJ" || u == "PUNCT";
+        };
+        while (b < h && functional(b)) ++b;
+        while (e > h + 1 &&
+               (doc_.tokens[e - 1].upos == "ADP" || doc_.tokens[e - 1].upos == "CCONJ"))
+          --e;
+      }
+      while (e > h + 1 && isPunct(e - 1)) {
+        // A closing bracket or quote whose opener is inside stays ("( virtual microscope )").
+        {
+          const std::string& c = doc_.tokens[e - 1].norm;
+          const char* open = c == ")" ? "(" : c == "]" ? "[" : c == "\"" ? "\"" : nullptr;
+          if (open != nullptr) {
+            int depth = 0;
+            for (uint32_t x = b; x + 1 < e; ++x)
+              if (doc_.tokens[x].norm == open) ++depth;
+            if (depth % 2 == 1 || (depth > 0 && c != "\"")) break;
+          }
+        }
+        --e;
+      }
       return std::pair<uint32_t, uint32_t>{b, e};
     };
     // A common-noun phrase mention over tokens [b, e) headed by h (the word lists of
@@ -1273,6 +1355,17 @@ void Resolver::detectCommonNouns() {
       // Nouns, and proper nouns the entity layer missed ("DH"; not name-internal words).
       if ((t.upos != "NOUN" && t.upos != "PROPN") || covered_[h]) continue;
       if (t.upos == "PROPN" && t.deprel == "compound") continue;
+      // Prepositional idioms ("in fact", "for example") are not mentions.
+      if (in(lower_[h],
+             {"fact", "example", "instance", "addition", "order", "particular", "general", "course",
+              "least", "turn", "short", "contrast", "part", "sum", "total"})) {
+        bool bare = true;
+        for (uint32_t c : kids[h]) {
+          const std::string& d = doc_.tokens[c].deprel;
+          if (d != "case" && d != "punct" && d != "fixed") bare = false;
+        }
+        if (bare) continue;
+      }
       if (t.deprel == "flat" || t.deprel == "fixed" || t.deprel == "goeswith") {
         continue;
       }
@@ -1454,6 +1547,48 @@ void Resolver::passPronounToCommon() {
   }
 }
 
+// The syntactic head of tokens [b, e): the first token whose head lies outside the span.
+uint32_t Resolver::spanHead(uint32_t b, uint32_t e) const {
+  for (uint32_t x = b; x < e; ++x) {
+    const int32_t hx = doc_.tokens[x].head;
+    if (hx < static_cast<int32_t>(b) || hx >= static_cast<int32_t>(e)) return x;
+  }
+  return e - 1;
+}
+
+// Appositions by the parse (GUM marks both phrases as mentions of one entity: "Tina McKenzie ,
+// a former member of ..."): a mention whose head is an `appos` dependent of another mention's
+// head joins it, when neither is a pronoun and the types do not conflict.
+void Resolver::passApposDeps() {
+  if (!doc_.has(Document::kDeps)) return;
+  std::unordered_map<uint32_t, int> by_head;  // head token -> the longest mention with it
+  std::vector<uint32_t> heads(ms_.size());
+  for (size_t i = 0; i < ms_.size(); ++i) {
+    const M& m = ms_[i];
+    heads[i] = m.head_tok != UINT32_MAX ? m.head_tok : spanHead(m.tb, m.te);
+    if (m.kind == Kind::kPronoun) continue;
+    auto [it, fresh] = by_head.emplace(heads[i], static_cast<int>(i));
+    if (!fresh &&
+        ms_[static_cast<size_t>(it->second)].te - ms_[static_cast<size_t>(it->second)].tb <
+            m.te - m.tb)
+      it->second = static_cast<int>(i);
+  }
+  for (size_t i = 0; i < ms_.size(); ++i) {
+    const M& m = ms_[i];
+    if (m.kind == Kind::kPronoun) continue;
+    const Token& t = doc_.tokens[heads[i]];
+    if (t.deprel != "appos" || t.head < 0) continue;
+    const auto it = by_head.find(static_cast<uint32_t>(t.head));
+    if (it == by_head.end()) continue;
+    const M& a = ms_[static_cast<size_t>(it->second)];
+    if (a.tb <= m.tb && m.te <= a.te) continue;  // nested: not an apposition of it
+    const std::string ta = clusterType(find(it->second)),
+                      tb = clusterType(find(static_cast<int>(i)));
+    if (!ta.empty() && !tb.empty() && ta != tb && ta != "MISC" && tb != "MISC") continue;
+    unite(it->second, static_cast<int>(i));
+  }
+}
+
 void Resolver::build() {
   // New mentions: own names, nominals and pronouns; keep entity-layer mentions in place.
   std::vector<Mention> out;
@@ -1590,6 +1725,7 @@ void Resolver::run() {
   passRoleNominal();
   passPronoun();
   passFirstPerson();
+  passApposDeps();
   passCommonHead(true);
   passCommonHead(false);
   passPronounToCommon();

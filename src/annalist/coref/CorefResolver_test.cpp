@@ -324,5 +324,39 @@ TEST(CorefResolver, ProperNounsTheEntityLayerMissedMatchByHead) {
   EXPECT_EQ(entityOf(d, "Scholars"), -2);
 }
 
+TEST(CorefResolver, AppositionByTheParseIsAMentionOfItsOwnInTheSameEntity) {
+  const std::vector<Parsed> parse = {
+      // Walker , a former player of the team , spoke .
+      {"PROPN", "NNP", 9, "nsubj"}, {"PUNCT", ",", 4, "punct"}, {"DET", "DT", 4, "det"},
+      {"ADJ", "JJ", 4, "amod"},     {"NOUN", "NN", 0, "appos"}, {"ADP", "IN", 7, "case"},
+      {"DET", "DT", 7, "det"},      {"NOUN", "NN", 4, "nmod"},  {"PUNCT", ",", 4, "punct"},
+      {"VERB", "VBD", -1, "root"},  {"PUNCT", ".", 9, "punct"},
+  };
+  Document d = runParsed("Walker, a former player of the team, spoke.", parse);
+  const int walker = entityOf(d, "Walker");
+  ASSERT_GE(walker, 0);
+  // GUM's convention: the apposition is a mention of its own (not part of the name's phrase),
+  // coreferent with the name.
+  EXPECT_EQ(entityOf(d, "a former player of the team"), walker);
+  EXPECT_EQ(entityOf(d, "Walker, a former player of the team"), -2);
+}
+
+TEST(CorefResolver, PredicateNounPhraseLeavesItsSubjectOutAndItTakesTheSubject) {
+  const std::vector<Parsed> parse = {
+      // The museum is a large building . It opened .
+      {"DET", "DT", 1, "det"},    {"NOUN", "NN", 5, "nsubj"},  {"AUX", "VBZ", 5, "cop"},
+      {"DET", "DT", 5, "det"},    {"ADJ", "JJ", 5, "amod"},    {"NOUN", "NN", -1, "root"},
+      {"PUNCT", ".", 5, "punct"}, {"PRON", "PRP", 8, "nsubj"}, {"VERB", "VBD", -1, "root"},
+      {"PUNCT", ".", 8, "punct"},
+  };
+  Document d = runParsed("The museum is a large building. It opened.", parse);
+  // The predicate noun's phrase is "a large building", not the whole clause; "It" takes the
+  // first compatible phrase of the previous sentence, its subject.
+  EXPECT_EQ(entityOf(d, "The museum is a large building"), -2);
+  const int museum = entityOf(d, "The museum");
+  ASSERT_GE(museum, 0);
+  EXPECT_EQ(entityOf(d, "It"), museum);
+}
+
 }  // namespace
 }  // namespace annalist::coref
