@@ -4,6 +4,7 @@
 #include <initializer_list>
 #include <map>
 #include <numeric>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -1154,12 +1155,12 @@ void Resolver::passRoleNominal() {
 }
 
 void Resolver::passPronoun() {
+  std::vector<int> cands;
   for (size_t i = 0; i < n_base_; ++i) {
     const M& p = ms_[i];
     if (p.kind != Kind::kPronoun || p.first_person) continue;
     const bool plural = p.number == Number::kPlural;
     int chosen = -1;
-    std::vector<int> cands;
     // Candidate sentences: the current one (mentions before the pronoun), then up to 3 back.
     // Inside a quotation, the current sentence's candidates inside the quotation come first
     // ("the public stood against the deal and it was condemned"), then the narrative ones.
@@ -1279,13 +1280,27 @@ void Resolver::detectCommonNouns() {
              d == "advcl" || d == "discourse" || d == "vocative" || d == "expl" ||
              d == "dislocated" || d == "reparandum" || d == "conj" || d == "orphan" || d == "list";
     };
-    // kids[h]: h's dependents in token order.
-    std::vector<std::vector<uint32_t>> kids(n);
-    for (uint32_t i = 0; i < n; ++i) {
+    // kids(h): h's dependents in token order (one flat array, offsets per head).
+    std::vector<uint32_t> kid_begin(n + 1, 0), kid_list;
+    const auto headOf = [&](uint32_t i) {
       const int32_t h = doc_.tokens[i].head;
-      if (h >= 0 && static_cast<uint32_t>(h) < n && static_cast<uint32_t>(h) != i)
-        kids[static_cast<uint32_t>(h)].push_back(i);
+      return h >= 0 && static_cast<uint32_t>(h) < n && static_cast<uint32_t>(h) != i
+                 ? static_cast<uint32_t>(h)
+                 : UINT32_MAX;
+    };
+    for (uint32_t i = 0; i < n; ++i)
+      if (const uint32_t h = headOf(i); h != UINT32_MAX) ++kid_begin[h + 1];
+    for (uint32_t i = 0; i < n; ++i) kid_begin[i + 1] += kid_begin[i];
+    kid_list.resize(kid_begin[n]);
+    {
+      std::vector<uint32_t> fill(kid_begin.begin(), kid_begin.end() - 1);
+      for (uint32_t i = 0; i < n; ++i)
+        if (const uint32_t h = headOf(i); h != UINT32_MAX) kid_list[fill[h]++] = i;
     }
+    const auto kids = [&](uint32_t h) {
+      return std::span<const uint32_t>(kid_list.data() + kid_begin[h],
+                                       kid_begin[h + 1] - kid_begin[h]);
+    };
     // The phrase headed by h: h and the subtrees of its dependents that belong to a noun
     // phrase, within the sentence, without outer punctuation and without the head's own
     // preposition / conjunction / marker ("on [the economy]"). `preconj` also strips a
@@ -1293,7 +1308,7 @@ void Resolver::detectCommonNouns() {
     const auto phrase = [&](uint32_t h, bool preconj) {
       const uint32_t s = sent_of_[h];
       uint32_t lo_h = h, hi_h = h;
-      for (uint32_t c : kids[h]) {
+      for (uint32_t c : kids(h)) {
         if (outsidePhrase(c)) continue;
         lo_h = std::min(lo_h, lo[c]);
         hi_h = std::max(hi_h, hi[c]);
@@ -1360,7 +1375,7 @@ void Resolver::detectCommonNouns() {
              {"fact", "example", "instance", "addition", "order", "particular", "general", "course",
               "least", "turn", "short", "contrast", "part", "sum", "total"})) {
         bool bare = true;
-        for (uint32_t c : kids[h]) {
+        for (uint32_t c : kids(h)) {
           const std::string& d = doc_.tokens[c].deprel;
           if (d != "case" && d != "punct" && d != "fixed") bare = false;
         }
