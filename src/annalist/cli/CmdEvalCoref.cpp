@@ -18,6 +18,7 @@ struct EvalCorefOptions {
   std::string dir;
   size_t limit = 0;
   std::string dump;
+  bool with_quotes = false;
 };
 }  // namespace
 
@@ -32,6 +33,9 @@ void addEvalCorefCommand(CommandGroups& groups, int& exit_code) {
   cmd->add_option("--dump", opts->dump,
                   "Write gold (G) and response (R) mentions, one per line, for error analysis: "
                   "kind doc token_begin token_end entity type/source text (tab-separated)");
+  cmd->add_flag("--with-quotes", opts->with_quotes,
+                "Run the quotes stage too (first-person pronouns in a direct quote join its "
+                "speaker's entity, as in the full pipeline)");
   cmd->callback([opts, &exit_code] {
     auto docs = coref::readGumDir(opts->dir, opts->limit);
     if (!docs.ok()) {
@@ -40,7 +44,9 @@ void addEvalCorefCommand(CommandGroups& groups, int& exit_code) {
       return;
     }
     PipelineConfig config;
-    config.upto = PipelineConfig::Upto::kCoref;
+    // With --with-quotes the quotes stage runs too: it links first-person pronouns inside a
+    // direct quote to the quote's speaker entity, as in the full pipeline.
+    config.upto = opts->with_quotes ? PipelineConfig::Upto::kQuotes : PipelineConfig::Upto::kCoref;
     auto pipeline = buildPipeline(config);
     if (!pipeline.ok()) {
       std::cerr << "annalist eval coref: " << pipeline.error().message << "\n";

@@ -350,6 +350,7 @@ struct M {
   std::string source;
   uint32_t head_tok = UINT32_MAX;  // common-noun phrases: the head noun's token
   int32_t name_of = -1;            // the maximal phrase around this name mention (index)
+  int32_t same_as = -1;            // a name nested in a longer name: the standalone name it repeats
   bool inert = false;  // never merged: an adjective the entity layer tagged ("American", "public")
 };
 
@@ -411,6 +412,7 @@ class Resolver {
   void passCommonHead(bool strict);
   void passPronounToCommon();
   void passApposDeps();
+
   uint32_t spanHead(uint32_t b, uint32_t e) const;
   void build();
 
@@ -1194,6 +1196,16 @@ void Resolver::passPronoun() {
         const M& a = ms_[j];
         if (back == 0 && a.te > p.tb) continue;
         if (a.tb <= p.tb && p.tb < a.te) continue;  // "its" inside "its policy"
+        // "it" and "they" take core arguments (subjects, objects, appositions, conjuncts, a
+        // sentence's root), not phrases inside obliques and modifiers ("In the summer, ...").
+        if ((p.gender == Gender::kNeuter || plural) && a.kind != Kind::kPronoun &&
+            doc_.has(Document::kDeps)) {
+          const std::string& d =
+              doc_.tokens[a.head_tok != UINT32_MAX ? a.head_tok : spanHead(a.tb, a.te)].deprel;
+          if (!(d == "nsubj" || d == "nsubj:pass" || d == "obj" || d == "iobj" || d == "root" ||
+                d == "appos" || d == "conj"))
+            continue;
+        }
         if (step == 0 && !a.in_quote) continue;
         if (a.first_person) continue;
         if (a.in_quote != p.in_quote && back > 0 && a.in_quote) continue;
@@ -1428,6 +1440,50 @@ void Resolver::detectCommonNouns() {
       m.name_of = static_cast<int32_t>(k);
       common.push_back(std::move(m));
     }
+    // Names nested in a longer name ("Michigan" in "University of Michigan", "Durham" in
+    // "Durham University", "UK" in "UK Government"): a run of proper nouns inside the name, not
+    // holding its head, that is written elsewhere in the document as a name of its own is a
+    // mention of that name's entity (GUM marks such nested names).
+    {
+      std::unordered_map<std::string, int> name_key;
+      const auto keyOf = [&](uint32_t b, uint32_t e) {
+        std::string key;
+        for (uint32_t x = b; x < e; ++x) {
+          key += lower_[x];
+          key += ' ';
+        }
+        return key;
+      };
+      for (size_t k = 0; k < n_base_; ++k)
+        if (ms_[k].kind == Kind::kName)
+          name_key.emplace(keyOf(ms_[k].tb, ms_[k].te), static_cast<int>(k));
+      for (size_t k = 0; k < n_base_; ++k) {
+        const M& nm = ms_[k];
+        if (nm.kind != Kind::kName || nm.te - nm.tb < 2) continue;
+        const uint32_t head = spanHead(nm.tb, nm.te);
+        for (uint32_t x = nm.tb; x < nm.te;) {
+          if (doc_.tokens[x].upos != "PROPN") {
+            ++x;
+            continue;
+          }
+          uint32_t y = x;
+          while (y < nm.te && doc_.tokens[y].upos == "PROPN") ++y;
+          if (!(x == nm.tb && y == nm.te) && !(x <= head && head < y)) {
+            const auto it = name_key.find(keyOf(x, y));
+            if (it != name_key.end() && spans.insert(spanKey(x, y)).second) {
+              const M& same = ms_[static_cast<size_t>(it->second)];
+              M m = phraseMention(x, y, y - 1);
+              m.type = same.type;
+              m.gender = same.gender;
+              m.number = same.number;
+              m.same_as = it->second;
+              common.push_back(std::move(m));
+            }
+          }
+          x = y;
+        }
+      }
+    }
     std::sort(common.begin(), common.end(), [](const M& a, const M& b) {
       if (a.tb != b.tb) return a.tb < b.tb;
       return a.te > b.te;
@@ -1460,6 +1516,8 @@ void Resolver::passCommonHead(bool strict) {
   if (strict) {
     for (size_t i = n_base_; i < ms_.size(); ++i)
       if (ms_[i].name_of >= 0) unite(static_cast<int>(i), find(ms_[i].name_of));
+    for (size_t i = n_base_; i < ms_.size(); ++i)
+      if (ms_[i].same_as >= 0) unite(static_cast<int>(i), find(ms_[i].same_as));
   }
   // Non-pronoun mentions by head word form, latest start first (stable: list order on ties).
   std::unordered_map<std::string_view, std::vector<int>> by_head;
@@ -1547,6 +1605,16 @@ void Resolver::passPronounToCommon() {
         if (a.sent != s) continue;
         if (back == 0 && a.tb >= p.tb) break;
         if (a.tb <= p.tb && p.tb < a.te) continue;  // "its" inside "its policy"
+        // "it" and "they" take core arguments (subjects, objects, appositions, conjuncts, a
+        // sentence's root), not phrases inside obliques and modifiers ("In the summer, ...").
+        if ((p.gender == Gender::kNeuter || plural) && a.kind != Kind::kPronoun &&
+            doc_.has(Document::kDeps)) {
+          const std::string& d =
+              doc_.tokens[a.head_tok != UINT32_MAX ? a.head_tok : spanHead(a.tb, a.te)].deprel;
+          if (!(d == "nsubj" || d == "nsubj:pass" || d == "obj" || d == "iobj" || d == "root" ||
+                d == "appos" || d == "conj"))
+            continue;
+        }
         if ((a.number == Number::kPlural) != plural) continue;
         const bool a_person = a.type == "PER";
         if (person != a_person) continue;

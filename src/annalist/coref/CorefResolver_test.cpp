@@ -358,5 +358,22 @@ TEST(CorefResolver, PredicateNounPhraseLeavesItsSubjectOutAndItTakesTheSubject) 
   EXPECT_EQ(entityOf(d, "It"), museum);
 }
 
+TEST(CorefResolver, NameNestedInALongerNameJoinsTheStandaloneName) {
+  const std::vector<Parsed> parse = {
+      // Michigan grows . The University of Michigan opened .
+      {"PROPN", "NNP", 1, "nsubj"}, {"VERB", "VBZ", -1, "root"},  {"PUNCT", ".", 1, "punct"},
+      {"DET", "DT", 4, "det"},      {"PROPN", "NNP", 7, "nsubj"}, {"ADP", "IN", 6, "case"},
+      {"PROPN", "NNP", 4, "nmod"},  {"VERB", "VBD", -1, "root"},  {"PUNCT", ".", 7, "punct"},
+  };
+  Document d = runParsed("Michigan grows. The University of Michigan opened.", parse);
+  const int michigan = entityOf(d, "Michigan");
+  ASSERT_GE(michigan, 0);
+  // "Michigan" inside the university's name is a mention of the state; the head word
+  // ("University") is not split off.
+  EXPECT_EQ(entityOf(d, "Michigan", 1), michigan);
+  EXPECT_NE(entityOf(d, "University of Michigan"), michigan);
+  EXPECT_EQ(entityOf(d, "University"), -2);
+}
+
 }  // namespace
 }  // namespace annalist::coref
