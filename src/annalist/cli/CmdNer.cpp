@@ -152,7 +152,8 @@ struct EvalOptions {
   std::string model;
   std::string parts = "all";
   std::string output_format = "text";
-  bool sentence_level = false;  // no document consistency (propagateEntities)
+  bool sentence_level = false;             // no document consistency (propagateEntities)
+  std::string document_rules = "default";  // ner::DocumentRules to apply
 };
 
 struct TrainOptions {
@@ -216,6 +217,25 @@ int runEval(const EvalOptions& o) {
   // Gold types the model cannot produce are ignored (scored as O), e.g. MISC.
   std::map<std::string, bool> known;
   for (const auto& t : model->types()) known[t] = true;
+  ner::DocumentRules rules;
+  if (o.document_rules != "default") {
+    rules = ner::DocumentRules{false, false, false};
+    for (std::string_view rest = o.document_rules; !rest.empty();) {
+      const size_t comma = rest.find(',');
+      const std::string_view r = rest.substr(0, comma);
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+      if (r == "company-suffix") {
+        rules.company_suffix = true;
+      } else if (r == "acronyms") {
+        rules.acronyms = true;
+      } else if (r == "harmonise-types") {
+        rules.harmonise_types = true;
+      } else if (r != "none") {
+        std::cerr << "annalist eval ner: unknown --document-rules entry '" << r << "'\n";
+        return kExitUsage;
+      }
+    }
+  }
   ner::NerScorer scorer;
   ner::NerModel::Scratch scratch;
   std::vector<std::string> pred;
@@ -240,7 +260,10 @@ int runEval(const EvalOptions& o) {
       model->tag(doc_words[k - b], scratch, {}, &context);
       doc_labels[k - b] = scratch.labels;
     }
-    if (!o.sentence_level) ner::propagateEntities(doc_words, doc_labels);
+    if (!o.sentence_level) {
+      ner::propagateEntities(doc_words, doc_labels);
+      ner::applyDocumentRules(doc_words, doc_labels, model->types(), rules);
+    }
     for (size_t k = b; k < e; ++k) {
       auto& s = all[k];
       for (auto& t : s.tags) {
@@ -599,6 +622,10 @@ void addNerCommands(CLI::App& app, CommandGroups& groups, int& exit_code) {
     cmd->add_flag("--sentence-level", o->sentence_level,
                   "Tag sentences independently (no document consistency: a name tagged in one "
                   "sentence is not propagated to its other occurrences in the document)");
+    cmd->add_option("--document-rules", o->document_rules,
+                    "Document-level rules after propagation: default, none, or a comma list of "
+                    "company-suffix, acronyms, harmonise-types (docs/NER.md)")
+        ->capture_default_str();
     cmd->callback([o, &exit_code] { exit_code = runEval(*o); });
   }
   // annalist train ner --train ... --out MODEL

@@ -1,6 +1,7 @@
 #include "annalist/ner/DocumentConsistency.h"
 
 #include <algorithm>
+#include <string>
 
 #include "annalist/ner/Features.h"
 
@@ -85,6 +86,155 @@ size_t propagateEntities(std::span<const std::vector<std::string_view>> words,
     }
   }
   return added;
+}
+
+}  // namespace annalist::ner
+
+namespace annalist::ner {
+
+namespace {
+
+struct Span {
+  size_t sentence = 0, begin = 0, end = 0;
+  int type = 0;
+};
+
+std::vector<Span> entitySpans(const std::vector<std::vector<uint16_t>>& labels) {
+  std::vector<Span> out;
+  for (size_t s = 0; s < labels.size(); ++s) {
+    const auto& l = labels[s];
+    for (size_t i = 0; i < l.size();) {
+      if (l[i] == 0) {
+        ++i;
+        continue;
+      }
+      const int b_label = (l[i] & 1) ? l[i] : l[i] - 1;
+      size_t j = i + 1;
+      while (j < l.size() && l[j] == b_label + 1) ++j;
+      out.push_back(Span{s, i, j, (b_label - 1) / 2});
+      i = j;
+    }
+  }
+  return out;
+}
+
+void setSpan(std::vector<uint16_t>& l, size_t begin, size_t end, int type) {
+  const auto b_label = static_cast<uint16_t>(1 + 2 * type);
+  for (size_t k = begin; k < end; ++k) l[k] = k == begin ? b_label : b_label + 1;
+}
+
+bool isCompanySuffix(std::string_view w) {
+  static constexpr std::string_view kSuffixes[] = {"Inc.",  "Inc",  "Ltd.", "Ltd",    "LLC",
+                                                   "Corp.", "Corp", "Co.",  "L.L.C.", "PLC"};
+  return std::find(std::begin(kSuffixes), std::end(kSuffixes), w) != std::end(kSuffixes);
+}
+
+bool allCapitals(std::string_view w) {
+  if (w.size() < 2) return false;
+  for (char c : w) {
+    if (c < 'A' || c > 'Z') return false;
+  }
+  return true;
+}
+
+// Whether `acronym` spells the initials of the capitalised words of `name` in order, using
+// every letter; lower-case words (of, and, the) may be skipped, capitalised ones may be skipped
+// only when the acronym has no letter left for them.
+bool spellsInitials(std::string_view acronym, std::span<const std::string_view> name) {
+  size_t a = 0, capitalised = 0;
+  for (std::string_view w : name) {
+    if (w.empty()) continue;
+    const char c = w.front();
+    if (c < 'A' || c > 'Z') continue;
+    ++capitalised;
+    if (a < acronym.size() && acronym[a] == c) ++a;
+  }
+  return capitalised >= 2 && a == acronym.size();
+}
+
+}  // namespace
+
+size_t applyDocumentRules(std::span<const std::vector<std::string_view>> words,
+                          std::vector<std::vector<uint16_t>>& labels,
+                          std::span<const std::string> types, const DocumentRules& rules) {
+  auto typeIndex = [&](std::string_view name) {
+    for (size_t t = 0; t < types.size(); ++t) {
+      if (types[t] == name) return static_cast<int>(t);
+    }
+    return -1;
+  };
+  const int org_type = typeIndex("ORG"), per_type = typeIndex("PER");
+  size_t changed = 0;
+  if (rules.company_suffix && org_type >= 0) {
+    for (const Span& e : entitySpans(labels)) {
+      const auto& w = words[e.sentence];
+      auto& l = labels[e.sentence];
+      if (e.end + 1 < w.size() && w[e.end] == "," && isCompanySuffix(w[e.end + 1]) &&
+          l[e.end] == 0 && l[e.end + 1] == 0) {
+        setSpan(l, e.begin, e.end + 2, org_type);
+        ++changed;
+      }
+    }
+  }
+  if (rules.acronyms && org_type >= 0) {
+    bool added = false;
+    for (const Span& e : entitySpans(labels)) {
+      const auto& w = words[e.sentence];
+      auto& l = labels[e.sentence];
+      if (e.type == per_type || e.end - e.begin < 2 || e.end + 2 >= w.size() || w[e.end] != "(" ||
+          w[e.end + 2] != ")" || l[e.end + 1] != 0 || !allCapitals(w[e.end + 1])) {
+        continue;
+      }
+      if (!spellsInitials(w[e.end + 1],
+                          std::span<const std::string_view>(w.data() + e.begin, e.end - e.begin))) {
+        continue;
+      }
+      // Names introduced with an acronym are organisations (the model often guesses LOC or PER
+      // for an unseen long name).
+      const int type = org_type;
+      setSpan(l, e.begin, e.end, type);
+      setSpan(l, e.end + 1, e.end + 2, type);
+      ++changed;
+      added = true;
+    }
+    if (added) changed += propagateEntities(words, labels);
+  }
+  if (rules.harmonise_types) {
+    const std::vector<Span> spans = entitySpans(labels);
+    std::vector<std::pair<size_t, std::vector<uint32_t>>> names;  // first span index, counts
+    std::vector<size_t> name_of(spans.size());
+    for (size_t k = 0; k < spans.size(); ++k) {
+      const Span& e = spans[k];
+      const std::span<const std::string_view> seq(words[e.sentence].data() + e.begin,
+                                                  e.end - e.begin);
+      size_t found = names.size();
+      for (size_t n = 0; n < names.size(); ++n) {
+        const Span& f = spans[names[n].first];
+        if (sameWords(seq, std::span<const std::string_view>(words[f.sentence].data() + f.begin,
+                                                             f.end - f.begin))) {
+          found = n;
+          break;
+        }
+      }
+      if (found == names.size()) names.emplace_back(k, std::vector<uint32_t>{});
+      auto& counts = names[found].second;
+      if (counts.size() <= static_cast<size_t>(e.type)) counts.resize(e.type + 1, 0);
+      ++counts[e.type];
+      name_of[k] = found;
+    }
+    for (size_t k = 0; k < spans.size(); ++k) {
+      const auto& counts = names[name_of[k]].second;
+      int best = 0;
+      for (size_t t = 1; t < counts.size(); ++t) {
+        if (counts[t] > counts[best]) best = static_cast<int>(t);
+      }
+      if (best != spans[k].type && counts[best] > counts[spans[k].type]) {
+        setSpan(labels[spans[k].sentence], spans[k].begin, spans[k].end, best);
+        ++changed;
+      }
+    }
+  }
+  return changed;
 }
 
 }  // namespace annalist::ner

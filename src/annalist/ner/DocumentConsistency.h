@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -21,5 +22,26 @@ namespace annalist::ner {
 // labels[s].size().
 size_t propagateEntities(std::span<const std::vector<std::string_view>> words,
                          std::vector<std::vector<uint16_t>>& labels);
+
+// Document-level rules applied after propagateEntities (docs/NER.md, session 6). Same label
+// layout and preconditions as propagateEntities; `types` are the model's entity types (label
+// layout order); the rules that type a name ORG do nothing without an "ORG" type.
+struct DocumentRules {
+  // "Google , Inc." / "Enron Broadband Services , Inc.": an entity directly followed by ", Inc."
+  // (Inc, Ltd., LLC, Corp., Co.) is extended over the suffix and typed ORG, as UNER annotates it.
+  bool company_suffix = true;
+  // "Greater New Orleans Fair Housing Action Center ( GNOFHAC )": an all-capitals word in
+  // parentheses right after a multi-word entity whose capitalised words' initials it spells (in
+  // order, every letter used) is tagged ORG, and so is the entity unless the model typed it PER
+  // (names introduced with an acronym are organisations); then the acronym's other occurrences
+  // are tagged too.
+  bool acronyms = true;
+  // Every tagged occurrence of a name gets the type the model gave that name most often.
+  bool harmonise_types = false;
+};
+// Returns the number of entities added or changed.
+size_t applyDocumentRules(std::span<const std::vector<std::string_view>> words,
+                          std::vector<std::vector<uint16_t>>& labels,
+                          std::span<const std::string> types, const DocumentRules& rules = {});
 
 }  // namespace annalist::ner

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace annalist::ner {
 namespace {
 
@@ -56,6 +58,53 @@ TEST(DocumentConsistency, EmptyDocumentAndSentences) {
   Labels l2 = {{}, {5}, {}};
   EXPECT_EQ(propagateEntities(w, l2), 0u);
   EXPECT_EQ(l2[1], (std::vector<uint16_t>{5}));
+}
+
+// Document rules, with the label layout above.
+const std::vector<std::string> kTypes = {"PER", "ORG", "LOC"};
+TEST(DocumentRules, CompanySuffixExtendsAndTypesOrganisation) {
+  const Words w = {{"Mail", "from", "Google", ",", "Inc.", "of", "Mountain", "View"},
+                   {"Acme", ",", "LLC", "and", "Paris", ",", "France"},
+                   {"Enron", ",", "Inc."}};
+  // Google ORG; Acme tagged PER (wrong type: becomes ORG); Paris LOC followed by ", France"
+  // (no suffix: unchanged); "Inc." already inside an entity: unchanged.
+  Labels l = {{0, 0, 3, 0, 0, 0, 5, 6}, {1, 0, 0, 0, 5, 0, 5}, {3, 4, 4}};
+  const DocumentRules only_suffix{true, false, false};
+  EXPECT_EQ(applyDocumentRules(w, l, kTypes, only_suffix), 2u);
+  EXPECT_EQ(l[0], (std::vector<uint16_t>{0, 0, 3, 4, 4, 0, 5, 6}));
+  EXPECT_EQ(l[1], (std::vector<uint16_t>{3, 4, 4, 0, 5, 0, 5}));
+  EXPECT_EQ(l[2], (std::vector<uint16_t>{3, 4, 4}));
+  // Without an ORG type the rule does nothing.
+  Labels l2 = {{0, 0, 3, 0, 0, 0, 5, 6}, {1, 0, 0, 0, 5, 0, 5}, {3, 4, 4}};
+  const std::vector<std::string> no_org = {"PER", "MISC", "LOC"};
+  EXPECT_EQ(applyDocumentRules(w, l2, no_org, only_suffix), 0u);
+  EXPECT_EQ(l2[0], (std::vector<uint16_t>{0, 0, 3, 0, 0, 0, 5, 6}));
+}
+
+TEST(DocumentRules, ParenthesisedAcronymOfAMultiWordName) {
+  const Words w = {{"The", "Greater", "New", "Orleans", "Fair", "Housing", "Action", "Center", "(",
+                    "GNOFHAC", ")", "sued", "."},
+                   {"GNOFHAC", "said", "so", "."},
+                   {"Kevin", "Boone", "(", "KB", ")", "and", "New", "York", "(", "NYC", ")"}};
+  // The long name tagged LOC: it and its acronym become ORG, and the acronym's other occurrence
+  // is tagged; "KB" spells Kevin Boone, but a person's name is left alone; "NYC" does not spell
+  // New York.
+  Labels l = {
+      {0, 5, 6, 6, 6, 6, 6, 6, 0, 0, 0, 0, 0}, {0, 0, 0, 0}, {1, 2, 0, 0, 0, 0, 5, 6, 0, 0, 0}};
+  const DocumentRules only_acronyms{false, true, false};
+  EXPECT_EQ(applyDocumentRules(w, l, kTypes, only_acronyms), 2u);
+  EXPECT_EQ(l[0], (std::vector<uint16_t>{0, 3, 4, 4, 4, 4, 4, 4, 0, 3, 0, 0, 0}));
+  EXPECT_EQ(l[1], (std::vector<uint16_t>{3, 0, 0, 0}));
+  EXPECT_EQ(l[2], (std::vector<uint16_t>{1, 2, 0, 0, 0, 0, 5, 6, 0, 0, 0}));
+}
+
+TEST(DocumentRules, HarmoniseTypesTakesTheMajorityAndKeepsTies) {
+  const Words w = {{"Hamas", "and", "Hamas", "and", "Hamas"}, {"Fatah", "or", "Fatah"}};
+  Labels l = {{3, 0, 3, 0, 5}, {3, 0, 5}};
+  const DocumentRules only_types{false, false, true};
+  EXPECT_EQ(applyDocumentRules(w, l, kTypes, only_types), 1u);
+  EXPECT_EQ(l[0], (std::vector<uint16_t>{3, 0, 3, 0, 3}));
+  EXPECT_EQ(l[1], (std::vector<uint16_t>{3, 0, 5}));  // one ORG, one LOC: left alone
 }
 
 }  // namespace

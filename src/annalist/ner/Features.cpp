@@ -283,7 +283,8 @@ void SentenceFeatures::extract(std::span<const std::string_view> words, const Ga
         ++i;
         continue;
       }
-      for (size_t k = 0; k < best; ++k) info[i + k].gaz |= (k == 0 ? 1u : 2u) << (2 * g);
+      for (size_t k = 0; k < best; ++k)
+        info[i + k].gaz |= (k == 0 ? uint64_t{1} : uint64_t{2}) << (2 * g);
       i += best;
     }
   }
@@ -304,7 +305,7 @@ void SentenceFeatures::extract(std::span<const std::string_view> words, const Ga
     if (j >= static_cast<ptrdiff_t>(n)) return 11;
     return info[j].cap;
   };
-  auto gazAt = [&](ptrdiff_t j) -> uint32_t {
+  auto gazAt = [&](ptrdiff_t j) -> uint64_t {
     if (j < 0 || j >= static_cast<ptrdiff_t>(n)) return 0;
     return info[j].gaz;
   };
@@ -391,7 +392,7 @@ void SentenceFeatures::extract(std::span<const std::string_view> words, const Ga
       feats.push_back(key(92, t.doc, lexp, t.cap));
       feats.push_back(key(93, dp, t.doc, t.cap));
     }
-    const uint32_t gp = gazAt(i - 1), gn = gazAt(i + 1);
+    const uint64_t gp = gazAt(i - 1), gn = gazAt(i + 1);
     for (size_t g = 0; g < nlists; ++g) {
       const uint64_t here = (t.gaz >> (2 * g)) & 3u;
       const uint64_t prev = (gp >> (2 * g)) & 3u;

@@ -16,7 +16,7 @@ namespace annalist::ner {
 
 // Named word lists (lower-cased, multi-word entries joined by single spaces) used as features.
 struct Gazetteers {
-  static constexpr size_t kMaxLists = 16;
+  static constexpr size_t kMaxLists = 32;
   static constexpr size_t kMaxWords = 5;
   std::vector<std::string> names;
   std::vector<std::vector<std::string>> entries;  // per list, as written in the model file
@@ -96,7 +96,7 @@ struct TokenInfo {
   uint8_t flags = 0;  // bit 0 digit, 1 hyphen, 2 period, 3 apostrophe
   uint8_t length = 0;
   uint8_t nprefix = 0, nsuffix = 0;
-  uint32_t gaz = 0;  // 2 bits per gazetteer list: 0 none, 1 begins a match, 2 inside a match
+  uint64_t gaz = 0;  // 2 bits per gazetteer list: 0 none, 1 begins a match, 2 inside a match
   uint8_t lex = 0;   // Lexicon value (0 = unseen)
   uint64_t after_hyphen = 0;     // folded hash of the part after the last hyphen (0 = none)
   uint8_t after_hyphen_cap = 0;  // 1 when that part starts with an upper-case letter

@@ -49,7 +49,10 @@ Status NerTagger::process(Document& doc) const {
         &context);
     labels[si] = scratch.labels;
   }
-  if (document_consistency_) propagateEntities(words, labels);
+  if (document_consistency_) {
+    propagateEntities(words, labels);
+    applyDocumentRules(words, labels, model_->types());
+  }
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     const auto& l = labels[si];
