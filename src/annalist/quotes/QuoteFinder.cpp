@@ -698,7 +698,12 @@ TokRange Finder::npFromHead(int32_t j) const {
     const std::string& d = toks[m].deprel;
     if (m < j && (d == "det" || d == "compound" || d == "amod" || d == "flat" || d == "nmod:poss" ||
                   d == "nummod" || d == "case" || d == "det:poss")) {
-      b = std::min(b, m);
+      // A possessor brings its own left part ("the prime minister's spokesman").
+      b = std::min(b, d == "nmod:poss" ? subtreeBegin(m) : m);
+    } else if (m < j && d == "nmod:desc") {
+      // A title the parser hangs on the name ("Mr. Verdery", "Senate Majority Leader Mitch
+      // McConnell"): part of the speaker's noun phrase, with its own modifiers.
+      b = std::min(b, subtreeBegin(m));
     } else if (m > j && (d == "flat" || d == "compound" || d == "flat:name")) {
       e = std::max(e, m + 1);
     }
@@ -1382,6 +1387,21 @@ bool Finder::layoutAttribution(size_t qi, Attribution& a) {
         a.cue = *cue;
         a.speaker = spk;
         a.confidence = spk.empty() ? 0.5 : 0.9;
+        // `X said in an interview that in her state, "there is ..."`: the reported clause
+        // begun by the cue's `that` runs into the quote; one mixed content from `that`.
+        if (!spk.empty() && a.parts.size() == 1) {
+          for (int32_t k = cue->e; k < q.open - 2 && k < cue->e + 5; ++k) {
+            if (t_[k].claimed || t_[k].q != QMark::kNone) break;
+            if (t_[k].lower != "that") continue;
+            bool free = true;
+            for (int32_t m = k; m < q.open && free; ++m) free = !t_[m].claimed;
+            if (free) {
+              a.parts.front().b = k;
+              a.type = "mixed";
+            }
+            break;
+          }
+        }
         return true;
       }
       // `17-year-old Jared Potts echoed:` with an unknown verb: the clause's subject.

@@ -1152,5 +1152,46 @@ TEST(QuoteFinder, LearnedPassCandidatesCarryFeaturesAndContent) {
   EXPECT_NE(std::find(g.begin(), g.end(), "wn|c=33|obl:over"), g.end());
 }
 
+// Session 6: the parser hangs titles on the name as `nmod:desc` ("Mr. Verdery"); the speaker's
+// noun phrase includes them, so the inverted frame `CONTENT, Mr. X said.` is found.
+TEST(QuoteFinder, TitleReadAsNmodDescBelongsToTheSpeaker) {
+  Document d =
+      runParsed("The wall will be built, Mr. Verdery said.",
+                {"DET", "NOUN", "AUX", "AUX", "VERB", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT"},
+                {1, 4, 4, 4, 8, 4, 7, 8, -1, 8},
+                {"det", "nsubj:pass", "aux", "aux:pass", "ccomp", "punct", "nmod:desc", "nsubj",
+                 "root", "punct"});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].content), "The wall will be built");
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "Mr. Verdery");
+}
+
+// A possessor brings its own modifiers into the speaker ("the prime minister's spokesman"):
+// the inverted frame needs the comma right before the speaker.
+TEST(QuoteFinder, PossessorSubtreeBelongsToTheSpeaker) {
+  Document d = runParsed("Jobs will come back, the prime minister's spokesman said.",
+                         {"NOUN", "AUX", "VERB", "ADV", "PUNCT", "DET", "ADJ", "NOUN", "PART",
+                          "NOUN", "VERB", "PUNCT"},
+                         {2, 2, 10, 2, 2, 7, 7, 9, 7, 10, -1, 10},
+                         {"nsubj", "aux", "ccomp", "advmod", "punct", "det", "amod", "nmod:poss",
+                          "case", "nsubj", "root", "punct"});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].content), "Jobs will come back");
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "the prime minister's spokesman");
+}
+
+// `X said in an interview that in her state, "there is ..."`: the reported clause begun by the
+// cue's `that` runs into the quote; PolNeAR annotates one mixed content from `that`.
+TEST(QuoteFinder, ThatClauseRunningIntoAQuoteIsOneMixedContent) {
+  Document d =
+      run("Ms. Capito also said in an interview that in her state, \"there is a huge degree of "
+          "pessimism.\"");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].type, "mixed");
+  EXPECT_EQ(d.slice(d.quotes[0].content),
+            "that in her state, \"there is a huge degree of pessimism.");
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "Ms. Capito");
+}
+
 }  // namespace
 }  // namespace annalist::quotes
