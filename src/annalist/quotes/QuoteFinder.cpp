@@ -785,7 +785,15 @@ TokRange Finder::subjectFromDeps(int32_t cue) const {
       if (cand < v) left = cand;
       if (cand > v && right < 0) right = cand;
     }
-    const int32_t subj = (right >= 0 && (left < 0 || inverted)) ? right : left;
+    // "Mike Shields, president of the fund, said nearly every conversation ...": a comma
+    // that closes the left subject's own apposition does not invert the frame.
+    bool closes_left = false;
+    if (left >= 0 && right >= 0 && inverted && subtreeBegin(left) == sb &&
+        subtreeEnd(left) >= v - 1) {
+      const int32_t ne = npFromHead(left).e;
+      closes_left = ne < v - 1 && t_[ne].lower == ",";
+    }
+    const int32_t subj = (right >= 0 && (left < 0 || (inverted && !closes_left))) ? right : left;
     if (subj >= 0) {
       const int32_t j = subj;
       {
@@ -1117,8 +1125,19 @@ TokRange Finder::cutContent(TokRange r, TokRange cue) const {
     // the object noun).
     if (w == "," && m > r.b && m + 1 < r.e &&
         in(t_[m + 1].lower, {"while", "despite", "compared", "although", "though", "whereas"})) {
-      r.e = m;
-      break;
+      // Not a parenthetical inside the clause ("says the email scandal, while troublesome,
+      // was dealt with appropriately"): the predicate follows its closing comma.
+      bool inner = false;
+      for (int32_t k = m + 2; deps_ && k + 1 < r.e && k < m + 8; ++k) {
+        if (t_[k].q != QMark::kNone) break;
+        if (t_[k].lower != ",") continue;
+        inner = toks[k + 1].upos == "AUX" || toks[k + 1].upos == "VERB";
+        break;
+      }
+      if (!inner) {
+        r.e = m;
+        break;
+      }
     }
     if (m - r.b < 3) continue;
     // "..., according to X" is another attribution around this one.
@@ -1158,6 +1177,31 @@ TokRange Finder::cutContent(TokRange r, TokRange cue) const {
       }
       if (own_subject) {
         r.e = m;
+        break;
+      }
+    }
+    // "Nearly half said they prefer X and about the same numbers would rather see Y": a
+    // coordinated clause with its own subject whose verb is itself a cue is another
+    // attribution (PolNeAR does not nest them), not part of this content.
+    if (deps_ && (w == "and" || w == "but") && m + 2 < r.e && t_[m + 1].lower != "that") {
+      int32_t cut = -1;
+      for (int32_t k = m + 1; k < r.e && k < m + 10 && cut < 0; ++k) {
+        const std::string& d = toks[k].deprel;
+        if (d != "nsubj" && d != "nsubj:pass") continue;
+        const int32_t v = toks[k].head;
+        if (v <= k || v >= r.e || subtreeBegin(k) != m + 1 || isRelativePronoun(t_[k].lower)) {
+          break;
+        }
+        // ("speak" reports speech only with its topic: "his wife will speak at ...").
+        const CueEntry* ve = lex_.word(t_[v].lower);
+        if (toks[v].upos == "VERB" && ve != nullptr && ve->lemma != "speak" &&
+            !namingUse(v, lemmaOf(v))) {
+          cut = m;
+        }
+        break;
+      }
+      if (cut >= 0) {
+        r.e = (cut > r.b && t_[cut - 1].lower == ",") ? cut - 1 : cut;
         break;
       }
     }
@@ -1208,8 +1252,19 @@ TokRange Finder::cutContent(TokRange r, TokRange cue) const {
         }
       }
     }
-    if (deps_ && !second_complement && toks[m].deprel == "conj" && toks[m].head >= cue.b &&
-        toks[m].head < cue.e) {
+    // "has said four of his kids and his wife will also speak": a clause with its own subject
+    // hung on `say` as a conjunct (no comma before it) continues a complement the parser broke.
+    bool broken_complement = false;
+    if (deps_ && toks[m].deprel == "conj" && toks[m].head >= cue.b && toks[m].head < cue.e &&
+        lex_.word(t_[cue.e - 1].lower) != nullptr &&
+        lex_.word(t_[cue.e - 1].lower)->lemma == "say") {
+      for (int32_t k = r.b; k < m && !broken_complement; ++k) {
+        broken_complement = toks[k].head == m && toks[k].deprel == "nsubj" && k > r.b &&
+                            t_[k - 1].lower != "," && !(k >= 2 && t_[k - 2].lower == ",");
+      }
+    }
+    if (deps_ && !second_complement && !broken_complement && toks[m].deprel == "conj" &&
+        toks[m].head >= cue.b && toks[m].head < cue.e) {
       // Back to the coordinator and its comma.
       int32_t k = m;
       while (k - 1 > r.b && (toks[k - 1].head == m || isAuxOrAdverb(t_[k - 1].lower) ||
@@ -1831,13 +1886,44 @@ void Finder::findIndirect(uint32_t s) {
               (doc_.tokens[ce].upos == "AUX" || doc_.tokens[ce].upos == "VERB")) {
             object_content = false;
           }
+          // "has said four of his kids and his wife will also speak", "says the email
+          // scandal, while troublesome, was dealt with": `say` reports clauses, not things; an
+          // "object" the clause goes on after (to a verb without a subject of its own before
+          // the next comma-free stretch) is the subject of a complement clause the parser broke.
+          bool broken_object = false;
+          if (object_content && entry->lemma == "say" && ce > c && ce < hi && !t_[ce].punct) {
+            object_content = false;
+          }
+          if (object_content && entry->lemma == "say" && ce > c && ce + 1 < hi &&
+              t_[ce].lower == ",") {
+            bool verb = false;
+            for (int32_t k = ce + 1; k < hi && !verb; ++k) {
+              const auto& tk = doc_.tokens[k];
+              if (t_[k].lower == "," && k > ce + 1) {
+                // ", while troublesome, was ...": a parenthetical, then the predicate.
+                verb = k + 1 < hi &&
+                       (doc_.tokens[k + 1].upos == "AUX" || doc_.tokens[k + 1].upos == "VERB");
+                break;
+              }
+              if (t_[k].punct) break;
+              if (k == ce + 1 && (tk.upos == "AUX" || tk.upos == "VERB") && tk.deprel != "acl" &&
+                  tk.deprel != "acl:relcl") {
+                verb = true;
+              }
+            }
+            if (verb) {
+              object_content = false;
+              broken_object = true;
+            }
+          }
           if (object_content) {
             if (ce > c && ce <= hi) {
               content.e = ce;
             } else {
               object_content = false;
             }
-          } else if (ce > c && ce < hi && in(t_[ce].lower, {",", ";", "(", "--", "-"})) {
+          } else if (ce > c && ce < hi && !broken_object &&
+                     in(t_[ce].lower, {",", ";", "(", "--", "-"})) {
             content.e = ce;
           }
         }
