@@ -53,7 +53,7 @@ void addEvalCorefCommand(CommandGroups& groups, int& exit_code) {
       exit_code = kExitFatal;
       return;
     }
-    coref::CorefScores all, named;
+    coref::CorefScores all, named, named_typed;
     // Mention detection over clustered mentions (singletons removed on both sides).
     double m_match = 0, m_key = 0, m_resp = 0;
     const std::vector<std::string> ne_types = {"person", "organization", "place"};
@@ -99,7 +99,10 @@ void addEvalCorefCommand(CommandGroups& groups, int& exit_code) {
         m_resp += static_cast<double>(e.size());
         for (int64_t id : e) m_match += key_ids.count(id) != 0 ? 1.0 : 0.0;
       }
-      named.add(coref::scoreClusters(coref::goldClusters(g, ne_types, 2), response));
+      const coref::Clustering named_key = coref::goldClusters(g, ne_types, 2);
+      named.add(coref::scoreClusters(named_key, response));
+      named_typed.add(coref::scoreClusters(
+          named_key, coref::responseClusters(g.doc, 2, {"PER", "ORG", "GPE", "LOC"})));
     }
     std::cout << "== all entity types (CoNLL-2012 style, singletons removed) ==\n" << all.report();
     char line[160];
@@ -111,6 +114,9 @@ void addEvalCorefCommand(CommandGroups& groups, int& exit_code) {
     std::cout << line;
     std::cout << "== people, organisations, places (gold restricted; response unchanged) ==\n"
               << named.report();
+    std::cout << "== people, organisations, places (gold restricted; response: entities typed "
+                 "PER/ORG/GPE/LOC) ==\n"
+              << named_typed.report();
     exit_code = kExitOk;
   });
 }

@@ -788,15 +788,27 @@ void Resolver::detectMentions() {
         while (k < window_end && !covered_[k]) {
           if (brk_[k]) break;
           r = roles_[k];
-          if (is_role_[k] && !(cap_[k] && k != s.token_begin && k + 1 < s.token_end &&
-                               (cap_[k + 1] || in(lower_[k + 1], {"on", "of", "for"})) &&
-                               !in(lower_[k + 1], {"said", "says"}))) {
+          // A role noun tagged as an adjective is not one ("other general", "more general").
+          const bool role_tag = !doc_.has(Document::kTags) || doc_.tokens[k].upos == "NOUN" ||
+                                doc_.tokens[k].upos == "PROPN";
+          if (is_role_[k] && role_tag &&
+              !(cap_[k] && k != s.token_begin && k + 1 < s.token_end &&
+                (cap_[k + 1] || in(lower_[k + 1], {"on", "of", "for"})) &&
+                !in(lower_[k + 1], {"said", "says"}))) {
             role_end = k + 1;
             role = r;
           } else if (role_end > 0) {
             break;
           }
           ++k;
+        }
+        const auto possessive = [&](uint32_t t) {
+          return doc_.tokens[t].norm == "'s" || doc_.tokens[t].norm == "'";
+        };
+        // After a possessor ("Galois' younger brother") the role noun is part of a possessive
+        // phrase, not a role nominal of its own.
+        if (role_end > 0 && (possessive(b) || (b > s.token_begin && possessive(b - 1)))) {
+          role_end = 0;
         }
         if (role_end > 0 && (det || role_end - b >= 2 || (b == s.token_begin))) {
           // Without a determiner the phrase needs a modifier ("SCFRI head", "Iranian
@@ -1110,6 +1122,8 @@ void Resolver::passRoleNominal() {
   for (size_t i = 0; i < n_base_; ++i) {
     const M& m = ms_[i];
     if (m.kind != Kind::kNominal || m.number == Number::kPlural) continue;
+    // An indefinite role nominal introduces someone new ("a spokesman said").
+    if (in(lower_[m.tb], {"a", "an", "another", "one", "some"})) continue;
     const int ci = find(static_cast<int>(i));
     if (ci != static_cast<int>(i) || clusterHasName(ci)) continue;  // already linked
     const bool person = m.type == "PER";
@@ -1439,6 +1453,21 @@ void Resolver::detectCommonNouns() {
       m.number = nm.number;
       m.name_of = static_cast<int32_t>(k);
       common.push_back(std::move(m));
+    }
+    // Years ("1754", "2015"): GUM marks them as time mentions, and a repeated year is nearly
+    // always the same one (134 of 145 repeated standalone years on GUM train).
+    {
+      for (uint32_t h = 0; h < n; ++h) {
+        const std::string& w = doc_.tokens[h].norm;
+        if (w.size() != 4 || !(w[0] == '1' || w[0] == '2')) continue;
+        if (!std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+        if (w < "1500" || w > "2099") continue;
+        if (!spans.insert(spanKey(h, h + 1)).second) continue;
+        M m = phraseMention(h, h + 1, h);
+        m.gender = Gender::kNeuter;
+        m.type = "MISC";
+        common.push_back(std::move(m));
+      }
     }
     // Names nested in a longer name ("Michigan" in "University of Michigan", "Durham" in
     // "Durham University", "UK" in "UK Government"): a run of proper nouns inside the name, not

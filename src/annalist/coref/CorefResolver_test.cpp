@@ -375,5 +375,20 @@ TEST(CorefResolver, NameNestedInALongerNameJoinsTheStandaloneName) {
   EXPECT_EQ(entityOf(d, "University"), -2);
 }
 
+TEST(CorefResolver, RepeatedYearsAreOneMention) {
+  const std::vector<Parsed> parse = {
+      // The war ended in 1945 . In 1945 , peace came .
+      {"DET", "DT", 1, "det"},     {"NOUN", "NN", 2, "nsubj"},  {"VERB", "VBD", -1, "root"},
+      {"ADP", "IN", 4, "case"},    {"NUM", "CD", 2, "obl"},     {"PUNCT", ".", 2, "punct"},
+      {"ADP", "IN", 7, "case"},    {"NUM", "CD", 10, "obl"},    {"PUNCT", ",", 10, "punct"},
+      {"NOUN", "NN", 10, "nsubj"}, {"VERB", "VBD", -1, "root"}, {"PUNCT", ".", 10, "punct"},
+  };
+  Document d = runParsed("The war ended in 1945. In 1945, peace came.", parse);
+  const int year = entityOf(d, "1945");
+  ASSERT_GE(year, 0);
+  EXPECT_EQ(entityOf(d, "1945", 1), year);
+  EXPECT_EQ(entityOf(d, "peace"), -2);
+}
+
 }  // namespace
 }  // namespace annalist::coref

@@ -248,9 +248,11 @@ Clustering goldClusters(const GumDocument& g, const std::vector<std::string>& ty
   return out;
 }
 
-Clustering responseClusters(const Document& doc, size_t min_size) {
+Clustering responseClusters(const Document& doc, size_t min_size,
+                            const std::vector<std::string>& types) {
   Clustering out;
   for (const auto& e : doc.entities) {
+    if (!types.empty() && std::find(types.begin(), types.end(), e.type) == types.end()) continue;
     std::vector<int64_t> ms;
     for (uint32_t m : e.mentions) {
       const Mention& mm = doc.mentions[m];

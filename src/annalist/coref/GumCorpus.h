@@ -43,6 +43,8 @@ Clustering goldClusters(const GumDocument& g, const std::vector<std::string>& ty
 // A mention inside a larger mention of the same entity whose head token lies in it (a name
 // inside its maximal phrase: "United States" in "the United States") is left out: GUM marks
 // one mention per phrase.
-Clustering responseClusters(const Document& doc, size_t min_size);
+// With `types` non-empty, only entities whose Entity::type is one of them.
+Clustering responseClusters(const Document& doc, size_t min_size,
+                            const std::vector<std::string>& types = {});
 
 }  // namespace annalist::coref
