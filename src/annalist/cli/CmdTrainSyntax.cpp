@@ -48,6 +48,8 @@ struct TrainOptions {
   bool lexicon = false;            // parser: the --tagger's clusters/ambiguity classes as features
   bool pretagged = false;          // parser: the training files already carry predicted tags
   std::string save_tagged;         // parser: write the (jackknife-)tagged training data here
+  std::string alt_tags;            // parser: runner-up tags of --pretagged data (FILE.alt)
+  double alt_margin = -1;          // parser: --features alt margin (< 0: default)
   int beam = 1;                    // parser: > 1 = beam search with global training
   double explore = -1;             // parser: dynamic-oracle exploration rate; -1 = default
   std::vector<std::string> features;        // parser: extra feature templates (upos, extra)
@@ -97,16 +99,78 @@ bool loadCorpus(const std::vector<std::string>& paths, const char* what,
   return true;
 }
 
+// Also records each word's runner-up class and margin (AnnotatedSentence::alt).
 void tagSentences(const syntax::Tagger& tagger, std::vector<syntax::AnnotatedSentence>& data) {
-  std::vector<uint16_t> classes;
+  std::vector<uint16_t> classes, runner_up;
   for (auto& s : data) {
     std::vector<std::string_view> words(s.words.begin(), s.words.end());
-    tagger.predict(words, classes);
+    tagger.predict(words, classes, runner_up, s.alt_margin);
+    s.alt.resize(s.size());
     for (size_t i = 0; i < s.size(); ++i) {
       s.upos[i] = tagger.upos(classes[i]);
       s.xpos[i] = tagger.xpos(classes[i]);
+      s.alt[i] = tagger.upos(runner_up[i]) + "|" + tagger.xpos(runner_up[i]);
     }
   }
+}
+
+// The runner-up classes of tagged data, beside its CoNLL-U file (FILE.alt): one line per
+// sentence, per word "UPOS|XPOS MARGIN" separated by tabs (margin "-" = sure).
+bool writeAltFile(const std::string& path, const std::vector<syntax::AnnotatedSentence>& data) {
+  std::string out;
+  for (const auto& s : data) {
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (i > 0) out += '\t';
+      const bool have = i < s.alt.size() && i < s.alt_margin.size();
+      const float m = have ? s.alt_margin[i] : syntax::Tagger::kSureMargin;
+      out += have ? s.alt[i] : std::string("_|_");
+      out += m >= syntax::Tagger::kSureMargin ? std::string(" -") : fmt::format(" {:.3f}", m);
+    }
+    out += '\n';
+  }
+  if (Status st = syntax::writeFileBytes(path, out); !st.isOk()) {
+    std::cerr << "annalist train: " << st.message() << "\n";
+    return false;
+  }
+  return true;
+}
+
+bool readAltFile(const std::string& path, std::vector<syntax::AnnotatedSentence>& data) {
+  auto bytes = syntax::readFileBytes(path);
+  if (!bytes.ok()) {
+    std::cerr << "annalist train: " << bytes.error().message << "\n";
+    return false;
+  }
+  std::string_view rest = *bytes;
+  for (size_t k = 0; k < data.size(); ++k) {
+    auto& s = data[k];
+    const size_t nl = rest.find('\n');
+    if (nl == std::string_view::npos) {
+      std::cerr << fmt::format("annalist train: {}: {} lines for {} sentences\n", path, k,
+                               data.size());
+      return false;
+    }
+    std::string_view line = rest.substr(0, nl);
+    rest.remove_prefix(nl + 1);
+    s.alt.clear();
+    s.alt_margin.clear();
+    while (!line.empty()) {
+      const size_t tab = line.find('\t');
+      std::string_view cell = line.substr(0, tab);
+      line = tab == std::string_view::npos ? std::string_view() : line.substr(tab + 1);
+      const size_t sp = cell.find(' ');
+      if (sp == std::string_view::npos) break;
+      s.alt.emplace_back(cell.substr(0, sp));
+      const std::string m(cell.substr(sp + 1));
+      s.alt_margin.push_back(m == "-" ? syntax::Tagger::kSureMargin : std::stof(m));
+    }
+    if (s.alt.size() != s.size()) {
+      std::cerr << fmt::format("annalist train: {}: line {} has {} words, the sentence {}\n", path,
+                               k + 1, s.alt.size(), s.size());
+      return false;
+    }
+  }
+  return true;
 }
 
 // Word clusters and the capitalisation prior from the training sentences plus raw text files
@@ -370,8 +434,14 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
         ->check(CLI::Range(0.0, 1.0));
     cmd->add_option("--features", o->features,
                     "Extra parser feature templates: upos (UPOS tags), extra (distance, child "
-                    "words, third order)")
-        ->check(CLI::IsMember({"upos", "extra"}));
+                    "words, third order), alt (the tagger's runner-up tags where it is unsure)")
+        ->check(CLI::IsMember({"upos", "extra", "alt"}));
+    cmd->add_option("--alt-margin", o->alt_margin,
+                    "With --features alt: the tagger's runner-up tag is a feature of words whose "
+                    "margin is below this (default 80; stored in the model)");
+    cmd->add_option("--alt-tags", o->alt_tags,
+                    "With --pretagged: the runner-up tags of the training file (the FILE.alt "
+                    "that --save-tagged FILE writes)");
     cmd->add_option("--prune-model", o->prune_model,
                     "Do not train: write this parser model pruned at --min-weight to --out "
                     "(pruning a pruned model at a higher threshold equals pruning the original)");
@@ -461,7 +531,13 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
       } else if (tagger && !o->pretagged) {
         tagSentences(*tagger, train);
       }
-      if (!o->save_tagged.empty() && !writeConllu(o->save_tagged, train)) {
+      if (!o->save_tagged.empty() && (!writeConllu(o->save_tagged, train) ||
+                                      (!train.empty() && !train.front().alt.empty() &&
+                                       !writeAltFile(o->save_tagged + ".alt", train)))) {
+        exit_code = kExitFatal;
+        return;
+      }
+      if (!o->alt_tags.empty() && !readAltFile(o->alt_tags, train)) {
         exit_code = kExitFatal;
         return;
       }
@@ -475,7 +551,8 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
           std::vector<std::string_view> w(s.words.begin(), s.words.end());
           std::vector<std::string_view> u(s.upos.begin(), s.upos.end());
           std::vector<std::string_view> x(s.xpos.begin(), s.xpos.end());
-          ps.parse(w, u, x, heads, labels);
+          std::vector<std::string_view> a(s.alt.begin(), s.alt.end());
+          ps.parse(w, u, x, heads, labels, &a, &s.alt_margin);
           for (size_t i = 0; i < s.size(); ++i) {
             const bool h = heads[i] == s.heads[i];
             uas += h;
@@ -512,7 +589,17 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
       }
       syntax::ParserTrainOptions po;
       for (const std::string& f : o->features) {
-        po.features |= f == "upos" ? syntax::Parser::kFeaturesUpos : syntax::Parser::kFeaturesExtra;
+        po.features |= f == "upos"    ? syntax::Parser::kFeaturesUpos
+                       : f == "extra" ? syntax::Parser::kFeaturesExtra
+                                      : syntax::Parser::kFeaturesAlt;
+      }
+      if (o->alt_margin >= 0) po.alt_margin = static_cast<float>(o->alt_margin);
+      if ((po.features & syntax::Parser::kFeaturesAlt) != 0 &&
+          (train.empty() || train.front().alt.empty())) {
+        std::cerr << "annalist train parser: --features alt needs the tagger's runner-up tags "
+                     "(--jackknife, --tagger without --pretagged, or --alt-tags FILE.alt)\n";
+        exit_code = kExitFatal;
+        return;
       }
       if (o->each_epoch) {
         po.on_epoch = [&](int epochs_done, syntax::Parser&& snap) {

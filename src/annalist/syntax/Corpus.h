@@ -19,6 +19,10 @@ struct AnnotatedSentence {
   std::vector<std::string> upos, xpos, feats, lemmas;
   std::vector<int> heads;  // sentence-local head index, -1 = root
   std::vector<std::string> deprels;
+  // Predicted-tag data only (may be empty): per word the tagger's runner-up class as
+  // "UPOS|XPOS" and the score margin by which it lost (Tagger::predict; Parser::kFeaturesAlt).
+  std::vector<std::string> alt;
+  std::vector<float> alt_margin;
   size_t size() const { return words.size(); }
 };
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <map>
 #include <ostream>
 #include <random>
@@ -18,12 +19,14 @@ constexpr uint32_t kSecClusters = sectionTag("CLUS");
 constexpr uint32_t kSecAmbiguity = sectionTag("AMBI");
 constexpr uint32_t kSecBeam = sectionTag("BEAM");        // optional: the default beam width
 constexpr uint32_t kSecFeatureSet = sectionTag("FSET");  // optional: extra feature templates
+constexpr uint32_t kSecAltMargin = sectionTag("ALTM");   // with kFeaturesAlt: the margin
 constexpr size_t kMaxFeatures = 120;
 
 // Per token: word, XPOS tag, word class (fine cluster, or the suffix for words without one),
 // ambiguity class (or the word class for words outside the lexicon).
 struct PTok {
   uint64_t w = 0, t = 0, k = 0, a = 0, u = 0;  // u: UPOS tag
+  uint64_t x = 0;                              // the tagger's runner-up class, or "sure"
   bool punct = false;                          // a quotation mark (tagged PUNCT)
 };
 
@@ -31,6 +34,7 @@ struct PTok {
 constexpr uint32_t kFeatLex = 1;  // word classes and ambiguity classes
 constexpr uint32_t kFeatUpos = Parser::kFeaturesUpos;
 constexpr uint32_t kFeatExtra = Parser::kFeaturesExtra;
+constexpr uint32_t kFeatAlt = Parser::kFeaturesAlt;
 
 // The lexicon features of a model: the word clusters and ambiguity classes it was trained with.
 struct Lexicon {
@@ -42,10 +46,14 @@ struct Lexicon {
 std::vector<PTok> prepareTokens(const std::vector<std::string_view>& words,
                                 const std::vector<std::string_view>& upos,
                                 const std::vector<std::string_view>& xpos, const Lexicon& lex,
-                                uint32_t fset) {
+                                uint32_t fset, const std::vector<std::string_view>* alt,
+                                const std::vector<float>* alt_margin, float max_margin) {
+  static const uint64_t kSure = hashString("<SURE>");
   std::vector<PTok> tok(words.size() + 1);
   std::string low;
   const bool with_lex = lex.enabled();
+  const bool with_alt = (fset & kFeatAlt) != 0 && alt != nullptr && alt_margin != nullptr &&
+                        alt->size() == words.size() && alt_margin->size() == words.size();
   for (size_t i = 0; i < words.size(); ++i) {
     normalizeWord(words[i], low);
     PTok& t = tok[i];
@@ -53,6 +61,14 @@ std::vector<PTok> prepareTokens(const std::vector<std::string_view>& words,
     t.t = hashString(xpos[i]);
     t.punct = i < upos.size() && upos[i] == "PUNCT" && (xpos[i] == "``" || xpos[i] == "''");
     if ((fset & kFeatUpos) != 0) t.u = combine(0x75u, hashString(upos[i]));
+    if (with_alt && (*alt_margin)[i] < max_margin) {
+      // The runner-up with how close it came: below a quarter, a half or all of the margin.
+      const float m = (*alt_margin)[i];
+      const uint64_t bucket = m < max_margin / 4 ? 1 : m < max_margin / 2 ? 2 : 3;
+      t.x = combine(hashString((*alt)[i]), bucket);
+    } else {
+      t.x = kSure;
+    }
     if (!with_lex) continue;
     const uint32_t c = lex.clusters.fine(t.w);
     t.k = c > 0 ? c
@@ -62,7 +78,7 @@ std::vector<PTok> prepareTokens(const std::vector<std::string_view>& words,
     t.a = it != lex.amb.end() ? it->second : combine(0xa3b1u, t.k);
   }
   PTok& root = tok.back();
-  root.w = root.t = root.k = root.a = root.u = hashString("<ROOT>");
+  root.w = root.t = root.k = root.a = root.u = root.x = hashString("<ROOT>");
   return tok;
 }
 
@@ -282,6 +298,24 @@ size_t features(const State& st, const std::vector<PTok>& tok, uint32_t fset, ui
       f[k++] = feat(99, s0u, b0w);
     }
   }
+  if ((fset & kFeatAlt) != 0) {
+    // Tag uncertainty: the runner-up class (or "sure") with the predicted tag.
+    auto X = [&](int i) { return i < 0 ? kNone : tok[i].x; };
+    const uint64_t s0x = X(s0), b0x = X(b0), b1x = X(b1), s1x = X(s1);
+    if ((part & kPartBuffer) != 0) {
+      f[k++] = feat(111, b0t, b0x);
+      f[k++] = feat(112, b1t, b1x);
+      f[k++] = feat(115, b0w, b0x);
+    }
+    if ((part & kPartRest) != 0) {
+      f[k++] = feat(110, s0t, s0x);
+      f[k++] = feat(113, s1t, s1x);
+      f[k++] = feat(114, combine(s0t, s0x), b0t, b0x);
+      f[k++] = feat(116, s0w, b0t, b0x);
+      f[k++] = feat(117, s0t, s0x, b0w);
+      f[k++] = feat(118, s1t, s1x, s0t, s0x);
+    }
+  }
   if ((part & kPartRest) == 0) return k;
   if ((fset & kFeatExtra) != 0) {
     const uint64_t d10 = s1 < 0 ? 0 : static_cast<uint64_t>(std::min(s0 - s1, 6)) + 1;
@@ -468,7 +502,8 @@ Parser Parser::train(const std::vector<AnnotatedSentence>& sentences,
   p.clusters_ = std::move(clusters);
   p.amb_ = std::move(ambiguity);
   const Lexicon lex{p.clusters_, p.amb_};
-  p.fset_ = options.features & (kFeatUpos | kFeatExtra);
+  p.fset_ = options.features & (kFeatUpos | kFeatExtra | kFeatAlt);
+  p.alt_margin_ = (p.fset_ & kFeatAlt) != 0 ? options.alt_margin : 0.0f;
   const uint32_t fset = p.fset_ | (lex.enabled() ? kFeatLex : 0);
   std::map<std::string, uint32_t> label_counts;
   for (const auto& s : sentences) {
@@ -495,7 +530,8 @@ Parser Parser::train(const std::vector<AnnotatedSentence>& sentences,
     std::vector<std::string_view> words(s.words.begin(), s.words.end());
     std::vector<std::string_view> upos(s.upos.begin(), s.upos.end());
     std::vector<std::string_view> xpos(s.xpos.begin(), s.xpos.end());
-    d.tok = prepareTokens(words, upos, xpos, lex, fset);
+    std::vector<std::string_view> alt(s.alt.begin(), s.alt.end());
+    d.tok = prepareTokens(words, upos, xpos, lex, fset, &alt, &s.alt_margin, p.alt_margin_);
     const int n = static_cast<int>(s.size());
     bool ok = true;
     for (int i = 0; i < n; ++i) {
@@ -670,14 +706,16 @@ Parser Parser::train(const std::vector<AnnotatedSentence>& sentences,
 void Parser::parse(const std::vector<std::string_view>& words,
                    const std::vector<std::string_view>& upos,
                    const std::vector<std::string_view>& xpos, std::vector<int>& heads,
-                   std::vector<uint16_t>& labels) const {
+                   std::vector<uint16_t>& labels, const std::vector<std::string_view>* alt,
+                   const std::vector<float>* alt_margin) const {
   const int n = static_cast<int>(words.size());
   heads.assign(n, -1);
   labels.assign(n, root_label_);
   if (n == 0) return;
   const Lexicon lex{clusters_, amb_};
   const uint32_t fset = fset_ | (lex.enabled() ? kFeatLex : 0);
-  const std::vector<PTok> tok = prepareTokens(words, upos, xpos, lex, fset);
+  const std::vector<PTok> tok =
+      prepareTokens(words, upos, xpos, lex, fset, alt, alt_margin, alt_margin_);
   const Moves mv{static_cast<int>(labels_.size()), root_label_};
   uint64_t f[kMaxFeatures];
   if (beam_ > 1) {
@@ -772,6 +810,11 @@ std::string Parser::toBytes() const {
     w.u32(fset_);
     secs.push_back({kSecFeatureSet, std::move(w.bytes())});
   }
+  if ((fset_ & kFeatAlt) != 0) {
+    ByteWriter w;
+    w.u32(static_cast<uint32_t>(std::lround(alt_margin_ * 1000.0f)));
+    secs.push_back({kSecAltMargin, std::move(w.bytes())});
+  }
   if (beam_ > 1) {  // greedy models keep the older format byte for byte
     ByteWriter w;
     w.u32(static_cast<uint32_t>(beam_));
@@ -827,10 +870,14 @@ Result<Parser> Parser::fromBytes(std::string_view bytes, const std::string& what
       p.beam_ = static_cast<int>(width);
     } else if (sec.tag == kSecFeatureSet) {
       uint32_t fset = 0;
-      if (!r.u32(fset) || (fset & ~(kFeatUpos | kFeatExtra)) != 0) {
+      if (!r.u32(fset) || (fset & ~(kFeatUpos | kFeatExtra | kFeatAlt)) != 0) {
         return Error::corrupt(fmt::format("{}: unknown feature set in FSET", what));
       }
       p.fset_ = fset;
+    } else if (sec.tag == kSecAltMargin) {
+      uint32_t milli = 0;
+      if (!r.u32(milli)) return Error::corrupt(fmt::format("{}: bad ALTM", what));
+      p.alt_margin_ = static_cast<float>(milli) / 1000.0f;
     } else {
       continue;
     }
@@ -848,7 +895,7 @@ Result<Parser> Parser::average(const std::vector<Parser>& parsers) {
   std::vector<LinearModel> models;
   for (const Parser& p : parsers) {
     if (p.labels_ != first.labels_ || p.root_label_ != first.root_label_ ||
-        p.fset_ != first.fset_ || p.beam_ != first.beam_) {
+        p.fset_ != first.fset_ || p.beam_ != first.beam_ || p.alt_margin_ != first.alt_margin_) {
       return Error::invalid(
           "parsers to average must have the same labels, feature set and beam width");
     }

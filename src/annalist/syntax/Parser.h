@@ -41,6 +41,10 @@ struct ParserTrainOptions {
   int beam = 1;
   // Extra feature templates (Parser::kFeaturesUpos | kFeaturesExtra), stored in the model.
   uint32_t features = 0;
+  // With kFeaturesAlt: a word's runner-up tag (with the quarter, half or whole of this its
+  // margin falls in) is a feature when the tagger's margin is below this (stored in the
+  // model).
+  float alt_margin = 80.0f;
   // Called after every epoch but the last with the averaged model so far (experiments).
   std::function<void(int epochs_done, Parser&& model)> on_epoch;
 };
@@ -52,6 +56,9 @@ class Parser {
   // Optional feature templates (ParserTrainOptions::features).
   static constexpr uint32_t kFeaturesUpos = 2;   // UPOS of s0, s1, b0, b1, b2 and pairs
   static constexpr uint32_t kFeaturesExtra = 4;  // s1-s0 distance, child words, 3rd order
+  // Tag uncertainty: the tagger's runner-up tag of s0, s1, b0, b1 where its margin is small
+  // (models with it need the `alt` arguments of `parse`; older binaries reject them).
+  static constexpr uint32_t kFeaturesAlt = 8;
 
   // Trains on `sentences` using their upos/xpos columns as the tags (give it predicted tags
   // for a parser robust to tagging errors). `clusters` and `ambiguity` (a tagger's word
@@ -67,9 +74,14 @@ class Parser {
 
   // Parses one sentence. heads[i] is a sentence-local index or -1 for the root; labels[i]
   // indexes label().
+  // `alt` / `alt_margin` (may be null; used by models with kFeaturesAlt): per word the
+  // tagger's runner-up class as "UPOS|XPOS" and its margin (see AnnotatedSentence).
   void parse(const std::vector<std::string_view>& words, const std::vector<std::string_view>& upos,
              const std::vector<std::string_view>& xpos, std::vector<int>& heads,
-             std::vector<uint16_t>& labels) const;
+             std::vector<uint16_t>& labels, const std::vector<std::string_view>* alt = nullptr,
+             const std::vector<float>* alt_margin = nullptr) const;
+  // Whether `parse` uses the tagger's runner-up tags (kFeaturesAlt).
+  bool usesAltTags() const { return (fset_ & kFeaturesAlt) != 0; }
 
   // The beam width `parse` uses (1 = greedy). Models store the width they were trained with.
   int beamWidth() const { return beam_; }
@@ -91,7 +103,8 @@ class Parser {
   std::vector<std::string> labels_;
   uint16_t root_label_ = 0;
   int beam_ = 1;
-  uint32_t fset_ = 0;  // kFeaturesUpos | kFeaturesExtra
+  uint32_t fset_ = 0;     // kFeaturesUpos | kFeaturesExtra | kFeaturesAlt
+  float alt_margin_ = 0;  // kFeaturesAlt: runner-up tags below this margin are features
   LinearModel model_;
   WordClusters clusters_;                       // empty: no class features
   std::unordered_map<uint64_t, uint64_t> amb_;  // empty: no ambiguity-class features

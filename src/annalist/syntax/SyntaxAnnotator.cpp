@@ -40,14 +40,27 @@ void SyntaxAnnotator::annotateSentence(Document& doc, uint32_t begin, uint32_t e
     words.push_back(t.norm.empty() ? doc.tokenText(t) : std::string_view(t.norm));
   }
   std::vector<uint16_t> classes;
-  tagger_->predict(words, classes);
-  for (size_t k = 0; k < words.size(); ++k) {
-    upos.push_back(tagger_->upos(classes[k]));
-    xpos.push_back(tagger_->xpos(classes[k]));
-  }
   std::vector<int> heads;
   std::vector<uint16_t> labels;
-  parser_->parse(words, upos, xpos, heads, labels);
+  if (parser_->usesAltTags()) {
+    std::vector<uint16_t> runner_up;
+    std::vector<float> margins;
+    tagger_->predict(words, classes, runner_up, margins);
+    std::vector<std::string_view> alt(words.size());
+    for (size_t k = 0; k < words.size(); ++k) {
+      upos.push_back(tagger_->upos(classes[k]));
+      xpos.push_back(tagger_->xpos(classes[k]));
+      alt[k] = class_names_[runner_up[k]];
+    }
+    parser_->parse(words, upos, xpos, heads, labels, &alt, &margins);
+  } else {
+    tagger_->predict(words, classes);
+    for (size_t k = 0; k < words.size(); ++k) {
+      upos.push_back(tagger_->upos(classes[k]));
+      xpos.push_back(tagger_->xpos(classes[k]));
+    }
+    parser_->parse(words, upos, xpos, heads, labels);
+  }
   for (uint32_t i = begin; i < end; ++i) {
     const size_t k = i - begin;
     Token& t = doc.tokens[i];

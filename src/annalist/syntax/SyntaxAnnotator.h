@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "annalist/core/Stage.h"
 #include "annalist/syntax/Lemmatizer.h"
@@ -27,7 +28,12 @@ class SyntaxAnnotator final : public Stage {
                   std::shared_ptr<const Parser> parser)
       : tagger_(std::move(tagger)),
         lemmatizer_(std::move(lemmatizer)),
-        parser_(std::move(parser)) {}
+        parser_(std::move(parser)) {
+    for (size_t c = 0; c < tagger_->numClasses(); ++c) {
+      const auto cls = static_cast<uint16_t>(c);
+      class_names_.push_back(tagger_->upos(cls) + "|" + tagger_->xpos(cls));
+    }
+  }
 
   // Loads the three models from `dir`; errors name the file that failed and why.
   // `beam` > 0 overrides the parser model's beam width (1 = greedy).
@@ -47,6 +53,7 @@ class SyntaxAnnotator final : public Stage {
   std::shared_ptr<const Tagger> tagger_;
   std::shared_ptr<const Lemmatizer> lemmatizer_;
   std::shared_ptr<const Parser> parser_;
+  std::vector<std::string> class_names_;  // per tagger class "UPOS|XPOS" (Parser::parse's alt)
 };
 
 }  // namespace annalist::syntax

@@ -185,6 +185,59 @@ TEST(Syntax, AveragedParsersKeepWhatTheyLearnedAndRejectMismatches) {
   EXPECT_FALSE(Parser::average({a, Parser::train(data, po, nullptr)}).ok());
 }
 
+// Two sentences with the same words and tags whose trees differ: only the tagger's runner-up
+// tag (kFeaturesAlt) tells them apart, and the model keeps its margin through the file format.
+TEST(Syntax, ParserLearnsFromTheTaggersRunnerUpTags) {
+  AnnotatedSentence a;
+  a.words = {"talks", "resumed", "."};
+  a.upos = {"NOUN", "ADJ", "PUNCT"};
+  a.xpos = {"NNS", "JJ", "."};
+  a.feats = a.lemmas = {"", "", ""};
+  a.heads = {1, -1, 1};
+  a.deprels = {"nsubj", "root", "punct"};
+  a.alt = {"VERB|VBZ", "VERB|VBD", "_|_"};
+  a.alt_margin = {50.0f, 3.0f, Tagger::kSureMargin};
+  AnnotatedSentence b = a;
+  b.heads = {-1, 0, 0};
+  b.deprels = {"root", "amod", "punct"};
+  b.alt_margin = {50.0f, Tagger::kSureMargin, Tagger::kSureMargin};
+  const std::vector<AnnotatedSentence> data = {a, b};
+  ParserTrainOptions po;
+  po.epochs = 40;
+  po.features = Parser::kFeaturesUpos | Parser::kFeaturesAlt;
+  po.alt_margin = 20.0f;
+  const Parser parser = Parser::train(data, po, nullptr);
+  ASSERT_TRUE(parser.usesAltTags());
+  auto loaded = Parser::fromBytes(parser.toBytes(), "parser");
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  EXPECT_EQ(loaded->toBytes(), parser.toBytes());
+  const Parser& reloaded = *loaded;
+  for (const Parser* p : {&parser, &reloaded}) {
+    for (const auto& s : data) {
+      std::vector<int> heads;
+      std::vector<uint16_t> labels;
+      const auto alt = views(s.alt);
+      p->parse(views(s.words), views(s.upos), views(s.xpos), heads, labels, &alt, &s.alt_margin);
+      for (size_t i = 0; i < s.size(); ++i) {
+        EXPECT_EQ(heads[i], s.heads[i]) << s.words[i];
+        EXPECT_EQ(p->label(labels[i]), s.deprels[i]) << s.words[i];
+      }
+    }
+  }
+  // Without the runner-up tags every word counts as sure: sentence b's reading.
+  std::vector<int> heads;
+  std::vector<uint16_t> labels;
+  parser.parse(views(a.words), views(a.upos), views(a.xpos), heads, labels);
+  EXPECT_EQ(heads, b.heads);
+  // A margin of 2 leaves a's runner-up (margin 3) out, so the two sentences look alike.
+  po.alt_margin = 2.0f;
+  const Parser narrow = Parser::train(data, po, nullptr);
+  EXPECT_NE(narrow.toBytes(), parser.toBytes());
+  EXPECT_FALSE(Parser::average({parser, narrow}).ok());
+  EXPECT_FALSE(parser.toBytes() == Parser::train(data, {}, nullptr).toBytes());
+  EXPECT_FALSE(Parser::train(data, {}, nullptr).usesAltTags());
+}
+
 TEST(Syntax, QuotationMarksStayLeaves) {
   AnnotatedSentence s;
   s.words = {"go", "home", "\""};

@@ -291,6 +291,23 @@ uint16_t argmax(const float* scores, size_t n, float& margin) {
   return static_cast<uint16_t>(best);
 }
 
+// Best class, the runner-up and the margin between them.
+uint16_t argmax(const float* scores, size_t n, float& margin, uint16_t& second_class) {
+  size_t best = 0, second = n > 1 ? 1 : 0;
+  if (n > 1 && scores[1] > scores[0]) std::swap(best, second);
+  for (size_t c = 2; c < n; ++c) {
+    if (scores[c] > scores[best]) {
+      second = best;
+      best = c;
+    } else if (scores[c] > scores[second]) {
+      second = c;
+    }
+  }
+  margin = n > 1 ? scores[best] - scores[second] : Tagger::kSureMargin;
+  second_class = static_cast<uint16_t>(second);
+  return static_cast<uint16_t>(best);
+}
+
 // The second pass re-tags only words whose first-pass margin (in averaged-perceptron units)
 // is below this; confident words keep their first-pass class. For those it re-tags, the
 // class is the argmax of the sum of both passes' scores (the first pass keeps a say).
@@ -571,6 +588,16 @@ Tagger Tagger::train(const std::vector<AnnotatedSentence>& sentences,
 
 void Tagger::predict(const std::vector<std::string_view>& words,
                      std::vector<uint16_t>& classes) const {
+  predictImpl(words, classes, nullptr, nullptr);
+}
+
+void Tagger::predict(const std::vector<std::string_view>& words, std::vector<uint16_t>& classes,
+                     std::vector<uint16_t>& runner_up, std::vector<float>& margins) const {
+  predictImpl(words, classes, &runner_up, &margins);
+}
+
+void Tagger::predictImpl(const std::vector<std::string_view>& words, std::vector<uint16_t>& classes,
+                         std::vector<uint16_t>* runner_up, std::vector<float>* alt_margins) const {
   thread_local std::vector<TokInfo> info;
   prepare(words, amb_, clusters_, caps_, clusters2_, lexicon_, info);
   const uint32_t extra = extra_;
@@ -584,6 +611,11 @@ void Tagger::predict(const std::vector<std::string_view>& words,
   thread_local std::vector<float> first_scores;  // per word, n_classes scores (re-tagged only)
   if (two) first_scores.resize(words.size() * n_classes);
   margins.assign(words.size(), 1e30f);  // dictionary words: certain
+  const bool alt = runner_up != nullptr;
+  if (alt) {
+    runner_up->resize(words.size());
+    alt_margins->assign(words.size(), kSureMargin);
+  }
   const float scale = model_.scale();
   const bool r2l = (extra & kExtraRightToLeft) != 0;
   if (r2l) std::reverse(info.begin(), info.end());
@@ -593,12 +625,20 @@ void Tagger::predict(const std::vector<std::string_view>& words,
     auto d = dict_.find(info[j + kPad].raw);
     if (d != dict_.end()) {
       guess = d->second;
+      if (alt) (*runner_up)[i] = guess;
     } else {
       const size_t nf = features(info, j, p1, p2, extra, f);
       std::fill(scores, scores + n_classes, 0.0f);
       model_.addScores(f, nf, scores);
       float margin = 0;
-      guess = two ? argmax(scores, n_classes, margin) : argmax(scores, n_classes);
+      if (alt) {
+        uint16_t second = 0;
+        guess = argmax(scores, n_classes, margin, second);
+        (*runner_up)[i] = second;
+        (*alt_margins)[i] = margin * scale;
+      } else {
+        guess = two ? argmax(scores, n_classes, margin) : argmax(scores, n_classes);
+      }
       margins[i] = margin * scale;
       if (two && margins[i] < kSecondPassMargin) {
         for (size_t c = 0; c < n_classes; ++c) first_scores[i * n_classes + c] = scores[c] * scale;
@@ -625,7 +665,15 @@ void Tagger::predict(const std::vector<std::string_view>& words,
       const float scale2 = model2_.scale();
       const float* s1 = first_scores.data() + i * n_classes;
       for (size_t c = 0; c < n_classes; ++c) scores[c] = scores[c] * scale2 + s1[c];
-      guess = argmax(scores, n_classes);
+      if (alt) {
+        float margin = 0;
+        uint16_t second = 0;
+        guess = argmax(scores, n_classes, margin, second);
+        (*runner_up)[i] = second;
+        (*alt_margins)[i] = margin;
+      } else {
+        guess = argmax(scores, n_classes);
+      }
     }
     classes[i] = guess;
     p2 = p1;

@@ -69,6 +69,12 @@ class Tagger {
 
   // Predicts one class per word (`words` are Token::norm forms of one sentence).
   void predict(const std::vector<std::string_view>& words, std::vector<uint16_t>& classes) const;
+  // The same classes, and per word the runner-up class and the score margin by which it lost
+  // (in averaged-perceptron units; words of the tag dictionary: the best class again and
+  // kSureMargin). The parser's tag-uncertainty features (Parser::kFeaturesAlt) use them.
+  void predict(const std::vector<std::string_view>& words, std::vector<uint16_t>& classes,
+               std::vector<uint16_t>& runner_up, std::vector<float>& margins) const;
+  static constexpr float kSureMargin = 1e30f;
 
   size_t numClasses() const { return upos_.size(); }
   const std::string& upos(uint16_t c) const { return upos_[c]; }
@@ -96,6 +102,9 @@ class Tagger {
   bool sentenceCase() const;
 
  private:
+  void predictImpl(const std::vector<std::string_view>& words, std::vector<uint16_t>& classes,
+                   std::vector<uint16_t>* runner_up, std::vector<float>* margins) const;
+
   std::vector<std::string> upos_, xpos_;  // per class
   LinearModel model_;
   LinearModel model2_;  // second pass (numClasses() == 0 when none)
