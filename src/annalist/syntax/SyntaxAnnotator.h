@@ -26,9 +26,7 @@ class SyntaxAnnotator final : public Stage {
   SyntaxAnnotator(std::shared_ptr<const Tagger> tagger,
                   std::shared_ptr<const Lemmatizer> lemmatizer,
                   std::shared_ptr<const Parser> parser)
-      : tagger_(std::move(tagger)),
-        lemmatizer_(std::move(lemmatizer)),
-        parser_(std::move(parser)) {
+      : tagger_(std::move(tagger)), lemmatizer_(std::move(lemmatizer)), parser_(std::move(parser)) {
     for (size_t c = 0; c < tagger_->numClasses(); ++c) {
       const auto cls = static_cast<uint16_t>(c);
       class_names_.push_back(tagger_->upos(cls) + "|" + tagger_->xpos(cls));
