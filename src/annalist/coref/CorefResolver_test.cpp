@@ -341,7 +341,7 @@ TEST(CorefResolver, AppositionByTheParseIsAMentionOfItsOwnInTheSameEntity) {
   EXPECT_EQ(entityOf(d, "Walker, a former player of the team"), -2);
 }
 
-TEST(CorefResolver, PredicateNounPhraseLeavesItsSubjectOutAndItTakesTheSubject) {
+TEST(CorefResolver, PredicateNounPhraseLeavesItsSubjectOutJoinsItAndItTakesTheSubject) {
   const std::vector<Parsed> parse = {
       // The museum is a large building . It opened .
       {"DET", "DT", 1, "det"},    {"NOUN", "NN", 5, "nsubj"},  {"AUX", "VBZ", 5, "cop"},
@@ -356,6 +356,8 @@ TEST(CorefResolver, PredicateNounPhraseLeavesItsSubjectOutAndItTakesTheSubject) 
   const int museum = entityOf(d, "The museum");
   ASSERT_GE(museum, 0);
   EXPECT_EQ(entityOf(d, "It"), museum);
+  // Predicate nominative: the subject and the predicate noun phrase are one entity.
+  EXPECT_EQ(entityOf(d, "a large building"), museum);
 }
 
 TEST(CorefResolver, NameNestedInALongerNameJoinsTheStandaloneName) {
