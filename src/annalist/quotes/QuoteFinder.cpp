@@ -1166,9 +1166,11 @@ TokRange Finder::cutContent(TokRange r, TokRange cue) const {
         break;
       }
     }
-    // "said she will not call on him to withdraw, but she has bristled at ...": a contrasting
-    // clause with its own subject is the writer's.
-    if (w == "," && deps_ && m + 3 < r.e && t_[m + 1].lower == "but" && t_[m + 2].lower != "that") {
+    // "said she will not call on him to withdraw, but she has bristled at ...", "is suggesting
+    // that delegates should flip, and his campaign is approaching delegates": a contrasting or
+    // added clause with its own subject is the writer's.
+    if (w == "," && deps_ && m + 3 < r.e &&
+        (t_[m + 1].lower == "but" || t_[m + 1].lower == "and") && t_[m + 2].lower != "that") {
       bool own_subject = false;
       for (int32_t k = m + 2; k < r.e && k < m + 10 && !own_subject; ++k) {
         const std::string& d = toks[k].deprel;
@@ -1655,6 +1657,13 @@ void Finder::findIndirect(uint32_t s) {
                                                  "survey", "report", "documents", "analysis"}))) {
           if (e > cue->e) spk = {cue->e, e};
         }
+        // "..., according to Human Rights Watch, state security forces have ...": between
+        // commas the whole phrase is the source ("court documents reported previously by The
+        // Post").
+        if (!spk.empty() && spk.e < e && e + 1 < hi && t_[e].lower == "," && i - 1 >= lo &&
+            t_[i - 1].lower == ",") {
+          spk = {cue->e, e};
+        }
         // "According to interviews with more than a half-dozen of Cruz's friends, aides and
         // allies, he wants ...": at the start of a sentence the source runs to the comma
         // before the claim.
@@ -1697,6 +1706,13 @@ void Finder::findIndirect(uint32_t s) {
         for (int32_t m = content.b; m < content.e; ++m) verb = verb || isVerbish(m);
         if (!verb) rest = trimContent({spk.e + 1, hi});
       }
+      // "In Iowa, Trump is in first, according to the RCP average, although Carson keeps it
+      // competitive", "Trump gave his blessing, according to court documents, becoming ...":
+      // the sentence going on after the source is part of the same content.
+      if (rest.empty() && i - 1 >= lo && t_[i - 1].lower == "," && spk.e + 1 < hi &&
+          t_[spk.e].lower == "," && !in(t_[spk.e + 1].lower, {"and", "but", "or", "while"})) {
+        rest = trimContent({spk.e + 1, hi});
+      }
       // "That's according to fundraising reports": the demonstrative is the content.
       if (content.e - content.b == 2 && in(t_[content.b].lower, {"that", "this", "it"}) &&
           in(t_[content.b + 1].lower, {"'s", "is", "was"})) {
@@ -1736,6 +1752,23 @@ void Finder::findIndirect(uint32_t s) {
       TokRange tail{};  // the content after a frame in the middle of the sentence
       if (may_parenthesise && left - 1 >= lo && t_[left - 1].lower == "," && left - 1 > lo) {
         int32_t k = std::max(spk.e, cue->e);
+        // "CONTENT, a school spokesman told The Wall Street Journal.": the hearer of a verb
+        // that takes one is part of the frame.
+        if (entry->takes_object && spk.e <= cue->b && k < hi && t_[k].q == QMark::kNone) {
+          const TokRange hearer = npRight(k, hi);
+          if (!hearer.empty()) {
+            k = hearer.e;
+          } else if (in(t_[k].lower, {"her", "him", "them", "me", "us", "you"})) {
+            ++k;
+          }
+          // "... told POLITICO earlier this week."
+          while (k + 1 < hi && (isTimeWord(t_[k].lower) || isAuxOrAdverb(t_[k].lower) ||
+                                (in(t_[k].lower, {"this", "last", "next"}) &&
+                                 (isTimeWord(t_[k + 1].lower) ||
+                                  in(t_[k + 1].lower, {"week", "month", "year", "weekend"}))))) {
+            k += in(t_[k].lower, {"this", "last", "next"}) ? 2 : 1;
+          }
+        }
         while (k < hi && (isTimeWord(t_[k].lower) || isAuxOrAdverb(t_[k].lower))) ++k;
         // Remaining frame: nothing, or a short adverbial ("in a statement", "on Tuesday").
         int32_t rest = 0;

@@ -1255,5 +1255,49 @@ TEST(QuoteFinder, ParentheticalWhileClauseInsideTheComplementStays) {
             "the email scandal, while troublesome, was dealt with appropriately");
 }
 
+// `CONTENT, X told HEARER [time].`: the hearer (and a time phrase) belongs to the frame.
+TEST(QuoteFinder, InvertedFrameWithAHearer) {
+  Document d =
+      run("The union will sit out the election, Phil Smith told POLITICO earlier this week.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].content), "The union will sit out the election");
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "Phil Smith");
+  Document e = run("Her husband would soon be coming home, the president told her.");
+  ASSERT_EQ(e.quotes.size(), 1u);
+  EXPECT_EQ(e.slice(e.quotes[0].content), "Her husband would soon be coming home");
+  EXPECT_EQ(sl(e, e.quotes[0].speaker), "the president");
+}
+
+// `A, according to X, B`: the sentence going on after the source is the content's second part,
+// and the source runs to its closing comma.
+TEST(QuoteFinder, AccordingToInTheMiddleOfTheSentence) {
+  Document d =
+      run("In Iowa, Trump is in first, according to the polling average, although Carson keeps it "
+          "competitive.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  ASSERT_EQ(d.quotes[0].parts.size(), 2u);
+  EXPECT_EQ(d.slice(d.quotes[0].parts[0]), "In Iowa, Trump is in first");
+  EXPECT_EQ(d.slice(d.quotes[0].parts[1]), "although Carson keeps it competitive");
+  Document e =
+      run("Since last November, according to Human Rights Watch, security forces have killed more "
+          "than 400 protesters.");
+  ASSERT_EQ(e.quotes.size(), 1u);
+  EXPECT_EQ(sl(e, e.quotes[0].speaker), "Human Rights Watch");
+  ASSERT_EQ(e.quotes[0].parts.size(), 2u);
+  EXPECT_EQ(e.slice(e.quotes[0].parts[1]), "security forces have killed more than 400 protesters");
+}
+
+// ", and" + a clause with its own subject is the writer's, like ", but" (session 6).
+TEST(QuoteFinder, CommaAndAClauseWithItsOwnSubjectEndsTheContent) {
+  Document d = runParsed("He said the plan failed, and his campaign is approaching delegates.",
+                         {"PRON", "VERB", "DET", "NOUN", "VERB", "PUNCT", "CCONJ", "PRON", "NOUN",
+                          "AUX", "VERB", "NOUN", "PUNCT"},
+                         {1, -1, 3, 4, 1, 10, 10, 8, 10, 10, 4, 10, 1},
+                         {"nsubj", "root", "det", "nsubj", "ccomp", "punct", "cc", "nmod:poss",
+                          "nsubj", "aux", "conj", "obj", "punct"});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].content), "the plan failed");
+}
+
 }  // namespace
 }  // namespace annalist::quotes
