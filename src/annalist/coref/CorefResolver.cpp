@@ -1575,6 +1575,8 @@ void Resolver::passCommonHead(bool strict) {
       continue;
     }
     const uint32_t mh = headOf(m);
+    const bool bare = !(wc_[m.tb] & kDetW) && doc_.tokens[m.tb].upos != "PROPN" &&
+                      (!cap_[m.tb] || m.tb == doc_.sentences[m.sent].token_begin);
     std::vector<std::string_view> mods;
     for (uint32_t t = m.tb; t < mh; ++t)
       if (contentWord(t)) mods.push_back(lower_[t]);
@@ -1591,6 +1593,11 @@ void Resolver::passCommonHead(bool strict) {
       const M& a = ms_[static_cast<size_t>(j)];
       if (static_cast<size_t>(j) == i || a.tb >= m.tb) continue;
       if (a.te > m.tb) continue;  // overlapping or containing: i-within-i
+      // A bare phrase (no determiner, lower case: "property", "data", "sunny winter weather")
+      // is generic: it repeats a phrase no longer than itself, not a fuller one ("the
+      // property", "comprehensive data about ..."). On GUM train 17 % of bare one-word
+      // anaphors' links to longer phrases were right.
+      if (bare && a.te - a.tb > m.te - m.tb) continue;
       if (++tested > 50) break;
       const uint32_t ah = headOf(a);
       const int c = find(j);

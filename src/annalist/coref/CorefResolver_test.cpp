@@ -392,5 +392,22 @@ TEST(CorefResolver, RepeatedYearsAreOneMention) {
   EXPECT_EQ(entityOf(d, "peace"), -2);
 }
 
+TEST(CorefResolver, BarePhraseRepeatsOnlyAPhraseNoLongerThanItself) {
+  const std::vector<Parsed> parse = {
+      // The old property burned . Property matters . Property lasts .
+      {"DET", "DT", 2, "det"},     {"ADJ", "JJ", 2, "amod"},   {"NOUN", "NN", 3, "nsubj"},
+      {"VERB", "VBD", -1, "root"}, {"PUNCT", ".", 3, "punct"}, {"NOUN", "NN", 6, "nsubj"},
+      {"VERB", "VBZ", -1, "root"}, {"PUNCT", ".", 6, "punct"}, {"NOUN", "NN", 9, "nsubj"},
+      {"VERB", "VBZ", -1, "root"}, {"PUNCT", ".", 9, "punct"},
+  };
+  Document d = runParsed("The old property burned. Property matters. Property lasts.", parse,
+                         /*entity_layer=*/true);
+  // Generic "Property" does not take "The old property"; it repeats the bare mention.
+  const int generic = entityOf(d, "Property");
+  ASSERT_GE(generic, 0);
+  EXPECT_EQ(entityOf(d, "Property", 1), generic);
+  EXPECT_EQ(entityOf(d, "The old property"), -2);
+}
+
 }  // namespace
 }  // namespace annalist::coref
