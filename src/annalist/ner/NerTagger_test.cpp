@@ -16,8 +16,11 @@
 namespace annalist::ner {
 namespace {
 
-// Just under the shipped model's measured F1 on the held-out UNER part (docs/NER.md).
-constexpr double kHeldOutFloor = 73.0;
+// Since session 6 the shipped model is trained on the whole UNER file, test part included
+// (docs/NER.md: the held-out figures are those of the same recipe without the test part: 74.8 on
+// it), so this is a regression floor on data it saw (99.3 measured): a broken model file, feature
+// extraction or decoder falls far below it.
+constexpr double kShippedUnerFloor = 95.0;
 const std::string kShippedModel = std::string(ANNALIST_TEST_DATA) + "/models/ner.bin";
 
 std::shared_ptr<const NerModel> tinyModel() {
@@ -95,9 +98,9 @@ TEST(NerTagger, GoldenExampleArticle) {
   }
 }
 
-// The shipped model on the held-out part of UNER (the document-hash "test" part, never used
-// for training or tuning): the same computation as `annalist eval ner --parts test`.
-TEST(NerTagger, HeldOutUnerFloor) {
+// The shipped model on the "test" part of UNER (document-hash split): the same computation as
+// `annalist eval ner --parts test --sentence-level`.
+TEST(NerTagger, ShippedModelUnerFloor) {
   const std::string path = std::string(ANNALIST_TEST_SHARED) + "/data/ner/uner_en_ewt-dev.iob2";
   if (!std::filesystem::exists(path)) GTEST_SKIP() << "UNER data absent: " << path;
   auto model = NerModel::load(kShippedModel);
@@ -108,7 +111,7 @@ TEST(NerTagger, HeldOutUnerFloor) {
   NerScorer scorer;
   for (const auto& s : *gold) scorer.add(s.tags, model->tag(s.words));
   EXPECT_GT(scorer.overall().gold, 150u);
-  EXPECT_GE(scorer.overall().f1(), kHeldOutFloor) << scorer.report();
+  EXPECT_GE(scorer.overall().f1(), kShippedUnerFloor) << scorer.report();
 }
 
 }  // namespace
