@@ -78,6 +78,12 @@ TEST(GumCorpus, ResponseLeavesOutANameInsideItsOwnPhrase) {
   ASSERT_EQ(c.size(), 2u);
   EXPECT_EQ(c[0].size(), 2u);
   EXPECT_EQ(c[1].size(), 1u);
+  // Restricted to entity types: only the GPE entity remains.
+  doc.entities[0].type = "GPE";
+  doc.entities[1].type = "MISC";
+  const Clustering typed = responseClusters(doc, 1, {"PER", "ORG", "GPE", "LOC"});
+  ASSERT_EQ(typed.size(), 1u);
+  EXPECT_EQ(typed[0].size(), 2u);
 }
 
 }  // namespace
