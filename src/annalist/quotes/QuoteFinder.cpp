@@ -1710,8 +1710,16 @@ void Finder::findIndirect(uint32_t s) {
       // competitive", "Trump gave his blessing, according to court documents, becoming ...":
       // the sentence going on after the source is part of the same content.
       if (rest.empty() && i - 1 >= lo && t_[i - 1].lower == "," && spk.e + 1 < hi &&
-          t_[spk.e].lower == "," && !in(t_[spk.e + 1].lower, {"and", "but", "or", "while"})) {
-        rest = trimContent({spk.e + 1, hi});
+          t_[spk.e].lower == "," &&
+          !in(t_[spk.e + 1].lower, {"and", "but", "or", "while", "a", "an"})) {
+        // Not the source's apposition ("according to an analysis by Lily Batchelder, a former
+        // Democratic tax aide now teaching at ...").
+        bool apposition = false;
+        for (int32_t k = spk.e + 1; deps_ && k < hi && !apposition; ++k) {
+          const int32_t h = doc_.tokens[k].head;
+          apposition = doc_.tokens[k].deprel == "appos" && h >= spk.b && h < spk.e;
+        }
+        if (!apposition) rest = trimContent({spk.e + 1, hi});
       }
       // "That's according to fundraising reports": the demonstrative is the content.
       if (content.e - content.b == 2 && in(t_[content.b].lower, {"that", "this", "it"}) &&

@@ -1285,6 +1285,12 @@ TEST(QuoteFinder, AccordingToInTheMiddleOfTheSentence) {
   EXPECT_EQ(sl(e, e.quotes[0].speaker), "Human Rights Watch");
   ASSERT_EQ(e.quotes[0].parts.size(), 2u);
   EXPECT_EQ(e.slice(e.quotes[0].parts[1]), "security forces have killed more than 400 protesters");
+  // The source's apposition is no second part.
+  Document f = run(
+      "Some Americans would see their taxes go up, according to an analysis by Lily Batchelder, a "
+      "former tax aide now teaching at New York University.");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.slice(f.quotes[0].content), "Some Americans would see their taxes go up");
 }
 
 // ", and" + a clause with its own subject is the writer's, like ", but" (session 6).
