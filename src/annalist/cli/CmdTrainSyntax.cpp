@@ -434,8 +434,10 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
         ->check(CLI::Range(0.0, 1.0));
     cmd->add_option("--features", o->features,
                     "Extra parser feature templates: upos (UPOS tags), extra (distance, child "
-                    "words, third order), alt (the tagger's runner-up tags where it is unsure)")
-        ->check(CLI::IsMember({"upos", "extra", "alt"}));
+                    "words, third order), alt (the tagger's runner-up tags where it is unsure), "
+                    "attach (s0's first left child with the candidate heads; commas and verbs "
+                    "in between)")
+        ->check(CLI::IsMember({"upos", "extra", "alt", "attach"}));
     cmd->add_option("--alt-margin", o->alt_margin,
                     "With --features alt: the tagger's runner-up tag is a feature of words whose "
                     "margin is below this (default 80; stored in the model)");
@@ -591,7 +593,8 @@ void addTrainSyntaxCommands(CommandGroups& groups, int& exit_code) {
       for (const std::string& f : o->features) {
         po.features |= f == "upos"    ? syntax::Parser::kFeaturesUpos
                        : f == "extra" ? syntax::Parser::kFeaturesExtra
-                                      : syntax::Parser::kFeaturesAlt;
+                       : f == "alt"   ? syntax::Parser::kFeaturesAlt
+                                      : syntax::Parser::kFeaturesAttach;
       }
       if (o->alt_margin >= 0) po.alt_margin = static_cast<float>(o->alt_margin);
       if ((po.features & syntax::Parser::kFeaturesAlt) != 0 &&

@@ -20,13 +20,14 @@ constexpr uint32_t kSecAmbiguity = sectionTag("AMBI");
 constexpr uint32_t kSecBeam = sectionTag("BEAM");        // optional: the default beam width
 constexpr uint32_t kSecFeatureSet = sectionTag("FSET");  // optional: extra feature templates
 constexpr uint32_t kSecAltMargin = sectionTag("ALTM");   // with kFeaturesAlt: the margin
-constexpr size_t kMaxFeatures = 120;
+constexpr size_t kMaxFeatures = 128;
 
 // Per token: word, XPOS tag, word class (fine cluster, or the suffix for words without one),
 // ambiguity class (or the word class for words outside the lexicon).
 struct PTok {
   uint64_t w = 0, t = 0, k = 0, a = 0, u = 0;  // u: UPOS tag
   uint64_t x = 0;                              // the tagger's runner-up class, or "sure"
+  uint16_t commas = 0, verbs = 0;              // before this word in the sentence
   bool punct = false;                          // a quotation mark (tagged PUNCT)
 };
 
@@ -35,6 +36,8 @@ constexpr uint32_t kFeatLex = 1;  // word classes and ambiguity classes
 constexpr uint32_t kFeatUpos = Parser::kFeaturesUpos;
 constexpr uint32_t kFeatExtra = Parser::kFeaturesExtra;
 constexpr uint32_t kFeatAlt = Parser::kFeaturesAlt;
+constexpr uint32_t kFeatAttach = Parser::kFeaturesAttach;
+constexpr uint32_t kFeatAllOptional = kFeatUpos | kFeatExtra | kFeatAlt | kFeatAttach;
 
 // The lexicon features of a model: the word clusters and ambiguity classes it was trained with.
 struct Lexicon {
@@ -76,6 +79,16 @@ std::vector<PTok> prepareTokens(const std::vector<std::string_view>& words,
                                        low.size() > 3 ? low.size() - 3 : 0)));
     auto it = lex.amb.find(t.w);
     t.a = it != lex.amb.end() ? it->second : combine(0xa3b1u, t.k);
+  }
+  if ((fset & kFeatAttach) != 0) {
+    uint16_t commas = 0, verbs = 0;
+    for (size_t i = 0; i <= words.size(); ++i) {
+      tok[i].commas = commas;
+      tok[i].verbs = verbs;
+      if (i == words.size()) break;
+      commas += words[i] == "," || words[i] == ";";
+      verbs += xpos[i].size() >= 2 && xpos[i][0] == 'V' && xpos[i][1] == 'B';
+    }
   }
   PTok& root = tok.back();
   root.w = root.t = root.k = root.a = root.u = root.x = hashString("<ROOT>");
@@ -317,6 +330,24 @@ size_t features(const State& st, const std::vector<PTok>& tok, uint32_t fset, ui
     }
   }
   if ((part & kPartRest) == 0) return k;
+  if ((fset & kFeatAttach) != 0) {
+    const uint64_t p = W(s0l1);
+    auto between = [&](int a, int b) -> uint64_t {  // commas and verbs strictly between
+      if (a < 0 || b < 0 || b <= a + 1) return 1;
+      const uint64_t c = std::min(tok[b].commas - tok[a + 1].commas, 2);
+      const uint64_t v = std::min(tok[b].verbs - tok[a + 1].verbs, 2);
+      return 2 + 3 * c + v;
+    };
+    const uint64_t btw10 = between(s1, s0), btw0b = between(s0, b0);
+    f[k++] = feat(120, s1w, p, s0t);
+    f[k++] = feat(121, s1t, p, s0w);
+    f[k++] = feat(122, b0w, p, s0t);
+    f[k++] = feat(123, s1w, p, s0w);
+    f[k++] = feat(124, s1t, s0t, p);
+    f[k++] = feat(125, b0t, p, s0w);
+    f[k++] = feat(126, s1t, s0t, btw10);
+    f[k++] = feat(127, s0t, b0t, btw0b);
+  }
   if ((fset & kFeatExtra) != 0) {
     const uint64_t d10 = s1 < 0 ? 0 : static_cast<uint64_t>(std::min(s0 - s1, 6)) + 1;
     f[k++] = feat(101, s1t, s0t, d10);
@@ -502,7 +533,7 @@ Parser Parser::train(const std::vector<AnnotatedSentence>& sentences,
   p.clusters_ = std::move(clusters);
   p.amb_ = std::move(ambiguity);
   const Lexicon lex{p.clusters_, p.amb_};
-  p.fset_ = options.features & (kFeatUpos | kFeatExtra | kFeatAlt);
+  p.fset_ = options.features & kFeatAllOptional;
   p.alt_margin_ = (p.fset_ & kFeatAlt) != 0 ? options.alt_margin : 0.0f;
   const uint32_t fset = p.fset_ | (lex.enabled() ? kFeatLex : 0);
   std::map<std::string, uint32_t> label_counts;
@@ -870,7 +901,7 @@ Result<Parser> Parser::fromBytes(std::string_view bytes, const std::string& what
       p.beam_ = static_cast<int>(width);
     } else if (sec.tag == kSecFeatureSet) {
       uint32_t fset = 0;
-      if (!r.u32(fset) || (fset & ~(kFeatUpos | kFeatExtra | kFeatAlt)) != 0) {
+      if (!r.u32(fset) || (fset & ~kFeatAllOptional) != 0) {
         return Error::corrupt(fmt::format("{}: unknown feature set in FSET", what));
       }
       p.fset_ = fset;
@@ -893,18 +924,28 @@ Result<Parser> Parser::fromBytes(std::string_view bytes, const std::string& what
 Result<Parser> Parser::average(const std::vector<Parser>& parsers) {
   const Parser& first = parsers.front();
   std::vector<LinearModel> models;
+  uint32_t fset = 0;
+  float alt_margin = 0;
   for (const Parser& p : parsers) {
     if (p.labels_ != first.labels_ || p.root_label_ != first.root_label_ ||
-        p.fset_ != first.fset_ || p.beam_ != first.beam_ || p.alt_margin_ != first.alt_margin_) {
-      return Error::invalid(
-          "parsers to average must have the same labels, feature set and beam width");
+        p.beam_ != first.beam_) {
+      return Error::invalid("parsers to average must have the same labels and beam width");
     }
+    if ((p.fset_ & kFeatAlt) != 0) {
+      if ((fset & kFeatAlt) != 0 && p.alt_margin_ != alt_margin) {
+        return Error::invalid("parsers to average must have the same --alt-margin");
+      }
+      alt_margin = p.alt_margin_;
+    }
+    fset |= p.fset_;
     if (!p.clusters_.empty() || !p.amb_.empty()) {
       return Error::invalid("parsers with lexicon features cannot be averaged");
     }
     models.push_back(p.model_);
   }
   Parser out = first;
+  out.fset_ = fset;
+  out.alt_margin_ = alt_margin;
   out.model_ = LinearModel::average(models);
   return out;
 }

@@ -59,6 +59,10 @@ class Parser {
   // Tag uncertainty: the tagger's runner-up tag of s0, s1, b0, b1 where its margin is small
   // (models with it need the `alt` arguments of `parse`; older binaries reject them).
   static constexpr uint32_t kFeaturesAlt = 8;
+  // Attachment: the first left child's word of s0 (the preposition or conjunction of a PP or
+  // conjunct) with the candidate heads s1 and b0, and the commas and verbs between s1 and s0
+  // and between s0 and b0.
+  static constexpr uint32_t kFeaturesAttach = 16;
 
   // Trains on `sentences` using their upos/xpos columns as the tags (give it predicted tags
   // for a parser robust to tagging errors). `clusters` and `ambiguity` (a tagger's word
@@ -95,8 +99,11 @@ class Parser {
   void prune(double min_weight) { model_ = model_.pruned(min_weight); }
   // A parser whose weights are the mean of `parsers`' weights (LinearModel::average): an
   // ensemble of parsers trained on other seeds or other (e.g. differently tagged) data, in one
-  // greedy model. Fails unless all have the same labels, feature set and beam width and no
-  // lexicon features. REQUIRES: `parsers` is not empty.
+  // greedy model. Parsers with other optional feature templates mix: the mean uses the union
+  // of the templates (a parser without a template contributes zero weights to it, so the
+  // mean's scores are still the mean of the parsers' scores). Fails unless all have the same
+  // labels and beam width, the same alt margin where they use kFeaturesAlt, and no lexicon
+  // features. REQUIRES: `parsers` is not empty.
   static Result<Parser> average(const std::vector<Parser>& parsers);
 
  private:

@@ -179,10 +179,29 @@ TEST(Syntax, AveragedParsersKeepWhatTheyLearnedAndRejectMismatches) {
   auto round = Parser::fromBytes(avg->toBytes(), "parser");
   ASSERT_TRUE(round.ok()) << round.error().message;
   EXPECT_EQ(round->toBytes(), avg->toBytes());
-  // Other labels (a parser trained on one sentence only) or other feature sets do not mix.
+  // Other labels (a parser trained on one sentence only) do not mix.
   EXPECT_FALSE(Parser::average({a, Parser::train({data[1]}, po, nullptr)}).ok());
-  po.features = 0;
-  EXPECT_FALSE(Parser::average({a, Parser::train(data, po, nullptr)}).ok());
+  // Other feature sets do: the mean has the union of the templates and its scores are the
+  // mean of the parsers' scores, so it still parses what both learned.
+  po.features = Parser::kFeaturesAttach;
+  const Parser c = Parser::train(data, po, nullptr);
+  auto mixed = Parser::average({a, c});
+  ASSERT_TRUE(mixed.ok()) << mixed.error().message;
+  auto mixed2 = Parser::fromBytes(mixed->toBytes(), "parser");
+  ASSERT_TRUE(mixed2.ok()) << mixed2.error().message;
+  EXPECT_EQ(mixed2->toBytes(), mixed->toBytes());
+  EXPECT_GT(mixed->weights().numFeatures(), a.weights().numFeatures());
+  for (const auto& s : data) {
+    std::vector<int> heads, heads_c;
+    std::vector<uint16_t> labels, labels_c;
+    mixed2->parse(views(s.words), views(s.upos), views(s.xpos), heads, labels);
+    c.parse(views(s.words), views(s.upos), views(s.xpos), heads_c, labels_c);
+    for (size_t i = 0; i < s.size(); ++i) {
+      EXPECT_EQ(heads[i], s.heads[i]) << s.words[i];
+      EXPECT_EQ(mixed2->label(labels[i]), s.deprels[i]) << s.words[i];
+      EXPECT_EQ(heads_c[i], s.heads[i]) << s.words[i];
+    }
+  }
 }
 
 // Two sentences with the same words and tags whose trees differ: only the tagger's runner-up
