@@ -219,7 +219,7 @@ int runEval(const EvalOptions& o) {
   for (const auto& t : model->types()) known[t] = true;
   ner::DocumentRules rules;
   if (o.document_rules != "default") {
-    rules = ner::DocumentRules{false, false, false};
+    rules = ner::DocumentRules{false, false, false, false};
     for (std::string_view rest = o.document_rules; !rest.empty();) {
       const size_t comma = rest.find(',');
       const std::string_view r = rest.substr(0, comma);
@@ -230,6 +230,8 @@ int runEval(const EvalOptions& o) {
         rules.acronyms = true;
       } else if (r == "harmonise-types") {
         rules.harmonise_types = true;
+      } else if (r == "org-of") {
+        rules.org_of = true;
       } else if (r != "none") {
         std::cerr << "annalist eval ner: unknown --document-rules entry '" << r << "'\n";
         return kExitUsage;
@@ -624,7 +626,7 @@ void addNerCommands(CLI::App& app, CommandGroups& groups, int& exit_code) {
                   "sentence is not propagated to its other occurrences in the document)");
     cmd->add_option("--document-rules", o->document_rules,
                     "Document-level rules after propagation: default, none, or a comma list of "
-                    "company-suffix, acronyms, harmonise-types (docs/NER.md)")
+                    "company-suffix, acronyms, harmonise-types, org-of (docs/NER.md)")
         ->capture_default_str();
     cmd->callback([o, &exit_code] { exit_code = runEval(*o); });
   }

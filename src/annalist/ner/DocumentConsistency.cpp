@@ -163,7 +163,7 @@ size_t applyDocumentRules(std::span<const std::vector<std::string_view>> words,
     }
     return -1;
   };
-  const int org_type = typeIndex("ORG"), per_type = typeIndex("PER");
+  const int org_type = typeIndex("ORG"), per_type = typeIndex("PER"), loc_type = typeIndex("LOC");
   size_t changed = 0;
   if (rules.company_suffix && org_type >= 0) {
     for (const Span& e : entitySpans(labels)) {
@@ -172,6 +172,34 @@ size_t applyDocumentRules(std::span<const std::vector<std::string_view>> words,
       if (e.end + 1 < w.size() && w[e.end] == "," && isCompanySuffix(w[e.end + 1]) &&
           l[e.end] == 0 && l[e.end + 1] == 0) {
         setSpan(l, e.begin, e.end + 2, org_type);
+        ++changed;
+      }
+    }
+  }
+  if (rules.org_of && org_type >= 0) {
+    for (const Span& e : entitySpans(labels)) {
+      if (e.type != org_type) continue;
+      const auto& w = words[e.sentence];
+      auto& l = labels[e.sentence];
+      auto capital = [&](size_t j) { return !w[j].empty() && w[j][0] >= 'A' && w[j][0] <= 'Z'; };
+      auto isLoc = [&](size_t j) {
+        return loc_type >= 0 && (l[j] == 1 + 2 * loc_type || l[j] == 2 + 2 * loc_type);
+      };
+      size_t end = e.end;
+      bool has_of = false;
+      for (size_t k = e.begin; k < e.end; ++k) has_of = has_of || w[k] == "of";
+      while (end < w.size() && l[end] == 0 && (w[end] == "of" || (w[end] == "and" && has_of))) {
+        size_t j = end + 1;
+        if (w[end] == "of" && j < w.size() && w[j] == "the" && l[j] == 0) ++j;
+        // Capitalised untagged words and whole LOC entities ("District of Columbia").
+        size_t k = j;
+        while (k < w.size() && ((l[k] == 0 && capital(k)) || isLoc(k))) ++k;
+        if (k == j) break;
+        has_of = has_of || w[end] == "of";
+        end = k;
+      }
+      if (end > e.end) {
+        setSpan(l, e.begin, end, org_type);
         ++changed;
       }
     }

@@ -38,6 +38,11 @@ struct DocumentRules {
   bool acronyms = true;
   // Every tagged occurrence of a name gets the type the model gave that name most often.
   bool harmonise_types = false;
+  // "U.S. Department of Housing and Urban Development", "the Superior Court of the District of
+  // Columbia": an ORG entity directly followed by "of" (optionally "the") and capitalised words
+  // that are untagged or a LOC entity is extended over them, and over "and" + capitalised words
+  // after that when the name contains "of".
+  bool org_of = true;
 };
 // Returns the number of entities added or changed.
 size_t applyDocumentRules(std::span<const std::vector<std::string_view>> words,

@@ -69,7 +69,7 @@ TEST(DocumentRules, CompanySuffixExtendsAndTypesOrganisation) {
   // Google ORG; Acme tagged PER (wrong type: becomes ORG); Paris LOC followed by ", France"
   // (no suffix: unchanged); "Inc." already inside an entity: unchanged.
   Labels l = {{0, 0, 3, 0, 0, 0, 5, 6}, {1, 0, 0, 0, 5, 0, 5}, {3, 4, 4}};
-  const DocumentRules only_suffix{true, false, false};
+  const DocumentRules only_suffix{true, false, false, false};
   EXPECT_EQ(applyDocumentRules(w, l, kTypes, only_suffix), 2u);
   EXPECT_EQ(l[0], (std::vector<uint16_t>{0, 0, 3, 4, 4, 0, 5, 6}));
   EXPECT_EQ(l[1], (std::vector<uint16_t>{3, 4, 4, 0, 5, 0, 5}));
@@ -91,7 +91,7 @@ TEST(DocumentRules, ParenthesisedAcronymOfAMultiWordName) {
   // New York.
   Labels l = {
       {0, 5, 6, 6, 6, 6, 6, 6, 0, 0, 0, 0, 0}, {0, 0, 0, 0}, {1, 2, 0, 0, 0, 0, 5, 6, 0, 0, 0}};
-  const DocumentRules only_acronyms{false, true, false};
+  const DocumentRules only_acronyms{false, true, false, false};
   EXPECT_EQ(applyDocumentRules(w, l, kTypes, only_acronyms), 2u);
   EXPECT_EQ(l[0], (std::vector<uint16_t>{0, 3, 4, 4, 4, 4, 4, 4, 0, 3, 0, 0, 0}));
   EXPECT_EQ(l[1], (std::vector<uint16_t>{3, 0, 0, 0}));
@@ -101,10 +101,29 @@ TEST(DocumentRules, ParenthesisedAcronymOfAMultiWordName) {
 TEST(DocumentRules, HarmoniseTypesTakesTheMajorityAndKeepsTies) {
   const Words w = {{"Hamas", "and", "Hamas", "and", "Hamas"}, {"Fatah", "or", "Fatah"}};
   Labels l = {{3, 0, 3, 0, 5}, {3, 0, 5}};
-  const DocumentRules only_types{false, false, true};
+  const DocumentRules only_types{false, false, true, false};
   EXPECT_EQ(applyDocumentRules(w, l, kTypes, only_types), 1u);
   EXPECT_EQ(l[0], (std::vector<uint16_t>{3, 0, 3, 0, 3}));
   EXPECT_EQ(l[1], (std::vector<uint16_t>{3, 0, 5}));  // one ORG, one LOC: left alone
+}
+
+TEST(DocumentRules, OrganisationNameContinuesOverOfAndPlaces) {
+  const Words w = {{"the", "U.S.", "Department", "of", "Housing", "and", "Urban", "Development"},
+                   {"the", "Superior", "Court", "of", "the", "District", "of", "Columbia", "ruled"},
+                   {"Google", "and", "Amazon", "of", "course"},
+                   {"Smith", "of", "Texas", "Bank", "of", "america"}};
+  // ORG "U.S. Department of Housing" continues over "and Urban Development" (the name has "of");
+  // ORG "Superior Court" takes "of the" and the whole LOC "District of Columbia"; "Google and"
+  // (no "of" in the name) and "of course" (lower case) stay; PER "Smith" is not an organisation;
+  // "Bank" stops before the lower-case "america".
+  Labels l = {
+      {0, 3, 4, 4, 4, 0, 0, 0}, {0, 3, 4, 0, 0, 5, 6, 6, 0}, {3, 0, 5, 0, 0}, {1, 0, 5, 3, 0, 0}};
+  const DocumentRules only_of{false, false, false, true};
+  EXPECT_EQ(applyDocumentRules(w, l, kTypes, only_of), 2u);
+  EXPECT_EQ(l[0], (std::vector<uint16_t>{0, 3, 4, 4, 4, 4, 4, 4}));
+  EXPECT_EQ(l[1], (std::vector<uint16_t>{0, 3, 4, 4, 4, 4, 4, 4, 0}));
+  EXPECT_EQ(l[2], (std::vector<uint16_t>{3, 0, 5, 0, 0}));
+  EXPECT_EQ(l[3], (std::vector<uint16_t>{1, 0, 5, 3, 0, 0}));
 }
 
 }  // namespace
