@@ -4,6 +4,7 @@
 #include <sys/resource.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <iostream>
 #include <thread>
 
@@ -162,7 +163,13 @@ bool readAltFile(const std::string& path, std::vector<syntax::AnnotatedSentence>
       if (sp == std::string_view::npos) break;
       s.alt.emplace_back(cell.substr(0, sp));
       const std::string m(cell.substr(sp + 1));
-      s.alt_margin.push_back(m == "-" ? syntax::Tagger::kSureMargin : std::stof(m));
+      char* end = nullptr;
+      const float margin = m == "-" ? syntax::Tagger::kSureMargin : std::strtof(m.c_str(), &end);
+      if (m != "-" && (end == m.c_str() || *end != '\0')) {
+        std::cerr << fmt::format("annalist train: {}: line {}: bad margin '{}'\n", path, k + 1, m);
+        return false;
+      }
+      s.alt_margin.push_back(margin);
     }
     if (s.alt.size() != s.size()) {
       std::cerr << fmt::format("annalist train: {}: line {} has {} words, the sentence {}\n", path,
