@@ -414,6 +414,7 @@ class Resolver {
   void passApposDeps();
 
   uint32_t spanHead(uint32_t b, uint32_t e) const;
+  bool coreArgument(const M& m) const;
   void build();
 
   bool verbish(uint32_t i) const;
@@ -1221,14 +1222,8 @@ void Resolver::passPronoun() {
           continue;
         // "it" and "they" take core arguments (subjects, objects, appositions, conjuncts, a
         // sentence's root), not phrases inside obliques and modifiers ("In the summer, ...").
-        if ((p.gender == Gender::kNeuter || plural) && a.kind != Kind::kPronoun &&
-            doc_.has(Document::kDeps)) {
-          const std::string& d =
-              doc_.tokens[a.head_tok != UINT32_MAX ? a.head_tok : spanHead(a.tb, a.te)].deprel;
-          if (!(d == "nsubj" || d == "nsubj:pass" || d == "obj" || d == "iobj" || d == "root" ||
-                d == "appos" || d == "conj"))
-            continue;
-        }
+        if ((p.gender == Gender::kNeuter || plural) && a.kind != Kind::kPronoun && !coreArgument(a))
+          continue;
         if (step == 0 && !a.in_quote) continue;
         if (a.first_person) continue;
         if (a.in_quote != p.in_quote && back > 0 && a.in_quote) continue;
@@ -1652,14 +1647,8 @@ void Resolver::passPronounToCommon() {
         if (a.tb <= p.tb && p.tb < a.te) continue;  // "its" inside "its policy"
         // "it" and "they" take core arguments (subjects, objects, appositions, conjuncts, a
         // sentence's root), not phrases inside obliques and modifiers ("In the summer, ...").
-        if ((p.gender == Gender::kNeuter || plural) && a.kind != Kind::kPronoun &&
-            doc_.has(Document::kDeps)) {
-          const std::string& d =
-              doc_.tokens[a.head_tok != UINT32_MAX ? a.head_tok : spanHead(a.tb, a.te)].deprel;
-          if (!(d == "nsubj" || d == "nsubj:pass" || d == "obj" || d == "iobj" || d == "root" ||
-                d == "appos" || d == "conj"))
-            continue;
-        }
+        if ((p.gender == Gender::kNeuter || plural) && a.kind != Kind::kPronoun && !coreArgument(a))
+          continue;
         if ((a.number == Number::kPlural) != plural) continue;
         const bool a_person = a.type == "PER";
         if (person != a_person) continue;
@@ -1682,6 +1671,15 @@ uint32_t Resolver::spanHead(uint32_t b, uint32_t e) const {
     if (hx < static_cast<int32_t>(b) || hx >= static_cast<int32_t>(e)) return x;
   }
   return e - 1;
+}
+
+// A subject, object, apposition, conjunct or sentence root (true without a parse).
+bool Resolver::coreArgument(const M& m) const {
+  if (!doc_.has(Document::kDeps)) return true;
+  const std::string& d =
+      doc_.tokens[m.head_tok != UINT32_MAX ? m.head_tok : spanHead(m.tb, m.te)].deprel;
+  return d == "nsubj" || d == "nsubj:pass" || d == "obj" || d == "iobj" || d == "root" ||
+         d == "appos" || d == "conj";
 }
 
 // Appositions by the parse (GUM marks both phrases as mentions of one entity: "Tina McKenzie ,
