@@ -955,10 +955,35 @@ int32_t Finder::complementEndFromDeps(TokRange cue, int32_t from, bool* is_objec
     // PolNeAR's content of a nominal-object cue is the rest of the verb phrase: "criticized
     // Clinton for supporting the bill", "described the DLC as ...". Right dependents of the
     // cue up to a coordinated verb or a comma-separated clause.
+    // A time adjunct of the cue ("endorsed Sanders in December", "defended him Tuesday") or a
+    // temporal clause ("announced the deal after cutting ties with ...") says when the act
+    // happened, not what it was about: the content ends before it.
+    // A time adjunct is skipped (a later oblique still takes the content over it: "criticized
+    // himself on Saturday for bailing on ..."); a temporal clause ends the content.
+    auto timeAdjunct = [&](int32_t j, std::string_view d) {
+      if (d != "obl" && d != "nmod" && d != "advmod") return false;
+      return toks[j].deprel == "obl:tmod" || toks[j].deprel == "nmod:tmod" ||
+             isTimeWord(t_[j].lower) ||
+             (j > sb && in(t_[j].lower, {"month", "year", "weekend"}) &&
+              in(t_[j - 1].lower, {"last", "this", "next", "that"}));
+    };
+    auto temporalClause = [&](int32_t j, std::string_view d) {
+      if (d == "advcl") {
+        for (int32_t k = std::max(end, sb); k < j; ++k) {
+          if (toks[k].head == j && baseRelation(toks[k].deprel) == "mark" &&
+              in(t_[k].lower, {"after", "when", "before", "while", "since", "until", "once"})) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
     for (int32_t j = end; j < se; ++j) {
       if (!isCueChild(j)) continue;
       const std::string_view d = base(j);
       if (d == "conj" || d == "cc" || d == "parataxis" || d == "punct") break;
+      if (temporalClause(j, d)) break;
+      if (timeAdjunct(j, d)) continue;
       if ((d == "advcl" || d == "ccomp") && t_[j - 1].lower == ",") break;
       bool comma_before = false;
       for (int32_t m = end; m < j; ++m) comma_before = comma_before || t_[m].lower == ",";

@@ -165,6 +165,40 @@ TEST(QuoteFinder, NominalObjectTakesTheVerbPhrase) {
   EXPECT_EQ(d.slice(d.quotes[0].content), "Clinton for her speeches");
 }
 
+TEST(QuoteFinder, TimeAdjunctsOfANominalObjectCueAreNotContent) {
+  // "in December" / "on Tuesday" say when the act happened: not part of the content.
+  Document d = runParsed("Sanders attacked Clinton on Tuesday.",
+                         {"PROPN", "VERB", "PROPN", "ADP", "PROPN", "PUNCT"}, {1, -1, 1, 4, 1, 1},
+                         {"nsubj", "root", "obj", "case", "obl", "punct"});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].content), "Clinton");
+  // "last year" as a bare-noun time adjunct.
+  d = runParsed("Sanders attacked Clinton last year.",
+                {"PROPN", "VERB", "PROPN", "ADJ", "NOUN", "PUNCT"}, {1, -1, 1, 4, 1, 1},
+                {"nsubj", "root", "obj", "amod", "obl:tmod", "punct"});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].content), "Clinton");
+  // A later oblique still takes the content over the time phrase.
+  d = runParsed("Sanders attacked Clinton on Tuesday for her speeches.",
+                {"PROPN", "VERB", "PROPN", "ADP", "PROPN", "ADP", "PRON", "NOUN", "PUNCT"},
+                {1, -1, 1, 4, 1, 7, 7, 1, 1},
+                {"nsubj", "root", "obj", "case", "obl", "case", "nmod:poss", "obl", "punct"});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].content), "Clinton on Tuesday for her speeches");
+}
+
+TEST(QuoteFinder, TemporalClauseEndsANominalObjectContent) {
+  // "after/when/while ..." hung on the cue says when, not what: the content is the object.
+  Document d =
+      runParsed("Sanders attacked Clinton after she won the primary.",
+                {"PROPN", "VERB", "PROPN", "SCONJ", "PRON", "VERB", "DET", "NOUN", "PUNCT"},
+                {1, -1, 1, 5, 5, 1, 7, 5, 1},
+                {"nsubj", "root", "obj", "mark", "nsubj", "advcl", "det", "obj", "punct"});
+  ASSERT_GE(d.quotes.size(), 1u);
+  EXPECT_EQ(sl(d, d.quotes[0].cue), "attacked");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "Clinton");
+}
+
 TEST(QuoteFinder, PrepositionalObjectIsTheTopic) {
   Document d =
       runParsed("Trump worried about the wall.", {"PROPN", "VERB", "ADP", "DET", "NOUN", "PUNCT"},
