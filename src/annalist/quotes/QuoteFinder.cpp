@@ -967,6 +967,26 @@ int32_t Finder::complementEndFromDeps(TokRange cue, int32_t from, bool* is_objec
              (j > sb && in(t_[j].lower, {"month", "year", "weekend"}) &&
               in(t_[j - 1].lower, {"last", "this", "next", "that"}));
     };
+    // Where or on what occasion the act took place: "praised X in an interview", "at a press
+    // conference", "during a rally", "on Twitter".
+    auto venueAdjunct = [&](int32_t j, std::string_view d) {
+      if (d != "obl" && d != "nmod") return false;
+      if (!in(t_[j].lower,
+              {"interview", "interviews", "appearance", "conference", "rally",     "rallies",
+               "speech",    "event",      "debate",     "stage",      "meeting",   "hearing",
+               "show",      "twitter",    "television", "radio",      "broadcast", "program",
+               "gathering", "op-ed",      "statement",  "hall",       "briefing",  "visit",
+               "stop",      "flight",     "call",       "session",    "remarks"})) {
+        return false;
+      }
+      for (int32_t k = std::max(sb, j - 8); k < j; ++k) {
+        if (toks[k].head == j && baseRelation(toks[k].deprel) == "case" &&
+            in(t_[k].lower, {"in", "at", "during", "on", "aboard"})) {
+          return true;
+        }
+      }
+      return false;
+    };
     auto temporalClause = [&](int32_t j, std::string_view d) {
       if (d == "advcl") {
         for (int32_t k = std::max(end, sb); k < j; ++k) {
@@ -983,7 +1003,7 @@ int32_t Finder::complementEndFromDeps(TokRange cue, int32_t from, bool* is_objec
       const std::string_view d = base(j);
       if (d == "conj" || d == "cc" || d == "parataxis" || d == "punct") break;
       if (temporalClause(j, d)) break;
-      if (timeAdjunct(j, d)) continue;
+      if (timeAdjunct(j, d) || venueAdjunct(j, d)) continue;
       if ((d == "advcl" || d == "ccomp") && t_[j - 1].lower == ",") break;
       bool comma_before = false;
       for (int32_t m = end; m < j; ++m) comma_before = comma_before || t_[m].lower == ",";

@@ -187,6 +187,22 @@ TEST(QuoteFinder, TimeAdjunctsOfANominalObjectCueAreNotContent) {
   EXPECT_EQ(d.slice(d.quotes[0].content), "Clinton on Tuesday for her speeches");
 }
 
+TEST(QuoteFinder, OccasionAdjunctsOfANominalObjectCueAreNotContent) {
+  // "at a rally" / "in an interview" say where the act happened.
+  Document d =
+      runParsed("Sanders attacked Clinton at a rally.",
+                {"PROPN", "VERB", "PROPN", "ADP", "DET", "NOUN", "PUNCT"}, {1, -1, 1, 5, 5, 1, 1},
+                {"nsubj", "root", "obj", "case", "det", "obl", "punct"});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].content), "Clinton");
+  // Any other oblique stays ("attacked Clinton at her core" is not an occasion).
+  d = runParsed("Sanders attacked Clinton at her core.",
+                {"PROPN", "VERB", "PROPN", "ADP", "PRON", "NOUN", "PUNCT"}, {1, -1, 1, 5, 5, 1, 1},
+                {"nsubj", "root", "obj", "case", "nmod:poss", "obl", "punct"});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].content), "Clinton at her core");
+}
+
 TEST(QuoteFinder, TemporalClauseEndsANominalObjectContent) {
   // "after/when/while ..." hung on the cue says when, not what: the content is the object.
   Document d =
