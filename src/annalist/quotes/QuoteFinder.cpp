@@ -998,6 +998,23 @@ int32_t Finder::complementEndFromDeps(TokRange cue, int32_t from, bool* is_objec
       }
       return false;
     };
+    // The parser may hang the time phrase on the object itself ("endorsed Mr. Sanders in
+    // December"): a time phrase ending the object is not part of it either.
+    for (int32_t k = best + 1; k < end; ++k) {
+      if (toks[k].head < best || toks[k].head >= end || !timeAdjunct(k, base(k))) continue;
+      if (subtreeEnd(k) != end) continue;
+      int32_t b = k;
+      for (int32_t m = best + 1; m < k; ++m) {
+        int32_t h = m;
+        for (int hop = 0; hop < 40 && h >= sb && h < se && h != k; ++hop) h = toks[h].head;
+        if (h == k) {
+          b = m;
+          break;
+        }
+      }
+      end = b;
+      break;
+    }
     for (int32_t j = end; j < se; ++j) {
       if (!isCueChild(j)) continue;
       const std::string_view d = base(j);

@@ -187,6 +187,21 @@ TEST(QuoteFinder, TimeAdjunctsOfANominalObjectCueAreNotContent) {
   EXPECT_EQ(d.slice(d.quotes[0].content), "Clinton on Tuesday for her speeches");
 }
 
+TEST(QuoteFinder, TimePhraseHungOnTheObjectIsNotContent) {
+  // The parser hangs "in February" on the object ("Clinton") instead of the cue.
+  Document d = runParsed("Sanders attacked Clinton in February.",
+                         {"PROPN", "VERB", "PROPN", "ADP", "PROPN", "PUNCT"}, {1, -1, 1, 4, 2, 1},
+                         {"nsubj", "root", "obj", "case", "nmod", "punct"});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].content), "Clinton");
+  // A modifier of the object that is no time phrase stays.
+  d = runParsed("Sanders attacked Clinton in Congress.",
+                {"PROPN", "VERB", "PROPN", "ADP", "PROPN", "PUNCT"}, {1, -1, 1, 4, 2, 1},
+                {"nsubj", "root", "obj", "case", "nmod", "punct"});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].content), "Clinton in Congress");
+}
+
 TEST(QuoteFinder, OccasionAdjunctsOfANominalObjectCueAreNotContent) {
   // "at a rally" / "in an interview" say where the act happened.
   Document d =
