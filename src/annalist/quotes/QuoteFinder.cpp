@@ -241,8 +241,9 @@ class Finder {
   int32_t complementEndFromDeps(TokRange cue, int32_t from, bool* is_object) const;
   // One past the last token of the dependency subtree of `h` (within its sentence).
   int32_t subtreeEnd(int32_t h) const;
-  // The first token of the dependency subtree of `h` (within its sentence).
-  int32_t subtreeBegin(int32_t h) const;
+  // The first token of the dependency subtree of `h` (within its sentence), looking no further
+  // left than `from`; `h` itself when none of its descendants lies in [from, h).
+  int32_t subtreeBegin(int32_t h, int32_t from = 0) const;
   // First token of the content of cue `cue` (skipping that/hearer/adverbials); -1 when none.
   int32_t contentStart(TokRange cue, const CueEntry& entry, int32_t hi) const;
   void claim(TokRange r) {
@@ -576,16 +577,7 @@ bool Finder::namingUse(int32_t i, std::string_view lemma) const {
   }
   if (predicate < 0) return false;
   // The predicate is a name: its first word (after quote marks and "the") is capitalised.
-  int32_t b = predicate;
-  for (int32_t j = sb; j < predicate; ++j) {
-    if (j <= std::max(object, i)) continue;
-    int32_t h = toks[j].head;
-    for (int hop = 0; hop < 40 && h >= sb && h < se && h != predicate; ++hop) h = toks[h].head;
-    if (h == predicate) {
-      b = j;
-      break;
-    }
-  }
+  int32_t b = subtreeBegin(predicate, std::max(object, i) + 1);
   while (b < predicate && (t_[b].q != QMark::kNone || t_[b].punct || t_[b].lower == "the")) ++b;
   if (b < se && t_[b].q != QMark::kNone && b + 1 < se) ++b;
   return b < se && t_[b].cap;
@@ -882,10 +874,10 @@ int32_t Finder::subtreeEnd(int32_t h0) const {
   return end;
 }
 
-int32_t Finder::subtreeBegin(int32_t h0) const {
+int32_t Finder::subtreeBegin(int32_t h0, int32_t from) const {
   const auto& toks = doc_.tokens;
   const int32_t sb = sentBegin(h0), se = sentEnd(h0);
-  for (int32_t m = sb; m < h0; ++m) {
+  for (int32_t m = std::max(sb, from); m < h0; ++m) {
     int32_t h = toks[m].head;
     for (int hop = 0; hop < 40 && h >= sb && h < se && h != h0; ++hop) h = toks[h].head;
     if (h == h0) return m;
@@ -922,16 +914,6 @@ int32_t Finder::complementEndFromDeps(TokRange cue, int32_t from, bool* is_objec
     }
   }
   if (best < 0) return -1;
-  // The subtree's right edge: tokens whose head chain reaches `h0`.
-  auto subtreeEnd = [&](int32_t h0) {
-    int32_t end = h0 + 1;
-    for (int32_t j = h0 + 1; j < se; ++j) {
-      int32_t h = toks[j].head;
-      for (int hop = 0; hop < 40 && h >= sb && h < se && h != h0; ++hop) h = toks[h].head;
-      if (h == h0) end = j + 1;
-    }
-    return end;
-  };
   int32_t end = subtreeEnd(best);
   // "says he made a last-minute decision, and that the endorsement was a big deal": the
   // parser may hang the second complement clause (with its own "that") on the cue; it is
@@ -1003,16 +985,7 @@ int32_t Finder::complementEndFromDeps(TokRange cue, int32_t from, bool* is_objec
     for (int32_t k = best + 1; k < end; ++k) {
       if (toks[k].head < best || toks[k].head >= end || !timeAdjunct(k, base(k))) continue;
       if (subtreeEnd(k) != end) continue;
-      int32_t b = k;
-      for (int32_t m = best + 1; m < k; ++m) {
-        int32_t h = m;
-        for (int hop = 0; hop < 40 && h >= sb && h < se && h != k; ++hop) h = toks[h].head;
-        if (h == k) {
-          b = m;
-          break;
-        }
-      }
-      end = b;
+      end = subtreeBegin(k, best + 1);
       break;
     }
     for (int32_t j = end; j < se; ++j) {
