@@ -414,6 +414,10 @@ class Resolver {
   void passApposDeps();
 
   uint32_t spanHead(uint32_t b, uint32_t e) const;
+  // A mention's syntactic head: the head noun of a common-noun phrase, else spanHead.
+  uint32_t mentionHead(const M& m) const {
+    return m.head_tok != UINT32_MAX ? m.head_tok : spanHead(m.tb, m.te);
+  }
   bool coreArgument(const M& m) const;
   void build();
 
@@ -1676,8 +1680,7 @@ uint32_t Resolver::spanHead(uint32_t b, uint32_t e) const {
 // A subject, object, apposition, conjunct or sentence root (true without a parse).
 bool Resolver::coreArgument(const M& m) const {
   if (!doc_.has(Document::kDeps)) return true;
-  const std::string& d =
-      doc_.tokens[m.head_tok != UINT32_MAX ? m.head_tok : spanHead(m.tb, m.te)].deprel;
+  const std::string& d = doc_.tokens[mentionHead(m)].deprel;
   return d == "nsubj" || d == "nsubj:pass" || d == "obj" || d == "iobj" || d == "root" ||
          d == "appos" || d == "conj";
 }
@@ -1691,7 +1694,7 @@ void Resolver::passApposDeps() {
   std::vector<uint32_t> heads(ms_.size());
   for (size_t i = 0; i < ms_.size(); ++i) {
     const M& m = ms_[i];
-    heads[i] = m.head_tok != UINT32_MAX ? m.head_tok : spanHead(m.tb, m.te);
+    heads[i] = mentionHead(m);
     if (m.kind == Kind::kPronoun) continue;
     auto [it, fresh] = by_head.emplace(heads[i], static_cast<int>(i));
     if (!fresh &&
