@@ -42,6 +42,36 @@ bool sameWords(std::span<const std::string_view> a, std::span<const std::string_
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
 }
 
+// Counts one more occurrence of entity `e` under its name (the distinct word sequence) in
+// `names`, which keeps the names in order of first occurrence; returns the name's index.
+size_t countName(std::vector<Name>& names, std::span<const std::vector<std::string_view>> words,
+                 const Span& e) {
+  const std::span<const std::string_view> seq(words[e.sentence].data() + e.begin, e.end - e.begin);
+  size_t found = names.size();
+  for (size_t n = 0; n < names.size() && found == names.size(); ++n) {
+    const Name& f = names[n];
+    if (sameWords(seq, std::span<const std::string_view>(words[f.sentence].data() + f.begin,
+                                                         f.end - f.begin))) {
+      found = n;
+    }
+  }
+  if (found == names.size()) names.push_back(Name{e.sentence, e.begin, e.end, {}});
+  auto& counts = names[found].type_counts;
+  const auto type = static_cast<size_t>(e.type);
+  if (counts.size() <= type) counts.resize(type + 1, 0);
+  ++counts[type];
+  return found;
+}
+
+// The type a name was tagged with most often (the first such type on a tie).
+size_t majorityType(const Name& n) {
+  size_t type = 0;
+  for (size_t t = 1; t < n.type_counts.size(); ++t) {
+    if (n.type_counts[t] > n.type_counts[type]) type = t;
+  }
+  return type;
+}
+
 void setSpan(std::vector<uint16_t>& l, size_t begin, size_t end, int type) {
   const auto b_label = static_cast<uint16_t>(1 + 2 * type);
   for (size_t k = begin; k < end; ++k) l[k] = k == begin ? b_label : b_label + 1;
@@ -83,25 +113,8 @@ size_t propagateEntities(std::span<const std::vector<std::string_view>> words,
   // Collect the tagged names (distinct word sequences) in order of first occurrence.
   std::vector<Name> names;
   for (const Span& e : entitySpans(labels)) {
-    const auto type = static_cast<size_t>(e.type);
-    const std::span<const std::string_view> seq(words[e.sentence].data() + e.begin,
-                                                e.end - e.begin);
-    const uint8_t cap = capitalisation(seq.front());
-    if (cap != 1 && cap != 2) continue;
-    Name* found = nullptr;
-    for (Name& n : names) {
-      if (sameWords(seq, std::span<const std::string_view>(words[n.sentence].data() + n.begin,
-                                                           n.end - n.begin))) {
-        found = &n;
-        break;
-      }
-    }
-    if (found == nullptr) {
-      names.push_back(Name{e.sentence, e.begin, e.end, {}});
-      found = &names.back();
-    }
-    if (found->type_counts.size() <= type) found->type_counts.resize(type + 1, 0);
-    ++found->type_counts[type];
+    const uint8_t cap = capitalisation(words[e.sentence][e.begin]);
+    if (cap == 1 || cap == 2) countName(names, words, e);
   }
   if (names.empty()) return 0;
   std::stable_sort(names.begin(), names.end(),
@@ -110,10 +123,7 @@ size_t propagateEntities(std::span<const std::vector<std::string_view>> words,
   for (const Name& n : names) {
     const std::span<const std::string_view> seq(words[n.sentence].data() + n.begin,
                                                 n.end - n.begin);
-    size_t type = 0;
-    for (size_t t = 1; t < n.type_counts.size(); ++t) {
-      if (n.type_counts[t] > n.type_counts[type]) type = t;
-    }
+    const size_t type = majorityType(n);
     const auto b_label = static_cast<uint16_t>(1 + 2 * type);
     for (size_t s = 0; s < labels.size(); ++s) {
       auto& l = labels[s];
@@ -210,35 +220,15 @@ size_t applyDocumentRules(std::span<const std::vector<std::string_view>> words,
   }
   if (rules.harmonise_types) {
     const std::vector<Span> spans = entitySpans(labels);
-    std::vector<std::pair<size_t, std::vector<uint32_t>>> names;  // first span index, counts
+    std::vector<Name> names;
     std::vector<size_t> name_of(spans.size());
+    for (size_t k = 0; k < spans.size(); ++k) name_of[k] = countName(names, words, spans[k]);
     for (size_t k = 0; k < spans.size(); ++k) {
-      const Span& e = spans[k];
-      const std::span<const std::string_view> seq(words[e.sentence].data() + e.begin,
-                                                  e.end - e.begin);
-      size_t found = names.size();
-      for (size_t n = 0; n < names.size(); ++n) {
-        const Span& f = spans[names[n].first];
-        if (sameWords(seq, std::span<const std::string_view>(words[f.sentence].data() + f.begin,
-                                                             f.end - f.begin))) {
-          found = n;
-          break;
-        }
-      }
-      if (found == names.size()) names.emplace_back(k, std::vector<uint32_t>{});
-      auto& counts = names[found].second;
-      if (counts.size() <= static_cast<size_t>(e.type)) counts.resize(e.type + 1, 0);
-      ++counts[e.type];
-      name_of[k] = found;
-    }
-    for (size_t k = 0; k < spans.size(); ++k) {
-      const auto& counts = names[name_of[k]].second;
-      int best = 0;
-      for (size_t t = 1; t < counts.size(); ++t) {
-        if (counts[t] > counts[best]) best = static_cast<int>(t);
-      }
-      if (best != spans[k].type && counts[best] > counts[spans[k].type]) {
-        setSpan(labels[spans[k].sentence], spans[k].begin, spans[k].end, best);
+      const Name& n = names[name_of[k]];
+      const size_t best = majorityType(n);
+      const auto type = static_cast<size_t>(spans[k].type);
+      if (best != type && n.type_counts[best] > n.type_counts[type]) {
+        setSpan(labels[spans[k].sentence], spans[k].begin, spans[k].end, static_cast<int>(best));
         ++changed;
       }
     }

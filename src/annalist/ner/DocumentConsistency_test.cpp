@@ -81,6 +81,20 @@ TEST(DocumentRules, CompanySuffixExtendsAndTypesOrganisation) {
   EXPECT_EQ(l2[0], (std::vector<uint16_t>{0, 0, 3, 0, 0, 0, 5, 6}));
 }
 
+TEST(DocumentRules, HarmoniseTypesGivesEveryOccurrenceTheNamesMajorityType) {
+  const Words w = {{"Jordan", "met", "Jordan", "Smith"},
+                   {"Jordan", "said", "Tuesday"},
+                   {"Jordan", "and", "Tuesday"}};
+  // "Jordan": LOC twice, PER once -> the PER one becomes LOC; "Jordan Smith" is another name;
+  // "Tuesday": PER once, ORG once (a tie) -> both unchanged.
+  Labels l = {{5, 0, 1, 2}, {1, 0, 1}, {5, 0, 3}};
+  const DocumentRules only_harmonise{false, false, true, false};
+  EXPECT_EQ(applyDocumentRules(w, l, kTypes, only_harmonise), 1u);
+  EXPECT_EQ(l[0], (std::vector<uint16_t>{5, 0, 1, 2}));
+  EXPECT_EQ(l[1], (std::vector<uint16_t>{5, 0, 1}));
+  EXPECT_EQ(l[2], (std::vector<uint16_t>{5, 0, 3}));
+}
+
 TEST(DocumentRules, ParenthesisedAcronymOfAMultiWordName) {
   const Words w = {{"The", "Greater", "New", "Orleans", "Fair", "Housing", "Action", "Center", "(",
                     "GNOFHAC", ")", "sued", "."},
