@@ -42,25 +42,23 @@ void SyntaxAnnotator::annotateSentence(Document& doc, uint32_t begin, uint32_t e
   std::vector<uint16_t> classes;
   std::vector<int> heads;
   std::vector<uint16_t> labels;
-  if (parser_->usesAltTags()) {
-    std::vector<uint16_t> runner_up;
-    std::vector<float> margins;
+  // The tagger's runner-up classes only when the parser model uses them (kFeaturesAlt).
+  const bool with_alt = parser_->usesAltTags();
+  std::vector<uint16_t> runner_up;
+  std::vector<float> margins;
+  std::vector<std::string_view> alt;
+  if (with_alt) {
     tagger_->predict(words, classes, runner_up, margins);
-    std::vector<std::string_view> alt(words.size());
-    for (size_t k = 0; k < words.size(); ++k) {
-      upos.push_back(tagger_->upos(classes[k]));
-      xpos.push_back(tagger_->xpos(classes[k]));
-      alt[k] = class_names_[runner_up[k]];
-    }
-    parser_->parse(words, upos, xpos, heads, labels, &alt, &margins);
   } else {
     tagger_->predict(words, classes);
-    for (size_t k = 0; k < words.size(); ++k) {
-      upos.push_back(tagger_->upos(classes[k]));
-      xpos.push_back(tagger_->xpos(classes[k]));
-    }
-    parser_->parse(words, upos, xpos, heads, labels);
   }
+  for (size_t k = 0; k < words.size(); ++k) {
+    upos.push_back(tagger_->upos(classes[k]));
+    xpos.push_back(tagger_->xpos(classes[k]));
+    if (with_alt) alt.push_back(class_names_[runner_up[k]]);
+  }
+  parser_->parse(words, upos, xpos, heads, labels, with_alt ? &alt : nullptr,
+                 with_alt ? &margins : nullptr);
   for (uint32_t i = begin; i < end; ++i) {
     const size_t k = i - begin;
     Token& t = doc.tokens[i];
