@@ -421,6 +421,19 @@ bool hasArguments(const SentView& sv, uint32_t g) {
   return false;
 }
 
+bool isTargetCase(std::string_view c);
+
+// Whether predicate g has anything in the tree that could hold its target: an object, or an
+// oblique whose preposition may introduce one ("to X", "against X"; not "in the capital").
+bool hasTargetArgument(const SentView& sv, uint32_t g) {
+  for (uint32_t x : sv.kids[g - sv.b]) {
+    const std::string_view r = sv.deprel(x);
+    if (r == "obj" || r == "iobj" || r == "ccomp") return true;
+    if (r == "obl" && isTargetCase(sv.caseOf(x))) return true;
+  }
+  return false;
+}
+
 // Prepositions whose phrase may hold a target when no pattern names the slot ("called on
 // X", "turned against X", "sent to X"); place, time and topic phrases ("in Doha", "about
 // X", "over its stance") are settings, not targets.
@@ -1697,12 +1710,21 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
       }
     }
     // Without a pattern: the first entry whose own/default code is an event.
+    // A predicate with nothing in the tree that could be its target ("students protested in
+    // the capital") takes, among entries of equal rank, the first that needs no target
+    // (PROTEST 141 rather than COMPLAIN 114).
     const VerbForm* def_form = c.forms.front();
     if (!chosen) {
-      for (const VerbForm* form : c.forms) {
-        const std::string& fc = form->code.empty() ? dict_->block(form->block).code : form->code;
-        if (fc != "---" && !fc.empty()) {
+      const bool no_target = sv.parsed && !hasTargetArgument(sv, c.v);
+      bool found = false;
+      for (int pass = no_target ? 0 : 1; pass < 2 && !found; ++pass) {
+        for (const VerbForm* form : c.forms) {
+          const VerbBlock& fb = dict_->block(form->block);
+          const std::string& fc = form->code.empty() ? fb.code : form->code;
+          if (fc == "---" || fc.empty()) continue;
+          if (pass == 0 && !(fb.tree_args && fb.target_optional)) continue;
           def_form = form;
+          found = true;
           break;
         }
       }
@@ -1878,6 +1900,17 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
           // (passive_needs_by), and a coordination the parser split into several subjects
           // ("Lions, tigers, and Gondor welcomed") counts as one compound.
           auto ns = sv.children(c.v, "nsubj");
+          // A relative pronoun subject stands for the noun its clause modifies ("Rouhani, who
+          // met Abe, rejected ...": Rouhani met Abe), as subjectOf reads it. Not for PETRARCH
+          // entries: PETRARCH finds no noun phrase in a relative clause (SBAR with WHNP).
+          for (uint32_t& x : ns) {
+            const int64_t rel = subjectOf(sv, c.v);
+            if (block.tree_args && rel >= 0 && static_cast<uint32_t>(rel) != x &&
+                sv.tok(x).upos == "PRON" &&
+                static_cast<int64_t>(sv.tok(c.v).head) == rel) {
+              x = static_cast<uint32_t>(rel);
+            }
+          }
           // A subject read as a bare oblique before the verb ("Gollum centre[obl] ...
           // called") is the first subject (the tail rule below may then drop a later one).
           const int64_t bare_subj = bareObliqueSubject(sv, c.v);
@@ -1942,8 +1975,16 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
           }
         }
       }
+      // A pattern that names the target's prepositional phrase ("send troops *to* X",
+      // "provide aid *to* X") says where the target is: when that phrase holds no actor there
+      // is none, and the object is what is sent, not the receiver ("would send troops to the
+      // southern border").
+      const bool prep_target_only = block.tree_args && chosen && slot_target >= 0 &&
+                                    startsWith(chosen->target_slot, "prep");
       if (targets.empty()) {
         if (slot_target >= 0) actorsUnder(sv, static_cast<uint32_t>(slot_target), targets, 3);
+      }
+      if (targets.empty() && !prep_target_only) {
         if (targets.empty() && passive) {
           for (uint32_t x : sv.children(c.v, "nsubj")) actorsUnder(sv, x, targets, 3);
         }
@@ -1982,6 +2023,23 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
                 actorsUnder(sv, o, targets, 3);
                 if (!targets.empty()) break;
               }
+            }
+          }
+        }
+        if (targets.empty() && CameoTable::root(fwd) == "13" && !block.nominal) {
+          // A threat is made against whoever its condition names ("threatened to resume
+          // tests if Washington does not ease sanctions"): the subject of an if/unless clause
+          // of the threat or of its folded complement (CAMEO 13: "threaten ... unless").
+          std::vector<uint32_t> heads{c.v};
+          for (uint32_t x : sv.children(c.v, "xcomp")) heads.push_back(x);
+          for (uint32_t h : heads) {
+            for (uint32_t k : sv.children(h, "advcl")) {
+              bool conditional = false;
+              for (uint32_t mk : sv.children(k, "mark")) {
+                conditional = conditional || sv.up[mk - sv.b] == "IF" || sv.up[mk - sv.b] == "UNLESS";
+              }
+              if (!conditional) continue;
+              for (uint32_t x : sv.children(k, "nsubj")) actorsUnder(sv, x, targets, 3);
             }
           }
         }
@@ -2045,9 +2103,18 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
     // Objects that are agents of unknown country ("its ambassador", "military equipment")
     // give way to a country actor in a to/with/against phrase of the verb or its folded
     // complement ("recalled its ambassador to Italy").
+    // So do objects of the source's own country ("France recalled *its* ambassador to
+    // Italy", "its" being France): an event against oneself says nothing.
     if (block.tree_args && sv.parsed && !targets.empty() && slot_target < 0) {
+      auto own = [&](const ActorRef& t) {
+        if (t.code.size() < 3 || startsWith(t.code, "---") || sources.empty()) return false;
+        for (const ActorRef& s : sources) {
+          if (s.code.size() < 3 || s.code.compare(0, 3, t.code, 0, 3) != 0) return false;
+        }
+        return true;
+      };
       bool unknown = true;
-      for (const ActorRef& t : targets) unknown = unknown && startsWith(t.code, "---");
+      for (const ActorRef& t : targets) unknown = unknown && (startsWith(t.code, "---") || own(t));
       if (unknown) {
         std::vector<uint32_t> heads{c.v};
         for (uint32_t x : sv.children(c.v, "xcomp")) heads.push_back(x);
@@ -2140,7 +2207,12 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
         if (place >= 0) targets.push_back({place, sv.codeOf(place)});
       }
     }
-    if (targets.empty() && !pairwise && block.tree_args && !block.target_optional) {
+    // Protests (14x) and shows of force (15x) need no target whichever entry coded them
+    // ("warships held drills[HOLD obj=@MILOPS] in the South China Sea"), as their entries
+    // say with `option target=optional`.
+    const std::string fwd_root = CameoTable::root(fwd);
+    const bool target_optional = block.target_optional || fwd_root == "14" || fwd_root == "15";
+    if (targets.empty() && !pairwise && block.tree_args && !target_optional) {
       if (trace) *trace << "  no event: no target actor (the entry needs one)\n";
       continue;
     }
