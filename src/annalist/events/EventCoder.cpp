@@ -1906,8 +1906,7 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
           for (uint32_t& x : ns) {
             const int64_t rel = subjectOf(sv, c.v);
             if (block.tree_args && rel >= 0 && static_cast<uint32_t>(rel) != x &&
-                sv.tok(x).upos == "PRON" &&
-                static_cast<int64_t>(sv.tok(c.v).head) == rel) {
+                sv.tok(x).upos == "PRON" && static_cast<int64_t>(sv.tok(c.v).head) == rel) {
               x = static_cast<uint32_t>(rel);
             }
           }
@@ -1979,8 +1978,8 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
       // "provide aid *to* X") says where the target is: when that phrase holds no actor there
       // is none, and the object is what is sent, not the receiver ("would send troops to the
       // southern border").
-      const bool prep_target_only = block.tree_args && chosen && slot_target >= 0 &&
-                                    startsWith(chosen->target_slot, "prep");
+      const bool prep_target_only =
+          block.tree_args && chosen && slot_target >= 0 && startsWith(chosen->target_slot, "prep");
       if (targets.empty()) {
         if (slot_target >= 0) actorsUnder(sv, static_cast<uint32_t>(slot_target), targets, 3);
       }
@@ -2036,7 +2035,8 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
             for (uint32_t k : sv.children(h, "advcl")) {
               bool conditional = false;
               for (uint32_t mk : sv.children(k, "mark")) {
-                conditional = conditional || sv.up[mk - sv.b] == "IF" || sv.up[mk - sv.b] == "UNLESS";
+                conditional =
+                    conditional || sv.up[mk - sv.b] == "IF" || sv.up[mk - sv.b] == "UNLESS";
               }
               if (!conditional) continue;
               for (uint32_t x : sv.children(k, "nsubj")) actorsUnder(sv, x, targets, 3);

@@ -538,6 +538,108 @@ TEST(CoderRobustness, OnlyVerbReadAsModifierOfItsObject) {
   EXPECT_EQ(doc.tokens[1].head, -1);
 }
 
+// Session 7: general rules found on wire_dev errors, each on a sentence of
+// session7_sentences.conllu (parsed by the shipped models), coded with the built-in verbs.
+class CoderSession7 : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    doc = loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/session7_sentences.conllu");
+    ASSERT_EQ(doc.sentences.size(), 7u);
+  }
+  // "SOURCE>TARGET:CAMEO " for the events of sentence s, in order.
+  std::string code(uint32_t s) {
+    EventCoder coder(builtin(), table());
+    EXPECT_TRUE(coder.process(doc).isOk());
+    std::string out;
+    for (const Event* e : eventsOf(doc, s)) {
+      out += e->source.code + ">" + e->target.code + ":" + e->cameo + " ";
+    }
+    return out;
+  }
+  Document doc;
+};
+
+// "his government would send 6,000 National Guard troops to the southern border": the
+// pattern names its target's phrase ("to"), which holds no actor; the troops are what is
+// sent, not a target (no MEXGOV>MEXMIL).
+TEST_F(CoderSession7, NamedTargetPhraseWithoutActorIsNoTarget) {
+  addMention(doc, 0, 0, 6, "MEXGOV");
+  addMention(doc, 0, 7, 9, "MEXGOV");  // "his government", as coreference codes it
+  addMention(doc, 0, 14, 15, "---MIL");
+  EXPECT_EQ(code(0), "");
+}
+
+// "Chinese warships held live-fire drills in the South China Sea": a show of force (15x)
+// needs no target, whichever entry coded it.
+TEST_F(CoderSession7, ForcePostureNeedsNoTarget) {
+  addMention(doc, 1, 0, 2, "CHNMIL");
+  addMention(doc, 1, 9, 12, "CHN");
+  EXPECT_EQ(code(1), "CHNMIL>:150 ");
+}
+
+// "Algerian students protested in the capital": no target in the tree, so the protest
+// entry that needs none (141), not COMPLAIN (114).
+TEST_F(CoderSession7, PredicateWithoutTargetTakesTargetOptionalEntry) {
+  addMention(doc, 2, 0, 2, "DZAEDU");
+  EXPECT_EQ(code(2), "DZAEDU>:141 ");
+}
+
+// "The Philippines protested the presence of Chinese fishing boats": 114 against the
+// object's actor (built-in dictionary: "protest obj=* target=obj" before "obj=* : ---").
+TEST_F(CoderSession7, ProtestedObjectIsComplaint) {
+  addMention(doc, 3, 1, 2, "PHL");
+  addMention(doc, 3, 6, 7, "CHN");
+  EXPECT_EQ(code(3), "PHL>CHN:114 ");
+}
+
+// "threatened to launch a wide-scale military operation in Gaza": a threat of force (138),
+// against the place where the force would be used.
+TEST_F(CoderSession7, ThreatToLaunchOperation) {
+  addMention(doc, 4, 0, 4, "ISRGOV");
+  addMention(doc, 4, 16, 17, "PSE");
+  EXPECT_EQ(code(4), "ISRGOV>PSE:138 ");
+}
+
+// "threatened to resume nuclear tests if Washington does not ease sanctions": the threat is
+// made against the subject of its condition.
+TEST_F(CoderSession7, ThreatTargetsTheSubjectOfItsCondition) {
+  addMention(doc, 5, 0, 2, "PRK");
+  addMention(doc, 5, 8, 9, "USAGOV");
+  EXPECT_EQ(code(5), "PRK>USAGOV:130 ");
+}
+
+// "Hassan Rouhani, who[nsubj] met Shinzo Abe, rejected any talks with Washington": the
+// relative pronoun is the noun its clause modifies.
+TEST_F(CoderSession7, RelativePronounSubjectIsTheModifiedNoun) {
+  addMention(doc, 6, 0, 4, "IRNGOV");
+  addMention(doc, 6, 7, 12, "JPNGOV");
+  addMention(doc, 6, 13, 14, "IRN");
+  addMention(doc, 6, 19, 20, "USAGOV");
+  const std::string got = code(6);
+  EXPECT_NE(got.find("IRNGOV>JPNGOV:040 "), std::string::npos) << got;
+  EXPECT_NE(got.find("IRNGOV>USAGOV:125 "), std::string::npos) << got;
+}
+
+// "France recalled its ambassador to Italy", "its ambassador" coded FRAGOV through
+// coreference: an object of the source's own country gives way to the to-phrase's country.
+TEST(CoderRobustness, OwnCountryObjectGivesWayToPrepositionalCountry) {
+  Document doc =
+      loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/clause_subject_as_oblique.conllu");
+  ASSERT_EQ(doc.sentences.size(), 1u);
+  addMention(doc, 0, 0, 1, "FRA");
+  addMention(doc, 0, 2, 4, "FRAGOV");
+  addMention(doc, 0, 5, 6, "ITA");
+  EventCoder coder(builtin(), table());
+  ASSERT_TRUE(coder.process(doc).isOk());
+  std::vector<std::string> recalled;
+  for (const Event* e : eventsOf(doc, 0)) {
+    if (doc.slice(e->trigger) == "recalled") {
+      recalled.push_back(e->source.code + ">" + e->target.code + ":" + e->cameo);
+    }
+  }
+  EXPECT_EQ(recalled, (std::vector<std::string>{"FRA>ITA:161"}));
+}
+
 TEST(CoderPetrarch, SequencePatternsWithoutParse) {
   auto dict = parsePetrarchVerbs(R"(
 &TIETYPES
