@@ -130,7 +130,41 @@ struct SentView {
       r.code = doc.entities[mm.entity].code;
       r.actor_id = doc.entities[mm.entity].actor_id;
     }
+    if (r.code.empty() && mm.source == "pronoun") complementSubject(mm, r);
     return r;
+  }
+
+  // A third-person subject pronoun that coreference left without a code, subject of a
+  // complement clause ("Arnor said that *it* would restore ties", "Iran says *it* will"),
+  // stands for the subject of the verb governing the clause when that subject is a named
+  // actor of its own.
+  void complementSubject(const Mention& mm, Referent& r) const {
+    if (mm.token_end != mm.token_begin + 1 || !isSubject(mm)) return;
+    const std::string w = upperAscii(doc.tokenText(doc.tokens[mm.token_begin]));
+    if (w != "IT" && w != "THEY" && w != "HE" && w != "SHE") return;
+    const Token& pt = doc.tokens[mm.token_begin];
+    if (pt.head < static_cast<int32_t>(b) || pt.head >= static_cast<int32_t>(e)) return;
+    const Token& clause = doc.tokens[pt.head];
+    if (clause.deprel != "ccomp" || clause.head < static_cast<int32_t>(b) ||
+        clause.head >= static_cast<int32_t>(e)) {
+      return;
+    }
+    for (uint32_t c : kids[clause.head - b]) {
+      if (deprel(c) != "nsubj") continue;
+      for (size_t k = 0; k < doc.mentions.size(); ++k) {
+        const Mention& o = doc.mentions[k];
+        if (o.code.empty() || o.source == "nominal-np" || c < o.token_begin || c >= o.token_end) {
+          continue;
+        }
+        // (a bare country code is a country, whatever type the tagger gave the name)
+        const bool person = o.type == "PER" && o.code.size() != 3;
+        if ((w == "IT" && person) || ((w == "HE" || w == "SHE") && !person)) continue;
+        r.code = o.code;
+        r.actor_id = o.actor_id;
+        r.entity = o.entity;
+        return;
+      }
+    }
   }
   std::string codeOf(int32_t m) const { return referent(m).code; }
 
@@ -906,7 +940,23 @@ std::vector<ActorRef> compoundGroup(const SentView& sv, int32_t m) {
       linear_after.push_back(fwd[i].mention);
     }
   }
-  for (const ActorRef& a : linearGroup(sv, mm.token_end - sv.b, false, {})) add(a.mention);
+  // Neighbours before the mention form a list with it only when a gap of the whole chain
+  // holds 'and' / '&': "Despite criticism from Gondor, Arnor criticized Rohan" is no list
+  // (a comma alone ends a phrase or opens an apposition).
+  {
+    const auto back = linearGroup(sv, mm.token_end - sv.b, false, {});
+    bool coordinated = linear_after.size() > 1;
+    for (size_t i = 0; i + 1 < back.size() && !coordinated; ++i) {
+      const uint32_t from = sv.doc.mentions[back[i].mention].token_end - sv.b;
+      const uint32_t to = sv.doc.mentions[back[i + 1].mention].token_begin - sv.b;
+      for (uint32_t k = from; k < to; ++k) {
+        coordinated = coordinated || sv.up[k] == "AND" || sv.up[k] == "&";
+      }
+    }
+    if (coordinated) {
+      for (const ActorRef& a : back) add(a.mention);
+    }
+  }
   // An agent shared by coordinated actors: "the ambassadors of Arnor, Osgiliath and Gondor",
   // "lawmakers in Fornost and Gondor" -> ARNGOV, OSGGOV, GONGOV (PETRARCH does the same).
   const std::string own = out.front().code;
@@ -1101,6 +1151,17 @@ int64_t subjectOf(const SentView& sv, uint32_t g, int depth = 0) {
           if (sv.deprel(o) == "obj") return o;
         }
         return -1;
+      }
+    }
+  }
+  if (r == "xcomp") {
+    // Object control: "Arnor urged Gondor[obj] to restore ties" — Gondor restores (a
+    // treebank parse makes it the subject of the infinitive clause); not after promise-type
+    // verbs, whose subject keeps control ("promised Gondor to ...").
+    const std::string gl = sv.lemmaUp(h);
+    if (gl != "PROMISE" && gl != "PLEDGE" && gl != "VOW" && gl != "SWEAR" && gl != "OFFER") {
+      for (uint32_t o : sv.kids[h - sv.b]) {
+        if (o < g && (sv.deprel(o) == "obj" || sv.deprel(o) == "iobj")) return o;
       }
     }
   }

@@ -640,6 +640,48 @@ TEST(CoderRobustness, OwnCountryObjectGivesWayToPrepositionalCountry) {
   EXPECT_EQ(recalled, (std::vector<std::string>{"FRA>ITA:161"}));
 }
 
+// Session 7, PETRARCH conventions: general readings checked with hand-written probes in the
+// style of the PETRARCH validation records (session7_petrarch.conllu, shipped models).
+Document session7Petrarch() {
+  Document doc =
+      loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/session7_petrarch.conllu");
+  EXPECT_EQ(doc.sentences.size(), 3u);
+  return doc;
+}
+
+// "Despite criticism from Gondor, Arnor criticized Rohan": a comma alone does not make
+// "Gondor, Arnor" a compound source (no GON>ROH).
+TEST(CoderRobustness, CommaAloneMakesNoCompound) {
+  Document doc = session7Petrarch();
+  addMention(doc, 0, 3, 4, "GON");
+  addMention(doc, 0, 5, 6, "ARN");
+  addMention(doc, 0, 7, 8, "ROH");
+  EXPECT_EQ(codePetrarch(doc, "--- CRITICIZE [121] ---\nCRITICIZE\n"), "ARN>ROH:121 ");
+}
+
+// "Arnor said that it would restore ties with Gondor", "it" left without a code by
+// coreference: the subject pronoun of a complement clause stands for the governing verb's
+// named subject.
+TEST(CoderRobustness, ComplementSubjectPronounIsTheGoverningSubject) {
+  Document doc = session7Petrarch();
+  addMention(doc, 1, 0, 1, "ARN");
+  const int it = addMention(doc, 1, 3, 4, "");
+  doc.mentions[it].source = "pronoun";
+  doc.mentions[it].type = "";
+  addMention(doc, 1, 10, 11, "GON");
+  EXPECT_EQ(codePetrarch(doc, "--- RESTORE [064] ---\nRESTORE\n"), "ARN>GON:064 ");
+}
+
+// "Arnor urged Gondor[obj] to restore ties with Rohan": object control, Gondor restores
+// (a treebank parse makes Gondor the subject of the infinitive clause).
+TEST(CoderRobustness, ObjectControlsTheComplement) {
+  Document doc = session7Petrarch();
+  addMention(doc, 2, 0, 1, "ARN");
+  addMention(doc, 2, 2, 3, "GON");
+  addMention(doc, 2, 9, 10, "ROH");
+  EXPECT_EQ(codePetrarch(doc, "--- RESTORE [064] ---\nRESTORE\n"), "GON>ROH:064 ");
+}
+
 TEST(CoderPetrarch, SequencePatternsWithoutParse) {
   auto dict = parsePetrarchVerbs(R"(
 &TIETYPES
