@@ -2287,6 +2287,30 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
       for (const auto& t : targets) *trace << "  target: " << t.code << "\n";
       if (mod.modality != "asserted") *trace << "  modality: " << mod.modality << "\n";
     }
+    // Force that security forces use against protesters is repression, not a military
+    // engagement (CAMEO 175: "Note the difference between repression of dissidents and
+    // military engagements"): "security forces opened fire on protesters".
+    if (block.tree_args && sv.parsed && CameoTable::root(fwd) == "19" && !sources.empty() &&
+        !targets.empty()) {
+      bool security = true, dissent = true;
+      for (const ActorRef& a : sources) {
+        const std::string role = a.code.size() >= 6 ? a.code.substr(3, 3) : std::string();
+        security = security && (role == "COP" || role == "MIL" || role == "SPY");
+      }
+      for (const ActorRef& t : targets) {
+        const Mention& tm = sv.doc.mentions[t.mention];
+        uint32_t h = tm.head_token;
+        if (h < tm.token_begin || h >= tm.token_end) h = tm.token_end - 1;
+        const std::string l = sv.lemmaUp(h);
+        dissent = dissent && (l == "PROTESTER" || l == "PROTESTOR" || l == "DEMONSTRATOR" ||
+                              l == "MARCHER" || l == "RIOTER" || l == "DISSIDENT");
+      }
+      if (security && dissent) {
+        fwd = "175";
+        rev.clear();
+        if (trace) *trace << "  force against protesters: repression 175\n";
+      }
+    }
     // 5. Date, quote, headline.
     std::optional<Date> date = doc.date;
     std::string date_source = doc.date ? "story" : "none";

@@ -544,7 +544,7 @@ class CoderSession7 : public ::testing::Test {
  protected:
   void SetUp() override {
     doc = loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/session7_sentences.conllu");
-    ASSERT_EQ(doc.sentences.size(), 7u);
+    ASSERT_EQ(doc.sentences.size(), 9u);
   }
   // "SOURCE>TARGET:CAMEO " for the events of sentence s, in order.
   std::string code(uint32_t s) {
@@ -618,6 +618,22 @@ TEST_F(CoderSession7, RelativePronounSubjectIsTheModifiedNoun) {
   const std::string got = code(6);
   EXPECT_NE(got.find("IRNGOV>JPNGOV:040 "), std::string::npos) << got;
   EXPECT_NE(got.find("IRNGOV>USAGOV:125 "), std::string::npos) << got;
+}
+
+// "India and Pakistan exchanged fire": fighting both ways (built-in "exchange obj=fire").
+TEST_F(CoderSession7, ExchangedFireIsMutualFighting) {
+  addMention(doc, 7, 0, 1, "IND");
+  addMention(doc, 7, 2, 3, "PAK");
+  EXPECT_EQ(code(7), "IND>PAK:190 PAK>IND:190 ");
+}
+
+// "Iraqi security forces opened fire on protesters in Baghdad": force used by security
+// forces against protesters is repression (CAMEO 175), not a military engagement (190).
+TEST_F(CoderSession7, ForceAgainstProtestersIsRepression) {
+  addMention(doc, 8, 0, 3, "IRQCOP");
+  addMention(doc, 8, 6, 7, "---OPP");
+  addMention(doc, 8, 8, 9, "IRQ");
+  EXPECT_EQ(code(8), "IRQCOP>IRQOPP:175 ");
 }
 
 // "France recalled its ambassador to Italy", "its ambassador" coded FRAGOV through
