@@ -232,6 +232,16 @@ class Finder {
   // The speaker of cue `cue` (subject), searching [lo, hi).
   TokRange subjectOf(TokRange cue, int32_t lo, int32_t hi) const;
   TokRange subjectFromDeps(int32_t cue) const;
+  // For a relative who/which at `j` that follows a noun (directly or after its comma) in the
+  // same sentence: that noun's last token (the head of an English NP); -1 otherwise.
+  int32_t relativeAntecedent(int32_t j) const {
+    if (!in(t_[j].lower, {"who", "which"})) return -1;
+    int32_t p = j - 1;
+    if (p > sentBegin(j) && t_[p].lower == ",") --p;
+    if (p < sentBegin(j) || t_[p].punct || t_[p].in_quote) return -1;
+    const std::string& u = doc_.tokens[p].upos;
+    return u == "NOUN" || u == "PROPN" ? p : -1;
+  }
   // The NP headed by token j (left modifiers, possessors, right flat/compound parts).
   TokRange npFromHead(int32_t j) const;
   // End (exclusive) of the cue's complement in the dependency parse: the subtree of its
@@ -278,6 +288,11 @@ class Finder {
   // non-restrictive relative clause (", which ...") or a verb coordinated
   // with the cue ("has said X and has expressed support ...", from the parse).
   TokRange cutContent(TokRange r, TokRange cue) const;
+  // For a non-restrictive relative clause opening after the comma at `comma` inside content
+  // `r`: the index of the comma that closes it when the clause of the noun it modifies goes
+  // on after that comma inside the content (or on the cue: an object's later obliques);
+  // -1 otherwise (no parse, no closing comma, or nothing of the outer clause follows).
+  int32_t embeddedRelativeEnd(int32_t comma, TokRange r, TokRange cue) const;
   // A short quoted title as the whole content ("referred to \"The Deal of the Century\""):
   // a name in scare quotes, not reported speech.
   bool scareQuoted(TokRange r) const {
@@ -792,7 +807,14 @@ TokRange Finder::subjectFromDeps(int32_t cue) const {
         // A relative pronoun subject ("the senator who said ...") stands for the noun the
         // relative clause modifies; without an acl:relcl attachment there is no speaker.
         if (isRelativePronoun(t_[j].lower)) {
-          if (toks[v].deprel != "acl:relcl" || toks[v].head < sb || toks[v].head >= v) return {};
+          if (toks[v].deprel != "acl:relcl" || toks[v].head < sb || toks[v].head >= v) {
+            // "..., the president of the Foundation for Middle East Peace, who frequently
+            // criticizes ...": the parser may hang the relative clause's verb elsewhere
+            // (conj, parataxis); a who/which right after a noun or its comma is still the
+            // relative pronoun PolNeAR marks, and emit() resolves it through the noun before it.
+            if (relativeAntecedent(j) >= 0) return {j, j + 1};
+            return {};
+          }
           const int32_t noun = toks[v].head;
           if (!nounish(noun) || isRelativePronoun(t_[noun].lower)) return {};
           // "Sanders, who had said he would debate the front-runner, criticized Clinton": the
@@ -1147,6 +1169,56 @@ int32_t Finder::contentStart(TokRange cue, const CueEntry& entry, int32_t hi) co
   return j;
 }
 
+int32_t Finder::embeddedRelativeEnd(int32_t comma, TokRange r, TokRange cue) const {
+  if (!deps_) return -1;
+  const auto& toks = doc_.tokens;
+  const int32_t sb = sentBegin(comma), se = std::min(sentEnd(comma), r.e);
+  // The relative clause's verb: an acl:relcl whose subtree opens with the pronoun.
+  int32_t v = -1;
+  for (int32_t k = comma + 2; k < se && k < comma + 12 && v < 0; ++k) {
+    if (toks[k].deprel == "acl:relcl" && toks[k].head >= r.b && toks[k].head < comma &&
+        subtreeBegin(k, comma + 1) == comma + 1) {
+      v = k;
+    }
+  }
+  if (v < 0) return -1;
+  // The closing comma: the last token of the clause's subtree (UD hangs it on the clause's
+  // verb) or the token right after it.
+  int32_t e = subtreeEnd(v);
+  if (t_[e - 1].lower == "," && e - 1 > v) {
+    e = e - 1;
+  } else if (e >= se || t_[e].lower != ",") {
+    return -1;
+  }
+  if (e + 1 >= se || t_[e + 1].punct) return -1;
+  for (int32_t k = comma + 1; k < e; ++k) {
+    if (t_[k].q != QMark::kNone) return -1;
+    // A relative clause reporting speech of its own ("the European Union, which contended
+    // that Ireland undertaxed the company, ...") is another attribution: cut before it.
+    if (toks[k].head >= comma && toks[k].head < e && toks[k].deprel == "ccomp" &&
+        lex_.word(t_[toks[k].head].lower) != nullptr) {
+      return -1;
+    }
+  }
+  // The noun's own clause: the noun and its ancestors.
+  std::vector<int32_t> outer;
+  for (int32_t a = toks[v].head, hop = 0; a >= sb && a < sentEnd(comma) && hop < 40;
+       a = toks[a].head, ++hop) {
+    outer.push_back(a);
+  }
+  // The word after the closing comma must hang (through its own ancestors outside the
+  // relative clause) on that clause at a point inside the content or on the cue.
+  for (int32_t a = toks[e + 1].head, hop = 0; a >= sb && a < sentEnd(comma) && hop < 40;
+       a = toks[a].head, ++hop) {
+    if (a > comma && a < e) return -1;  // continues the relative clause itself
+    if (std::find(outer.begin(), outer.end(), a) != outer.end()) {
+      const bool inside = (a >= r.b && a < r.e) || (a >= cue.b && a < cue.e);
+      return inside ? e : -1;
+    }
+  }
+  return -1;
+}
+
 TokRange Finder::cutContent(TokRange r, TokRange cue) const {
   const auto& toks = doc_.tokens;
   int depth = 0;  // inside quote marks: leave quoted material whole
@@ -1181,8 +1253,18 @@ TokRange Finder::cutContent(TokRange r, TokRange cue) const {
       break;
     }
     if (w == "," && m + 1 < r.e && in(t_[m + 1].lower, {"which", "who", "whom", "whose"})) {
-      r.e = m;
-      break;
+      // "that Gov. Padilla, who must make the final decision, has revealed almost nothing":
+      // a relative clause closed by a comma inside the content, whose own clause goes on
+      // after it, is part of what was said; skip over it.
+      const int32_t rel_end = embeddedRelativeEnd(m, r, cue);
+      if (rel_end < 0) {
+        r.e = m;
+        break;
+      }
+      for (int32_t k = m + 1; k < rel_end; ++k)
+        if (t_[k].q != QMark::kNone) depth ^= 1;
+      m = rel_end - 1;
+      continue;
     }
     // "endorsed Mrs. Clinton, a signal of her broad support ...", "voted for Ben Carson, a
     // neurosurgeon who ...": an indefinite noun phrase after a comma is the writer's
@@ -2903,6 +2985,8 @@ void Finder::emit() {
         const int32_t v = toks[a.speaker.b].head;
         if (v >= 0 && toks[v].deprel == "acl:relcl" && toks[v].head >= 0) {
           head = static_cast<uint32_t>(toks[v].head);
+        } else if (const int32_t n = relativeAntecedent(a.speaker.b); n >= 0) {
+          head = static_cast<uint32_t>(n);
         }
       }
       for (size_t m = 0; m < doc_.mentions.size(); ++m) {

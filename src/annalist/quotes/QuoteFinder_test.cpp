@@ -1370,5 +1370,53 @@ TEST(QuoteFinder, CommaAndAClauseWithItsOwnSubjectEndsTheContent) {
   EXPECT_EQ(d.slice(d.quotes[0].content), "the plan failed");
 }
 
+// Seventh session: a relative clause closed by a comma whose outer clause goes on after it is
+// inside the content ("that Gov. Padilla, who must make the final decision, has revealed
+// almost nothing"); one that ends the content, or reports speech itself, still ends it.
+TEST(QuoteFinder, EmbeddedRelativeClauseStaysInTheContent) {
+  Document d = runParsed("People say that the governor, who must decide, has revealed nothing.",
+                         {"NOUN", "VERB", "SCONJ", "DET", "NOUN", "PUNCT", "PRON", "AUX", "VERB",
+                          "PUNCT", "AUX", "VERB", "PRON", "PUNCT"},
+                         {1, -1, 11, 4, 11, 8, 8, 8, 4, 8, 11, 1, 11, 1},
+                         {"nsubj", "root", "mark", "det", "nsubj", "punct", "nsubj", "aux",
+                          "acl:relcl", "punct", "aux", "ccomp", "obj", "punct"});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].content),
+            "that the governor, who must decide, has revealed nothing");
+  Document e = runParsed("People say that they met the governor, who must decide.",
+                         {"NOUN", "VERB", "SCONJ", "PRON", "VERB", "DET", "NOUN", "PUNCT", "PRON",
+                          "AUX", "VERB", "PUNCT"},
+                         {1, -1, 4, 4, 1, 6, 4, 10, 10, 10, 6, 1},
+                         {"nsubj", "root", "mark", "nsubj", "ccomp", "det", "obj", "punct", "nsubj",
+                          "aux", "acl:relcl", "punct"});
+  ASSERT_FALSE(e.quotes.empty());
+  EXPECT_EQ(e.slice(e.quotes[0].content), "that they met the governor");
+  Document f = runParsed("People say that the union, which claimed that taxes rose, was wrong.",
+                         {"NOUN", "VERB", "SCONJ", "DET", "NOUN", "PUNCT", "PRON", "VERB", "SCONJ",
+                          "NOUN", "VERB", "PUNCT", "AUX", "ADJ", "PUNCT"},
+                         {1, -1, 13, 4, 13, 7, 7, 4, 10, 10, 7, 7, 13, 1, 1},
+                         {"nsubj", "root", "mark", "det", "nsubj", "punct", "nsubj", "acl:relcl",
+                          "mark", "nsubj", "ccomp", "punct", "cop", "ccomp", "punct"});
+  ASSERT_FALSE(f.quotes.empty());
+  EXPECT_EQ(f.slice(f.quotes[0].content), "that the union");
+}
+
+// Seventh session: "..., the president of the Foundation, who frequently criticizes ...": a
+// who/which after a noun is the relative pronoun PolNeAR marks as the source even when the
+// parser hangs its clause as a conjunct instead of acl:relcl (was: the noun before it).
+TEST(QuoteFinder, RelativePronounSpeakerWithoutRelclAttachment) {
+  Document d = runParsed(
+      "Trump met Daniel Levy, who criticizes the government.",
+      {"PROPN", "VERB", "PROPN", "PROPN", "PUNCT", "PRON", "VERB", "DET", "NOUN", "PUNCT"},
+      {1, -1, 1, 2, 6, 6, 1, 8, 6, 1},
+      {"nsubj", "root", "obj", "flat", "punct", "nsubj", "conj", "det", "obj", "punct"});
+  const auto it = std::find_if(d.quotes.begin(), d.quotes.end(), [&](const Quote& q) {
+    return q.cue && d.slice(*q.cue) == "criticizes";
+  });
+  ASSERT_NE(it, d.quotes.end());
+  EXPECT_EQ(d.slice(it->content), "the government");
+  EXPECT_EQ(sl(d, it->speaker), "who");
+}
+
 }  // namespace
 }  // namespace annalist::quotes
