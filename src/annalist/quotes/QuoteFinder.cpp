@@ -1398,7 +1398,20 @@ TokRange Finder::cutContent(TokRange r, TokRange cue) const {
 }
 
 TokRange Finder::trimContent(TokRange r) const {
-  while (r.e > r.b && t_[r.e - 1].punct && t_[r.e - 1].q == QMark::kNone) --r.e;
+  // A closing bracket whose opener is inside ("Sen. Ted Cruz (R-Texas)") and a percent sign
+  // ("with just 22%") end the content's last phrase; PolNeAR keeps them.
+  auto trailing = [&](TokRange x) {
+    const Tok& k = t_[x.e - 1];
+    if (!k.punct || k.q != QMark::kNone || k.lower == "%") return false;
+    if (k.lower == ")") {
+      for (int32_t i = x.e - 2; i >= x.b; --i) {
+        if (t_[i].lower == "(") return false;
+        if (t_[i].lower == ")") break;
+      }
+    }
+    return true;
+  };
+  while (r.e > r.b && trailing(r)) --r.e;
   while (r.b < r.e && t_[r.b].punct && t_[r.b].q == QMark::kNone) ++r.b;
   // Drop a leading/trailing quote mark whose partner lies outside the range.
   auto marks = [&](TokRange x) {
@@ -1414,7 +1427,7 @@ TokRange Finder::trimContent(TokRange r) const {
       ++r.b;
     }
   }
-  while (r.e > r.b && t_[r.e - 1].punct && t_[r.e - 1].q == QMark::kNone) --r.e;
+  while (r.e > r.b && trailing(r)) --r.e;
   return r;
 }
 

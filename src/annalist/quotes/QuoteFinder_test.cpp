@@ -1418,5 +1418,16 @@ TEST(QuoteFinder, RelativePronounSpeakerWithoutRelclAttachment) {
   EXPECT_EQ(sl(d, it->speaker), "who");
 }
 
+// Seventh session: a closing bracket whose opener is inside the content and a percent sign
+// end its last phrase and stay in it (PolNeAR keeps them); other final punctuation does not.
+TEST(QuoteFinder, ContentKeepsItsClosingBracketAndPercentSign) {
+  Document d = run("He said he would vote for Sen. Ted Cruz (R-Texas).");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].content), "he would vote for Sen. Ted Cruz (R-Texas)");
+  Document e = run("The secretary said turnout was a record 39%.");
+  ASSERT_EQ(e.quotes.size(), 1u);
+  EXPECT_EQ(e.slice(e.quotes[0].content), "turnout was a record 39%");
+}
+
 }  // namespace
 }  // namespace annalist::quotes
