@@ -498,13 +498,23 @@ bool isTargetCase(std::string_view c) {
 // Quantity/kind nouns whose "of" complement is the real object ("types of support").
 bool isLightNoun(std::string_view l) {
   static constexpr std::string_view kLight[] = {
-      "TYPE",  "KIND",    "FORM",    "SORT",    "AMOUNT",   "NUMBER",  "LOT",     "TON",
-      "TONNE", "PACKAGE", "ROUND",   "BATCH",   "SHIPMENT", "RANGE",   "VARIETY", "SERIES",
-      "SET",   "WAVE",    "MILLION", "BILLION", "THOUSAND", "HUNDRED", "DOZEN",   "LEVEL"};
+      "TYPE",    "KIND",    "FORM",     "SORT",     "AMOUNT", "NUMBER",  "LOT",    "TON", "TONNE",
+      "PACKAGE", "ROUND",   "BATCH",    "SHIPMENT", "RANGE",  "VARIETY", "SERIES", "SET", "WAVE",
+      "MILLION", "BILLION", "THOUSAND", "HUNDRED",  "DOZEN",  "LEVEL",   "$",      "€",   "£"};
   for (std::string_view w : kLight) {
     if (l == w) return true;
   }
   return false;
+}
+
+// Whether x, a prepositional modifier of light noun o, is its real content: "types *of*
+// support", and for a sum of money also "$2 billion *in* loans", "100 million euros *in*
+// aid".
+bool lightComplement(const SentView& sv, uint32_t o, uint32_t x) {
+  const std::string c = sv.caseOf(x);
+  if (c == "OF") return true;
+  const std::string l = sv.lemmaUp(o);
+  return c == "IN" && (l == "$" || l == "€" || l == "£" || l == "MILLION" || l == "BILLION");
 }
 
 // Dependency-slot constraint check; on success may set the target slot token.
@@ -535,7 +545,7 @@ bool matchSlots(const SentView& sv, const VerbPattern& p, uint32_t v, uint32_t v
             // "various types of support", "tons of aid", "a package of sanctions"
             if (!ok && !c.words.empty() && isLightNoun(sv.lemmaUp(o))) {
               for (uint32_t x : sv.children(o, "nmod")) {
-                if (sv.caseOf(x) == "OF" && inSet(x)) ok = true;
+                if (lightComplement(sv, o, x) && inSet(x)) ok = true;
               }
             }
             for (uint32_t cj : sv.children(o, "conj")) {
@@ -549,7 +559,7 @@ bool matchSlots(const SentView& sv, const VerbPattern& p, uint32_t v, uint32_t v
           for (uint32_t o : sv.children(v, "obj")) {
             for (uint32_t x : sv.children(o, "nmod")) {
               cands.push_back(x);
-              if (isLightNoun(sv.lemmaUp(o)) && sv.caseOf(x) == "OF") {
+              if (isLightNoun(sv.lemmaUp(o)) && lightComplement(sv, o, x)) {
                 for (uint32_t y : sv.children(x, "nmod")) cands.push_back(y);
               }
             }
@@ -683,13 +693,16 @@ int32_t npFirstActor(const SentView& sv, int32_t m) {
 }
 
 // Whether mention m is the first part of a hyphenated participle ("*Russian*-backed
-// separatists", "*Saudi*-led coalition"): the backer, not the country of the noun.
+// separatists", "*Iranian*-funded militia"): the backer, not the country of the noun. A
+// leader is the group's country, though: a "*Saudi*-led coalition" is Saudi Arabia's (as
+// CAMEO coders code it), so "-led" makes no backer.
 bool backerModifier(const SentView& sv, int32_t m) {
   const uint32_t e = sv.doc.mentions[m].token_end;
   if (e + 1 >= sv.e || sv.up[e - sv.b] != "-") return false;
   const Token& p = sv.tok(e + 1);
   const std::string& u = sv.up[e + 1 - sv.b];
-  return p.upos == "VERB" || u == "LED" || (u.size() > 3 && u.ends_with("ED"));
+  if (u == "LED") return false;
+  return p.upos == "VERB" || (u.size() > 3 && u.ends_with("ED"));
 }
 
 void actorsUnder(const SentView& sv, uint32_t g, std::vector<ActorRef>& out, int depth) {
@@ -704,7 +717,13 @@ void actorsUnder(const SentView& sv, uint32_t g, std::vector<ActorRef>& out, int
     for (uint32_t c : sv.kids[head - sv.b]) {
       const std::string_view r = sv.deprel(c);
       if (r != "nmod:poss" && r != "amod" && r != "compound" && r != "nmod") continue;
-      const int32_t cm = sv.coded_of[c - sv.b];
+      int32_t cm = sv.coded_of[c - sv.b];
+      if (cm < 0 && r == "amod" && sv.up[c - sv.b] == "LED") {
+        // "Saudi-led coalition warplanes": the leader under the participle.
+        for (uint32_t gc : sv.kids[c - sv.b]) {
+          if (cm < 0 && gc < c) cm = sv.coded_of[gc - sv.b];
+        }
+      }
       if (cm < 0 || cm == m || backerModifier(sv, cm)) continue;
       const std::string cc = sv.codeOf(cm);
       if (cc.size() < 3 || startsWith(cc, "---")) continue;

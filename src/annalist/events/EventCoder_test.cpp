@@ -544,7 +544,7 @@ class CoderSession7 : public ::testing::Test {
  protected:
   void SetUp() override {
     doc = loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/session7_sentences.conllu");
-    ASSERT_EQ(doc.sentences.size(), 9u);
+    ASSERT_EQ(doc.sentences.size(), 11u);
   }
   // "SOURCE>TARGET:CAMEO " for the events of sentence s, in order.
   std::string code(uint32_t s) {
@@ -634,6 +634,23 @@ TEST_F(CoderSession7, ForceAgainstProtestersIsRepression) {
   addMention(doc, 8, 6, 7, "---OPP");
   addMention(doc, 8, 8, 9, "IRQ");
   EXPECT_EQ(code(8), "IRQCOP>IRQOPP:175 ");
+}
+
+// "Saudi-led coalition warplanes bombed a prison in Yemen": a group led by a country is of
+// that country (the place of the attack is not the attackers' country).
+TEST_F(CoderSession7, LedGroupIsItsLeadersCountry) {
+  addMention(doc, 9, 0, 1, "SAU");
+  addMention(doc, 9, 4, 5, "---MIL");
+  addMention(doc, 9, 9, 10, "YEM");
+  EXPECT_EQ(code(9), "SAUMIL>YEM:195 ");
+}
+
+// "Japan will provide $2 billion in loans to Indonesia": a sum of money "in" something is
+// that thing (the object of the aid pattern, with its to-phrase); announced, so an intent.
+TEST_F(CoderSession7, SumOfMoneyInLoansIsEconomicAid) {
+  addMention(doc, 10, 0, 1, "JPN");
+  addMention(doc, 10, 9, 10, "IDN");
+  EXPECT_EQ(code(10), "JPN>IDN:0331 ");
 }
 
 // "France recalled its ambassador to Italy", "its ambassador" coded FRAGOV through
