@@ -705,6 +705,35 @@ bool backerModifier(const SentView& sv, int32_t m) {
   return p.upos == "VERB" || (u.size() > 3 && u.ends_with("ED"));
 }
 
+// For a reporting verb g without a subject of its own, the noun right before it when that
+// noun's phrase opens with a comma and belongs to another word (the parser's reading of
+// ", a senior official said" as an appositive); else -1.
+int64_t orphanReportingSubject(const SentView& sv, uint32_t g) {
+  const std::string lemma = sv.lemmaUp(g);
+  if (lemma != "SAY" && lemma != "REPORT" && lemma != "TELL" && lemma != "ADD" && lemma != "NOTE" &&
+      lemma != "STATE" && lemma != "ANNOUNCE" && lemma != "CLAIM") {
+    return -1;
+  }
+  if (g <= sv.b + 1) return -1;
+  for (uint32_t k : sv.kids[g - sv.b]) {
+    if (startsWith(sv.deprel(k), "nsubj") || sv.deprel(k) == "csubj") return -1;
+  }
+  const uint32_t x = g - 1;
+  const Token& xt = sv.tok(x);
+  if ((xt.upos != "NOUN" && xt.upos != "PROPN") || xt.head == static_cast<int32_t>(g)) return -1;
+  uint32_t left = x;  // the phrase's leftmost word
+  for (bool moved = true; moved;) {
+    moved = false;
+    for (uint32_t k : sv.kids[left - sv.b]) {
+      if (k < left && sv.deprel(k) != "punct") {
+        left = k;
+        moved = true;
+      }
+    }
+  }
+  return left > sv.b && sv.up[left - 1 - sv.b] == "," ? static_cast<int64_t>(x) : -1;
+}
+
 void actorsUnder(const SentView& sv, uint32_t g, std::vector<ActorRef>& out, int depth) {
   const uint32_t l = g - sv.b;
   int32_t m = npFirstActor(sv, sv.coded_of[l]);
@@ -764,6 +793,8 @@ void actorsUnder(const SentView& sv, uint32_t g, std::vector<ActorRef>& out, int
               startsWith(r, "advcl")) {
             continue;
           }
+          // ", a senior official said" read as an appositive: the reporting verb's subject.
+          if (r == "appos" && c + 1 < sv.e && orphanReportingSubject(sv, c + 1) == c) continue;
           int32_t cm = sv.coded_of[c - sv.b];
           if (cm >= 0 && isAdjectivalAgent(sv, cm)) cm = -1;
           // A compound chain belongs to the noun itself ("the *U.S.* arms sale to Taiwan",
@@ -1429,6 +1460,13 @@ MatchContext matchContext(const SentView& sv, const Candidate& c) {
     for (uint32_t k : sv.kids[l]) {
       if (k < comma) state[k - sv.b] = 1;
     }
+  }
+  // A reporting verb left without a subject right after a noun phrase that opens with a
+  // comma (", a clearly inebriated Bree official said today" with the official read as an
+  // appositive of an earlier noun): that noun phrase is the verb's subject, in no verb phrase.
+  for (uint32_t l = c.last + 1 - sv.b; l < n; ++l) {
+    const int64_t x = orphanReportingSubject(sv, sv.b + l);
+    if (x >= 0) state[static_cast<uint32_t>(x) - sv.b] = 2;
   }
   for (uint32_t l = 0; l < n; ++l) {
     std::vector<uint32_t> path;

@@ -678,7 +678,7 @@ TEST(CoderRobustness, OwnCountryObjectGivesWayToPrepositionalCountry) {
 Document session7Petrarch() {
   Document doc =
       loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/session7_petrarch.conllu");
-  EXPECT_EQ(doc.sentences.size(), 3u);
+  EXPECT_EQ(doc.sentences.size(), 4u);
   return doc;
 }
 
@@ -713,6 +713,20 @@ TEST(CoderRobustness, ObjectControlsTheComplement) {
   addMention(doc, 2, 2, 3, "GON");
   addMention(doc, 2, 9, 10, "ROH");
   EXPECT_EQ(codePetrarch(doc, "--- RESTORE [064] ---\nRESTORE\n"), "GON>ROH:064 ");
+}
+
+// "... after Calenardhon crowds burned down its embassy, a clearly inebriated Bree official
+// said today" with the official read as an appositive of "embassy" and "said" left without
+// a subject: the official is the reporting verb's subject, no target of "burned down"
+// (PETRARCH COMMA-11 expects no CAL>BRE event).
+TEST(CoderRobustness, ReportingSubjectReadAsAppositiveIsNoTarget) {
+  Document doc = session7Petrarch();
+  ASSERT_EQ(doc.tokens[doc.sentences[3].token_begin + 26].deprel, "appos");  // official
+  addMention(doc, 3, 0, 1, "ARN");
+  addMention(doc, 3, 9, 10, "GON");
+  addMention(doc, 3, 15, 16, "CAL");
+  addMention(doc, 3, 25, 27, "BREGOV");
+  EXPECT_EQ(codePetrarch(doc, "--- BURN [---] ---\nBURN\n- * DOWN [222]\n"), "");
 }
 
 TEST(CoderPetrarch, SequencePatternsWithoutParse) {
