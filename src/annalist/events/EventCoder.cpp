@@ -681,7 +681,10 @@ int32_t npFirstActor(const SentView& sv, int32_t m) {
   uint32_t h = mm.head_token;
   if (h < mm.token_begin || h >= mm.token_end) h = mm.token_end - 1;
   for (uint32_t k : sv.kids[h - sv.b]) {
-    if (sv.deprel(k) != "nmod:poss" || k >= mm.token_begin) continue;
+    // A possessor ("Arnor's Elrond"), or another named actor compounded before the head
+    // ("the evil Arnor[compound] awful Gondor": PETRARCH reads the noun phrase left to right).
+    const std::string_view r = sv.deprel(k);
+    if ((r != "nmod:poss" && r != "compound") || k >= mm.token_begin) continue;
     const int32_t pm = sv.coded_of[k - sv.b];
     if (pm < 0 || pm == m || sv.doc.mentions[pm].source == "pronoun" ||
         startsWith(sv.codeOf(pm), "---")) {

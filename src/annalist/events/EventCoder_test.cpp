@@ -678,7 +678,7 @@ TEST(CoderRobustness, OwnCountryObjectGivesWayToPrepositionalCountry) {
 Document session7Petrarch() {
   Document doc =
       loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/session7_petrarch.conllu");
-  EXPECT_EQ(doc.sentences.size(), 4u);
+  EXPECT_EQ(doc.sentences.size(), 5u);
   return doc;
 }
 
@@ -727,6 +727,19 @@ TEST(CoderRobustness, ReportingSubjectReadAsAppositiveIsNoTarget) {
   addMention(doc, 3, 15, 16, "CAL");
   addMention(doc, 3, 25, 27, "BREGOV");
   EXPECT_EQ(codePetrarch(doc, "--- BURN [---] ---\nBURN\n- * DOWN [222]\n"), "");
+}
+
+// "Calenardhon and the evil Arnor[compound] awful Gondor[conj] welcomed ...": the second
+// conjunct's noun phrase is coded by its first actor, Arnor (PETRARCH COMPOUND-14 expects
+// CAL and ARN, not GON).
+TEST(CoderRobustness, CompoundedActorBeforeTheHeadCodesTheNounPhrase) {
+  Document doc = session7Petrarch();
+  ASSERT_EQ(doc.tokens[doc.sentences[4].token_begin + 4].deprel, "compound");  // Arnor
+  addMention(doc, 4, 0, 1, "CAL");
+  addMention(doc, 4, 4, 5, "ARN");
+  addMention(doc, 4, 6, 7, "GON");
+  addMention(doc, 4, 15, 16, "OSG");
+  EXPECT_EQ(codePetrarch(doc, "--- WELCOME [041] ---\nWELCOME\n"), "CAL>OSG:041 ARN>OSG:041 ");
 }
 
 TEST(CoderPetrarch, SequencePatternsWithoutParse) {
