@@ -352,6 +352,9 @@ struct M {
   int32_t name_of = -1;            // the maximal phrase around this name mention (index)
   int32_t same_as = -1;            // a name nested in a longer name: the standalone name it repeats
   bool inert = false;  // never merged: an adjective the entity layer tagged ("American", "public")
+  bool partitive = false;  // "one of the X", "all of them": headed by the quantifier
+  int32_t clause = -1;     // extraposed "it": the clause mention it anticipates (index)
+  bool clausal = false;    // the clause of an extraposed "it" (no head match)
 };
 
 class Resolver {
@@ -1018,6 +1021,32 @@ void Resolver::passExact() {
     }
     std::string key;
     for (const auto& w : m.words) key += w + " ";
+    // Spellings of one country ("the United States", "U.S.", "USA", "America").
+    if (m.kind == Kind::kName) {
+      static const std::pair<std::string_view, std::string_view> kAlias[] = {
+          {"united states ", "usa"},
+          {"united states of america ", "usa"},
+          {"u.s. ", "usa"},
+          {"u.s ", "usa"},
+          {"us ", "usa"},
+          {"usa ", "usa"},
+          {"u.s.a. ", "usa"},
+          {"america ", "usa"},
+          {"united kingdom ", "uk"},
+          {"uk ", "uk"},
+          {"u.k. ", "uk"},
+          {"britain ", "uk"},
+          {"great britain ", "uk"},
+          {"soviet union ", "ussr"},
+          {"ussr ", "ussr"},
+          {"european union ", "eu"},
+          {"eu ", "eu"},
+          {"un ", "un"},
+          {"united nations ", "un"},
+          {"u.n. ", "un"}};
+      for (const auto& [form, country] : kAlias)
+        if (key == form && !(key == "us " && !cap_[m.tb])) key = "country:" + std::string(country);
+    }
     auto it = first.find(key);
     if (it == first.end()) {
       first[key] = static_cast<int>(i);
@@ -1179,7 +1208,7 @@ void Resolver::passPronoun() {
   std::vector<int> cands;
   for (size_t i = 0; i < n_base_; ++i) {
     const M& p = ms_[i];
-    if (p.kind != Kind::kPronoun || p.first_person) continue;
+    if (p.kind != Kind::kPronoun || p.first_person || p.clause >= 0) continue;
     const bool plural = p.number == Number::kPlural;
     int chosen = -1;
     // Candidate sentences: the current one (mentions before the pronoun), then up to 3 back.
@@ -1229,7 +1258,7 @@ void Resolver::passPronoun() {
         if ((p.gender == Gender::kNeuter || plural) && a.kind != Kind::kPronoun && !coreArgument(a))
           continue;
         if (step == 0 && !a.in_quote) continue;
-        if (a.first_person) continue;
+        if (a.first_person || a.clause >= 0) continue;
         if (a.in_quote != p.in_quote && back > 0 && a.in_quote) continue;
         if (a.kind == Kind::kPronoun && a.number != p.number) continue;
         // "his meeting with X": a possessive does not refer into its own phrase's object.
@@ -1262,6 +1291,22 @@ void Resolver::passPronoun() {
 // one entity each. (Inside direct quotes the quotes stage links "I" to the speaker.)
 void Resolver::passFirstPerson() {
   int singular = -1, plural = -1, second = -1;
+  // Inside one quotation, "I/me/my" is one speaker and "we/us/our" one group.
+  {
+    std::map<std::pair<uint32_t, int>, int> rep_of;  // (opening quote token, person) -> mention
+    uint32_t open = 0;
+    uint32_t t = 0;
+    for (size_t i = 0; i < n_base_; ++i) {
+      const M& m = ms_[i];
+      if (m.kind != Kind::kPronoun || !m.first_person || !m.in_quote) continue;
+      for (; t < m.tb; ++t)
+        if (doc_.tokens[t].norm == "\"") open = t;
+      const int person = m.gender == Gender::kNeuter ? 2 : m.number == Number::kPlural ? 1 : 0;
+      if (person == 2) continue;
+      const auto [it, fresh] = rep_of.emplace(std::make_pair(open, person), static_cast<int>(i));
+      if (!fresh) unite(it->second, static_cast<int>(i));
+    }
+  }
   for (size_t i = 0; i < n_base_; ++i) {
     const M& m = ms_[i];
     if (m.kind != Kind::kPronoun || !m.first_person || m.in_quote) continue;
@@ -1341,10 +1386,22 @@ void Resolver::detectCommonNouns() {
     // pre-conjunction ("either"); the name phrases keep it.
     const auto phrase = [&](uint32_t h, bool preconj) {
       const uint32_t s = sent_of_[h];
+      // The phrase is contiguous: on each side of the head, dependents are taken from the
+      // closest outwards up to the first one outside the phrase ("In 1947 , [the museum] was
+      // ...": the subject and copula between an oblique and the predicate noun end it). A
+      // parenthetical after the head ("Padalecki ( born July 19 , 1982 )") ends it too.
       uint32_t lo_h = h, hi_h = h;
-      for (uint32_t c : kids(h)) {
-        if (outsidePhrase(c)) continue;
+      const auto ks = kids(h);
+      for (size_t k = ks.size(); k-- > 0;) {
+        const uint32_t c = ks[k];
+        if (c > h) continue;
+        if (outsidePhrase(c)) break;
         lo_h = std::min(lo_h, lo[c]);
+      }
+      for (uint32_t c : ks) {
+        if (c < h) continue;
+        const std::string& first = doc_.tokens[lo[c]].norm;
+        if (outsidePhrase(c) || (lo[c] > h && (first == "(" || first == "["))) break;
         hi_h = std::max(hi_h, hi[c]);
       }
       uint32_t b = std::max(lo_h, doc_.sentences[s].token_begin);
@@ -1365,6 +1422,19 @@ void Resolver::detectCommonNouns() {
           return u == "ADP" || u == "CCONJ" || u == "SCONJ" || u == "PUNCT";
         };
         while (b < h && functional(b)) ++b;
+        // Focus and sentence adverbs before the phrase ("only peace", "also the Team Manager",
+        // "not the front door"): the noun's own advmod/discourse dependents are not in it.
+        const auto advLead = [&](uint32_t x) {
+          const Token& d = doc_.tokens[x];
+          const bool adv = d.upos == "ADV" || d.upos == "INTJ" ||
+                           (d.upos == "PART" && (lower_[x] == "not" || lower_[x] == "n't"));
+          return adv && d.head == static_cast<int32_t>(h) &&
+                 (d.deprel == "advmod" || d.deprel == "discourse");
+        };
+        while (b < h && advLead(b)) {
+          ++b;
+          while (b < h && (isPunct(b) || functional(b))) ++b;
+        }
         while (e > h + 1 &&
                (doc_.tokens[e - 1].upos == "ADP" || doc_.tokens[e - 1].upos == "CCONJ"))
           --e;
@@ -1432,6 +1502,77 @@ void Resolver::detectCommonNouns() {
       }
       common.push_back(std::move(m));
     }
+    // Extraposed "it" ("It is important to note that ...", "it seems that ..."): GUM marks
+    // the clause as a mention and links the pronoun to it. The pronoun is an expletive (or the
+    // subject of a copular predicate) whose predicate has a clausal subject or complement
+    // after it; the clause's subtree is the mention.
+    std::vector<std::pair<uint32_t, uint64_t>> expl;  // pronoun index -> clause span key
+    {
+      for (size_t k = 0; k < n_base_; ++k) {
+        const M& p = ms_[k];
+        if (p.kind != Kind::kPronoun || p.te != p.tb + 1 || lower_[p.tb] != "it") continue;
+        const Token& t = doc_.tokens[p.tb];
+        if (t.head < 0 || static_cast<uint32_t>(t.head) >= n) continue;
+        const auto h = static_cast<uint32_t>(t.head);
+        bool cop = false;
+        for (uint32_t c : kids(h)) cop = cop || doc_.tokens[c].deprel == "cop";
+        if (t.deprel != "expl" && !(t.deprel == "nsubj" && cop)) continue;
+        uint32_t clause = UINT32_MAX;
+        for (uint32_t c : kids(h)) {
+          if (c < p.tb || c < h) continue;
+          const std::string& d = doc_.tokens[c].deprel;
+          const bool clausal = d == "csubj" || d == "csubj:pass" || d == "ccomp" ||
+                               (t.deprel == "nsubj" && d == "advcl");
+          if (!clausal) continue;
+          // The clause starts with its marker ("to", "that", "for", "whether", "if", "how").
+          const uint32_t f = lo[c];
+          if (t.deprel == "nsubj" &&
+              !in(lower_[f], {"to", "that", "for", "whether", "if", "how", "what", "why"}))
+            continue;
+          clause = c;
+          break;
+        }
+        if (clause == UINT32_MAX) continue;
+        const uint32_t s = sent_of_[clause];
+        uint32_t b = std::max(lo[clause], doc_.sentences[s].token_begin);
+        uint32_t e = std::min(hi[clause] + 1, doc_.sentences[s].token_end);
+        while (e > b + 1 && isPunct(e - 1)) --e;
+        if (b <= p.tb || e <= b) continue;
+        if (!spans.insert(spanKey(b, e)).second) continue;
+        M m = phraseMention(b, e, clause);
+        m.gender = Gender::kNeuter;
+        m.clausal = true;
+        common.push_back(std::move(m));
+        expl.emplace_back(static_cast<uint32_t>(k), spanKey(b, e));
+      }
+    }
+    // Partitives ("one of the first opponents of the war", "all of us"): the quantifier heads
+    // the phrase (UD), its `of` phrase is an nmod dependent. GUM marks the whole phrase.
+    {
+      for (uint32_t h = 0; h < n; ++h) {
+        const Token& t = doc_.tokens[h];
+        const std::string& w = lower_[h];
+        const bool one = w == "one" || w == "each";
+        if (!(one || in(w, {"all", "both", "most", "many", "some", "several", "none", "any", "few",
+                            "two", "three"})))
+          continue;
+        if (t.upos != "NUM" && t.upos != "PRON" && t.upos != "DET" && t.upos != "ADJ") continue;
+        bool of = false;
+        for (uint32_t c : kids(h)) {
+          if (c < h || doc_.tokens[c].deprel.rfind("nmod", 0) != 0) continue;
+          for (uint32_t cc : kids(c))
+            if (cc < c && doc_.tokens[cc].deprel == "case" && lower_[cc] == "of") of = true;
+        }
+        if (!of) continue;
+        const auto [b, e] = phrase(h, true);
+        if (e <= h + 1 || !spans.insert(spanKey(b, e)).second) continue;
+        M m = phraseMention(b, e, h);
+        m.partitive = true;
+        m.number = one ? Number::kSingular : Number::kPlural;
+        m.gender = Gender::kNeuter;
+        common.push_back(std::move(m));
+      }
+    }
     // The maximal phrase around a name ("the United States", "Professor Eastman", "John
     // Hobhouse, who ..."): the name's syntactic head's subtree when it is larger than the name.
     // It joins the name's entity (passCommonHead links it) and is output beside the name.
@@ -1494,6 +1635,27 @@ void Resolver::detectCommonNouns() {
       for (size_t k = 0; k < n_base_; ++k)
         if (ms_[k].kind == Kind::kName)
           name_key.emplace(keyOf(ms_[k].tb, ms_[k].te), static_cast<int>(k));
+      // Runs nested in two or more names ("Marriage" in "the Hindu Marriage Act" and "the
+      // Special Marriage Act") are mentions too; head match links them.
+      std::unordered_map<std::string, int> nested_count;
+      {
+        for (size_t k = 0; k < n_base_; ++k) {
+          const M& nm = ms_[k];
+          if (nm.kind != Kind::kName || nm.te - nm.tb < 2) continue;
+          const uint32_t head = spanHead(nm.tb, nm.te);
+          for (uint32_t x = nm.tb; x < nm.te;) {
+            if (doc_.tokens[x].upos != "PROPN") {
+              ++x;
+              continue;
+            }
+            uint32_t y = x;
+            while (y < nm.te && doc_.tokens[y].upos == "PROPN") ++y;
+            if (!(x == nm.tb && y == nm.te) && !(x <= head && head < y))
+              ++nested_count[keyOf(x, y)];
+            x = y;
+          }
+        }
+      }
       for (size_t k = 0; k < n_base_; ++k) {
         const M& nm = ms_[k];
         if (nm.kind != Kind::kName || nm.te - nm.tb < 2) continue;
@@ -1515,6 +1677,15 @@ void Resolver::detectCommonNouns() {
               m.number = same.number;
               m.same_as = it->second;
               common.push_back(std::move(m));
+            } else if (it == name_key.end()) {
+              const auto nc = nested_count.find(keyOf(x, y));
+              if (nc != nested_count.end() && nc->second >= 2 &&
+                  spans.insert(spanKey(x, y)).second) {
+                M m = phraseMention(x, y, y - 1);
+                m.type = "";
+                m.gender = Gender::kNeuter;
+                common.push_back(std::move(m));
+              }
             }
           }
           x = y;
@@ -1526,6 +1697,10 @@ void Resolver::detectCommonNouns() {
       return a.te > b.te;
     });
     for (auto& m : common) ms_.push_back(std::move(m));
+    for (const auto& [k, key] : expl) {
+      for (size_t j = n_base_; j < ms_.size(); ++j)
+        if (spanKey(ms_[j].tb, ms_[j].te) == key) ms_[k].clause = static_cast<int32_t>(j);
+    }
   }
   parent_.resize(ms_.size());
   std::iota(parent_.begin(), parent_.end(), 0);
@@ -1555,11 +1730,13 @@ void Resolver::passCommonHead(bool strict) {
       if (ms_[i].name_of >= 0) unite(static_cast<int>(i), find(ms_[i].name_of));
     for (size_t i = n_base_; i < ms_.size(); ++i)
       if (ms_[i].same_as >= 0) unite(static_cast<int>(i), find(ms_[i].same_as));
+    for (size_t i = 0; i < n_base_; ++i)
+      if (ms_[i].clause >= 0) unite(static_cast<int>(i), ms_[i].clause);
   }
   // Non-pronoun mentions by head word form, latest start first (stable: list order on ties).
   std::unordered_map<std::string_view, std::vector<int>> by_head;
   for (size_t j = 0; j < ms_.size(); ++j)
-    if (ms_[j].kind != Kind::kPronoun)
+    if (ms_[j].kind != Kind::kPronoun && !ms_[j].partitive && !ms_[j].clausal)
       by_head[lower_[headOf(ms_[j])]].push_back(static_cast<int>(j));
   for (auto& [w, list] : by_head) {
     std::stable_sort(list.begin(), list.end(), [&](int x, int y) {
@@ -1569,6 +1746,7 @@ void Resolver::passCommonHead(bool strict) {
   for (size_t i = n_base_; i < ms_.size(); ++i) {
     const M& m = ms_[i];
     if (find(static_cast<int>(i)) != static_cast<int>(i)) continue;  // already linked
+    if (m.partitive || m.clausal) continue;
     if (in(lower_[m.tb], {"a", "an", "some", "any", "another", "no", "each", "every", "other",
                           "such", "many", "few", "several", "one"})) {
       continue;
@@ -1631,7 +1809,7 @@ void Resolver::passPronounToCommon() {
     if (ms_[k].kind != Kind::kPronoun) resolved[static_cast<size_t>(find(static_cast<int>(k)))] = 1;
   for (size_t i = 0; i < n_base_; ++i) {
     const M& p = ms_[i];
-    if (p.kind != Kind::kPronoun || p.first_person) continue;
+    if (p.kind != Kind::kPronoun || p.first_person || p.clause >= 0) continue;
     const int root = find(static_cast<int>(i));
     if (resolved[static_cast<size_t>(root)]) continue;
     const bool plural = p.number == Number::kPlural;
@@ -1727,7 +1905,7 @@ void Resolver::passApposDeps() {
       const M& m = ms_[i];
       const uint32_t h = heads[i];
       if (!cop[h] || neg[h] || subj[h] == UINT32_MAX) continue;
-      if (doc_.tokens[h].upos != "NOUN" && doc_.tokens[h].upos != "PROPN") continue;
+      if (doc_.tokens[h].upos != "NOUN" && doc_.tokens[h].upos != "PROPN" && !m.partitive) continue;
       const auto it = any_by_head.find(subj[h]);
       if (it == any_by_head.end()) continue;
       const M& a = ms_[static_cast<size_t>(it->second)];

@@ -409,5 +409,134 @@ TEST(CorefResolver, BarePhraseRepeatsOnlyAPhraseNoLongerThanItself) {
   EXPECT_EQ(entityOf(d, "The old property"), -2);
 }
 
+TEST(CorefResolver, PhraseIsContiguousAroundItsHead) {
+  const std::vector<Parsed> parse = {
+      // In 2001 the museum was a school . The school closed .
+      {"ADP", "IN", 1, "case"},    {"NUM", "CD", 6, "obl"},     {"DET", "DT", 3, "det"},
+      {"NOUN", "NN", 6, "nsubj"},  {"AUX", "VBD", 6, "cop"},    {"DET", "DT", 6, "det"},
+      {"NOUN", "NN", -1, "root"},  {"PUNCT", ".", 6, "punct"},  {"DET", "DT", 9, "det"},
+      {"NOUN", "NN", 10, "nsubj"}, {"VERB", "VBD", -1, "root"}, {"PUNCT", ".", 10, "punct"},
+  };
+  Document d = runParsed("In 2001 the museum was a school. The school closed.", parse);
+  // The oblique "In 2001" before the subject and copula does not pull them into the predicate
+  // noun's phrase: it is "a school", not "2001 the museum was a school".
+  const int school = entityOf(d, "a school");
+  ASSERT_GE(school, 0);
+  EXPECT_EQ(entityOf(d, "The school"), school);
+  EXPECT_EQ(entityOf(d, "the museum"), school);  // predicate nominative
+
+  const std::vector<Parsed> parse2 = {
+      // The bridge and the tunnel near the river opened . The bridge closed .
+      {"DET", "DT", 1, "det"},     {"NOUN", "NN", 8, "nsubj"},  {"CCONJ", "CC", 4, "cc"},
+      {"DET", "DT", 4, "det"},     {"NOUN", "NN", 1, "conj"},   {"ADP", "IN", 7, "case"},
+      {"DET", "DT", 7, "det"},     {"NOUN", "NN", 1, "nmod"},   {"VERB", "VBD", -1, "root"},
+      {"PUNCT", ".", 8, "punct"},  {"DET", "DT", 11, "det"},    {"NOUN", "NN", 12, "nsubj"},
+      {"VERB", "VBD", -1, "root"}, {"PUNCT", ".", 12, "punct"},
+  };
+  Document d2 =
+      runParsed("The bridge and the tunnel near the river opened. The bridge closed.", parse2);
+  // A dependent after a conjunct ("near the river", attached to "bridge") stays out too.
+  const int bridge = entityOf(d2, "The bridge");
+  ASSERT_GE(bridge, 0);
+  EXPECT_EQ(entityOf(d2, "The bridge", 1), bridge);
+  EXPECT_EQ(entityOf(d2, "The bridge and the tunnel near the river"), -2);
+}
+
+TEST(CorefResolver, ParentheticalAfterTheHeadIsNotPartOfThePhrase) {
+  const std::vector<Parsed> parse = {
+      // The museum ( built 1900 ) opened . The museum closed .
+      {"DET", "DT", 1, "det"},     {"NOUN", "NN", 6, "nsubj"},  {"PUNCT", "-LRB-", 3, "punct"},
+      {"VERB", "VBN", 1, "acl"},   {"NUM", "CD", 3, "obl"},     {"PUNCT", "-RRB-", 3, "punct"},
+      {"VERB", "VBD", -1, "root"}, {"PUNCT", ".", 6, "punct"},  {"DET", "DT", 9, "det"},
+      {"NOUN", "NN", 10, "nsubj"}, {"VERB", "VBD", -1, "root"}, {"PUNCT", ".", 10, "punct"},
+  };
+  Document d = runParsed("The museum (built 1900) opened. The museum closed.", parse);
+  const int museum = entityOf(d, "The museum");
+  ASSERT_GE(museum, 0);
+  EXPECT_EQ(entityOf(d, "The museum", 1), museum);
+  EXPECT_EQ(entityOf(d, "The museum (built 1900)"), -2);
+}
+
+TEST(CorefResolver, FocusAdverbBeforeAPhraseIsNotPartOfIt) {
+  const std::vector<Parsed> parse = {
+      // Even the bridge fell . The bridge was old .
+      {"ADV", "RB", 2, "advmod"},  {"DET", "DT", 2, "det"},    {"NOUN", "NN", 3, "nsubj"},
+      {"VERB", "VBD", -1, "root"}, {"PUNCT", ".", 3, "punct"}, {"DET", "DT", 6, "det"},
+      {"NOUN", "NN", 8, "nsubj"},  {"AUX", "VBD", 8, "cop"},   {"ADJ", "JJ", -1, "root"},
+      {"PUNCT", ".", 8, "punct"},
+  };
+  Document d = runParsed("Even the bridge fell. The bridge was old.", parse);
+  const int bridge = entityOf(d, "the bridge");
+  ASSERT_GE(bridge, 0);
+  EXPECT_EQ(entityOf(d, "The bridge"), bridge);
+  EXPECT_EQ(entityOf(d, "Even the bridge"), -2);
+}
+
+TEST(CorefResolver, PartitiveIsAMentionHeadedByItsQuantifier) {
+  const std::vector<Parsed> parse = {
+      // Chomsky is one of the first opponents of the war .
+      {"PROPN", "NNP", 2, "nsubj"}, {"AUX", "VBZ", 2, "cop"},   {"NUM", "CD", -1, "root"},
+      {"ADP", "IN", 6, "case"},     {"DET", "DT", 6, "det"},    {"ADJ", "JJ", 6, "amod"},
+      {"NOUN", "NNS", 2, "nmod"},   {"ADP", "IN", 9, "case"},   {"DET", "DT", 9, "det"},
+      {"NOUN", "NN", 6, "nmod"},    {"PUNCT", ".", 2, "punct"},
+  };
+  Document d = runParsed("Chomsky is one of the first opponents of the war.", parse);
+  const int chomsky = entityOf(d, "Chomsky");
+  ASSERT_GE(chomsky, 0);
+  // GUM's span: the quantifier with its "of" phrase; the predicate nominative links it.
+  EXPECT_EQ(entityOf(d, "one of the first opponents of the war"), chomsky);
+}
+
+TEST(CorefResolver, ExtraposedItJoinsItsClause) {
+  const std::vector<Parsed> parse = {
+      // The report came out . It is important to note that the law changed .
+      {"DET", "DT", 1, "det"},          {"NOUN", "NN", 2, "nsubj"},  {"VERB", "VBD", -1, "root"},
+      {"ADP", "RP", 2, "compound:prt"}, {"PUNCT", ".", 2, "punct"},  {"PRON", "PRP", 7, "expl"},
+      {"AUX", "VBZ", 7, "cop"},         {"ADJ", "JJ", -1, "root"},   {"PART", "TO", 9, "mark"},
+      {"VERB", "VB", 7, "csubj"},       {"SCONJ", "IN", 13, "mark"}, {"DET", "DT", 12, "det"},
+      {"NOUN", "NN", 13, "nsubj"},      {"VERB", "VBD", 9, "ccomp"}, {"PUNCT", ".", 7, "punct"},
+  };
+  Document d =
+      runParsed("The report came out. It is important to note that the law changed.", parse);
+  const int it = entityOf(d, "It");
+  ASSERT_GE(it, 0);
+  // "It" anticipates the clause (GUM links them), and is not "The report".
+  EXPECT_EQ(entityOf(d, "to note that the law changed"), it);
+  EXPECT_EQ(entityOf(d, "The report"), -2);
+}
+
+TEST(CorefResolver, NameRepeatedInsideTwoLongerNamesIsAMention) {
+  const std::vector<Parsed> parse = {
+      // The Hindu Marriage Act changed . The Special Marriage Act followed .
+      {"DET", "DT", 3, "det"},     {"ADJ", "JJ", 3, "amod"},    {"PROPN", "NNP", 3, "compound"},
+      {"NOUN", "NN", 4, "nsubj"},  {"VERB", "VBD", -1, "root"}, {"PUNCT", ".", 4, "punct"},
+      {"DET", "DT", 9, "det"},     {"ADJ", "JJ", 9, "amod"},    {"PROPN", "NNP", 9, "compound"},
+      {"NOUN", "NN", 10, "nsubj"}, {"VERB", "VBD", -1, "root"}, {"PUNCT", ".", 10, "punct"},
+  };
+  Document d =
+      runParsed("The Hindu Marriage Act changed. The Special Marriage Act followed.", parse);
+  const int marriage = entityOf(d, "Marriage");
+  ASSERT_GE(marriage, 0);
+  EXPECT_EQ(entityOf(d, "Marriage", 1), marriage);
+  EXPECT_NE(entityOf(d, "Hindu Marriage Act"), marriage);
+}
+
+TEST(CorefResolver, SpellingsOfOneCountryAreOneEntity) {
+  Document d = run("America sent aid to the region. The U.S. also sent troops. They told us.");
+  const int usa = entityOf(d, "America");
+  ASSERT_GE(usa, 0);
+  EXPECT_EQ(entityOf(d, "U.S."), usa);
+  EXPECT_NE(entityOf(d, "us"), usa);
+}
+
+TEST(CorefResolver, FirstPersonInOneQuotationIsOneSpeaker) {
+  Document d = run("\"I won and my team is happy,\" Smith said. \"I lost,\" Jones said.");
+  const int smith = entityOf(d, "I");
+  ASSERT_GE(smith, 0);
+  EXPECT_EQ(entityOf(d, "my"), smith);
+  // Another quotation has its own speaker.
+  EXPECT_NE(entityOf(d, "I", 1), smith);
+}
+
 }  // namespace
 }  // namespace annalist::coref
