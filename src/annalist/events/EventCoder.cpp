@@ -498,9 +498,10 @@ bool isTargetCase(std::string_view c) {
 // Quantity/kind nouns whose "of" complement is the real object ("types of support").
 bool isLightNoun(std::string_view l) {
   static constexpr std::string_view kLight[] = {
-      "TYPE",    "KIND",    "FORM",     "SORT",     "AMOUNT", "NUMBER",  "LOT",    "TON", "TONNE",
-      "PACKAGE", "ROUND",   "BATCH",    "SHIPMENT", "RANGE",  "VARIETY", "SERIES", "SET", "WAVE",
-      "MILLION", "BILLION", "THOUSAND", "HUNDRED",  "DOZEN",  "LEVEL",   "$",      "€",   "£"};
+      "TYPE",  "KIND",    "FORM",    "SORT",    "AMOUNT",   "NUMBER",  "LOT",     "TON",
+      "TONNE", "PACKAGE", "ROUND",   "BATCH",   "SHIPMENT", "RANGE",   "VARIETY", "SERIES",
+      "SET",   "WAVE",    "MILLION", "BILLION", "THOUSAND", "HUNDRED", "DOZEN",   "LEVEL",
+      "$",     "€",       "£",       "MESSAGE", "LETTER"};
   for (std::string_view w : kLight) {
     if (l == w) return true;
   }

@@ -544,7 +544,7 @@ class CoderSession7 : public ::testing::Test {
  protected:
   void SetUp() override {
     doc = loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/session7_sentences.conllu");
-    ASSERT_EQ(doc.sentences.size(), 11u);
+    ASSERT_EQ(doc.sentences.size(), 13u);
   }
   // "SOURCE>TARGET:CAMEO " for the events of sentence s, in order.
   std::string code(uint32_t s) {
@@ -651,6 +651,22 @@ TEST_F(CoderSession7, SumOfMoneyInLoansIsEconomicAid) {
   addMention(doc, 10, 0, 1, "JPN");
   addMention(doc, 10, 9, 10, "IDN");
   EXPECT_EQ(code(10), "JPN>IDN:0331 ");
+}
+
+// "Putin sent a message of condolence to ... Shinzo Abe": a message "of" something is that
+// thing (the condolence pattern's object).
+TEST_F(CoderSession7, MessageOfCondolenceIsCondolence) {
+  addMention(doc, 11, 0, 1, "RUSGOV");
+  addMention(doc, 11, 7, 12, "JPNGOV");
+  EXPECT_EQ(code(11), "RUSGOV>JPNGOV:018 ");
+}
+
+// "The African Union suspended Sudan's membership": reducing relations with the member
+// (built-in "suspend obj=membership").
+TEST_F(CoderSession7, SuspendedMembershipReducesRelations) {
+  addMention(doc, 12, 1, 3, "IGOAFRAFU");
+  addMention(doc, 12, 4, 5, "SDN");
+  EXPECT_EQ(code(12), "IGOAFRAFU>SDN:160 ");
 }
 
 // "France recalled its ambassador to Italy", "its ambassador" coded FRAGOV through
