@@ -544,7 +544,7 @@ class CoderSession7 : public ::testing::Test {
  protected:
   void SetUp() override {
     doc = loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/session7_sentences.conllu");
-    ASSERT_EQ(doc.sentences.size(), 13u);
+    ASSERT_EQ(doc.sentences.size(), 14u);
   }
   // "SOURCE>TARGET:CAMEO " for the events of sentence s, in order.
   std::string code(uint32_t s) {
@@ -667,6 +667,13 @@ TEST_F(CoderSession7, SuspendedMembershipReducesRelations) {
   addMention(doc, 12, 1, 3, "IGOAFRAFU");
   addMention(doc, 12, 4, 5, "SDN");
   EXPECT_EQ(code(12), "IGOAFRAFU>SDN:160 ");
+}
+
+// "North Korea fired two short-range ballistic missiles into the sea": a missile launch is
+// coded without a target (the built-in missile entry needs none).
+TEST_F(CoderSession7, MissileLaunchNeedsNoTarget) {
+  addMention(doc, 13, 0, 2, "PRK");
+  EXPECT_EQ(code(13), "PRK>:194 ");
 }
 
 // "France recalled its ambassador to Italy", "its ambassador" coded FRAGOV through
