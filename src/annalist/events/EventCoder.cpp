@@ -468,6 +468,24 @@ bool hasTargetArgument(const SentView& sv, uint32_t g) {
   return false;
 }
 
+// Whether the object of predicate g is qualified as foreign ("seized a *foreign* tanker",
+// "released the crew of a *foreign* tanker"), within two levels of its phrase.
+bool foreignObject(const SentView& sv, uint32_t g) {
+  std::vector<uint32_t> frontier = sv.children(g, "obj");
+  for (int depth = 0; depth < 3 && !frontier.empty(); ++depth) {
+    std::vector<uint32_t> next;
+    for (uint32_t x : frontier) {
+      for (uint32_t k : sv.kids[x - sv.b]) {
+        const std::string_view r = sv.deprel(k);
+        if (r == "amod" && sv.lemmaUp(k) == "FOREIGN") return true;
+        if (r == "nmod" || r == "compound") next.push_back(k);
+      }
+    }
+    frontier = std::move(next);
+  }
+  return false;
+}
+
 // Prepositions whose phrase may hold a target when no pattern names the slot ("called on
 // X", "turned against X", "sent to X"); place, time and topic phrases ("in Doha", "about
 // X", "over its stance") are settings, not targets.
@@ -2333,7 +2351,10 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
     // ("warships held drills[HOLD obj=@MILOPS] in the South China Sea"), as their entries
     // say with `option target=optional`.
     const std::string fwd_root = CameoTable::root(fwd);
-    const bool target_optional = block.target_optional || fwd_root == "14" || fwd_root == "15";
+    // So does an event done to an unnamed foreign party ("released the crew of a *foreign*
+    // tanker"): its target is known to exist but not who it is (CAMEO codes it as "---").
+    const bool target_optional = block.target_optional || fwd_root == "14" || fwd_root == "15" ||
+                                 (sv.parsed && targets.empty() && foreignObject(sv, c.v));
     if (targets.empty() && !pairwise && block.tree_args && !target_optional) {
       if (trace) *trace << "  no event: no target actor (the entry needs one)\n";
       continue;

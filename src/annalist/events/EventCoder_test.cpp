@@ -544,7 +544,7 @@ class CoderSession7 : public ::testing::Test {
  protected:
   void SetUp() override {
     doc = loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/session7_sentences.conllu");
-    ASSERT_EQ(doc.sentences.size(), 14u);
+    ASSERT_EQ(doc.sentences.size(), 15u);
   }
   // "SOURCE>TARGET:CAMEO " for the events of sentence s, in order.
   std::string code(uint32_t s) {
@@ -674,6 +674,13 @@ TEST_F(CoderSession7, SuspendedMembershipReducesRelations) {
 TEST_F(CoderSession7, MissileLaunchNeedsNoTarget) {
   addMention(doc, 13, 0, 2, "PRK");
   EXPECT_EQ(code(13), "PRK>:194 ");
+}
+
+// "The Iranian navy has released the crew of a foreign tanker": done to an unnamed foreign
+// party, coded without a target.
+TEST_F(CoderSession7, UnnamedForeignPartyIsAnUnknownTarget) {
+  addMention(doc, 14, 1, 3, "IRNMIL");
+  EXPECT_EQ(code(14), "IRNMIL>:0841 ");
 }
 
 // "France recalled its ambassador to Italy", "its ambassador" coded FRAGOV through
