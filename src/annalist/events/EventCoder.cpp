@@ -2347,13 +2347,15 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
         if (place >= 0) targets.push_back({place, sv.codeOf(place)});
       }
     }
-    // Protests (14x) and shows of force (15x) need no target whichever entry coded them
-    // ("warships held drills[HOLD obj=@MILOPS] in the South China Sea"), as their entries
-    // say with `option target=optional`.
+    // Public statements (01x: "denied reports that ..."), protests (14x) and shows of force
+    // (15x) need no target whichever entry coded them ("warships held drills[HOLD
+    // obj=@MILOPS] in the South China Sea"), as their entries say with `option
+    // target=optional`.
     const std::string fwd_root = CameoTable::root(fwd);
     // So does an event done to an unnamed foreign party ("released the crew of a *foreign*
     // tanker"): its target is known to exist but not who it is (CAMEO codes it as "---").
     const bool target_optional = block.target_optional || fwd_root == "14" || fwd_root == "15" ||
+                                 fwd_root == "01" ||
                                  (sv.parsed && targets.empty() && foreignObject(sv, c.v));
     if (targets.empty() && !pairwise && block.tree_args && !target_optional) {
       if (trace) *trace << "  no event: no target actor (the entry needs one)\n";

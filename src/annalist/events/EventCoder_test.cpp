@@ -544,7 +544,7 @@ class CoderSession7 : public ::testing::Test {
  protected:
   void SetUp() override {
     doc = loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/session7_sentences.conllu");
-    ASSERT_EQ(doc.sentences.size(), 15u);
+    ASSERT_EQ(doc.sentences.size(), 16u);
   }
   // "SOURCE>TARGET:CAMEO " for the events of sentence s, in order.
   std::string code(uint32_t s) {
@@ -681,6 +681,13 @@ TEST_F(CoderSession7, MissileLaunchNeedsNoTarget) {
 TEST_F(CoderSession7, UnnamedForeignPartyIsAnUnknownTarget) {
   addMention(doc, 14, 1, 3, "IRNMIL");
   EXPECT_EQ(code(14), "IRNMIL>:0841 ");
+}
+
+// "Russia denied reports that its warplanes had bombed a hospital": a public statement
+// (CAMEO 01, here 016 deny responsibility) needs no target.
+TEST_F(CoderSession7, PublicStatementNeedsNoTarget) {
+  addMention(doc, 15, 0, 1, "RUS");
+  EXPECT_EQ(code(15), "RUS>:016 ");
 }
 
 // "France recalled its ambassador to Italy", "its ambassador" coded FRAGOV through
