@@ -283,7 +283,10 @@ class Finder {
   }
   int32_t sentBegin(int32_t tok) const { return doc_.sentences[sent_of_[tok]].token_begin; }
   int32_t sentEnd(int32_t tok) const { return doc_.sentences[sent_of_[tok]].token_end; }
-  uint32_t paraOf(int32_t tok) const { return doc_.sentences[sent_of_[tok]].paragraph; }
+  // The paragraph of a token, counting a sentence that opens a new line as a new paragraph
+  // (sources that separate paragraphs by single newlines and also have a blank line get
+  // blank-line paragraphs from the tokenizer).
+  uint32_t paraOf(int32_t tok) const { return para_of_sent_[sent_of_[tok]]; }
   // Ends reported-speech content before material that is not part of what was said: a
   // non-restrictive relative clause (", which ...") or a verb coordinated
   // with the cue ("has said X and has expressed support ...", from the parse).
@@ -324,6 +327,7 @@ class Finder {
   std::vector<CueCandidate>* collect_ = nullptr;
   std::vector<Tok> t_;
   std::vector<uint32_t> sent_of_;
+  std::vector<uint32_t> para_of_sent_;
   std::vector<DirectQuote> direct_;
   std::vector<bool> merged_;
   std::vector<size_t> pending_;
@@ -339,6 +343,17 @@ void Finder::prepare() {
   for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
     for (uint32_t i = doc_.sentences[s].token_begin; i < doc_.sentences[s].token_end; ++i)
       sent_of_[i] = s;
+  }
+  para_of_sent_.assign(doc_.sentences.size(), 0);
+  for (uint32_t s = 1; s < doc_.sentences.size(); ++s) {
+    const Sentence& prev = doc_.sentences[s - 1];
+    const Sentence& cur = doc_.sentences[s];
+    bool new_para = cur.paragraph != prev.paragraph;
+    if (!new_para && prev.token_end > prev.token_begin && cur.token_end > cur.token_begin) {
+      const uint32_t a = toks[prev.token_end - 1].end, b = toks[cur.token_begin].start;
+      new_para = b > a && doc_.slice(a, b).find('\n') != std::string_view::npos;
+    }
+    para_of_sent_[s] = para_of_sent_[s - 1] + (new_para ? 1 : 0);
   }
   for (size_t i = 0; i < toks.size(); ++i) {
     Tok& k = t_[i];

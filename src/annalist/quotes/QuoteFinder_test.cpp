@@ -1429,5 +1429,28 @@ TEST(QuoteFinder, ContentKeepsItsClosingBracketAndPercentSign) {
   EXPECT_EQ(e.slice(e.quotes[0].content), "turnout was a record 39%");
 }
 
+// Seventh session: in a text whose paragraphs are blank-line separated, a quote opening a new
+// line still opens a new paragraph: it is not merged with the quote closing the line before,
+// nor made another part of the speaker's run of quotes there.
+TEST(QuoteFinder, ANewLineIsANewParagraphForQuotes) {
+  Document d =
+      run("Smith Wins\n\nShe called the plan \u201ca disaster.\u201d\n\u201cWe will fight this in "
+          "every court of the land,\u201d Smith said.\n");
+  const auto it = std::find_if(d.quotes.begin(), d.quotes.end(), [&](const Quote& q) {
+    return q.speaker && d.slice(*q.speaker) == "Smith";
+  });
+  ASSERT_NE(it, d.quotes.end());
+  EXPECT_TRUE(it->parts.empty());
+  EXPECT_EQ(d.slice(it->content), "We will fight this in every court of the land,");
+  Document e =
+      run("Smith Wins\n\n\"We will win this race,\" Smith said.\n\"The polls are wrong about "
+          "this race and about everything else this year.\"\n");
+  ASSERT_EQ(e.quotes.size(), 2u);
+  EXPECT_TRUE(e.quotes[0].parts.empty());
+  EXPECT_EQ(e.slice(e.quotes[1].content),
+            "The polls are wrong about this race and about everything else this year.");
+  EXPECT_EQ(sl(e, e.quotes[1].speaker), "Smith");
+}
+
 }  // namespace
 }  // namespace annalist::quotes
