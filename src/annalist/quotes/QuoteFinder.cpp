@@ -1894,7 +1894,6 @@ void Finder::findIndirect(uint32_t s) {
       }
       if (!deps_ && spk.b > cue->b && entry->kind != CueKind::kSpeech) continue;
       // Inverted / parenthetical: "CONTENT, X said." or "CONTENT, said X."
-      const int32_t left = std::min(spk.b, cue->b);
       bool parenthetical = false;
       // Only verbs of saying and a few of thinking are parenthetical ("..., she thinks."), not
       // stance verbs ("..., while male troops backed Trump").
@@ -1902,6 +1901,25 @@ void Finder::findIndirect(uint32_t s) {
           entry->kind == CueKind::kSpeech ||
           in(entry->lemma, {"think", "believe", "feel", "suspect", "fear", "hope", "reckon",
                             "guess", "suppose", "know", "expect", "predict", "worry", "doubt"});
+      // "..., UMWA Director of Government Affairs Phil Smith told POLITICO", "..., the news
+      // site RTL Info reported": the parser may give the speaker's head without all of its
+      // title; in a frame after a comma, the speaker runs back to that comma over nouns,
+      // names and of/the/and.
+      TokRange framed = spk;
+      if (may_parenthesise && !spk.empty() && spk.e <= cue->b && spk.b - 1 > lo &&
+          t_[spk.b - 1].lower != ",") {
+        int32_t b = spk.b;
+        while (b - 1 > lo && b > spk.b - 8 && t_[b - 1].lower != "," && !t_[b - 1].punct &&
+               t_[b - 1].q == QMark::kNone && !t_[b - 1].claimed &&
+               (in(t_[b - 1].lower, {"of", "the", "and", "'s", "for"}) ||
+                (nounish(b - 1) && !isVerbish(b - 1) && !isPronounSubject(t_[b - 1].lower)))) {
+          --b;
+        }
+        if (b - 1 > lo && t_[b - 1].lower == "," && !in(t_[b].lower, {"of", "and", "'s"})) {
+          framed.b = b;
+        }
+      }
+      const int32_t left = std::min(may_parenthesise ? framed.b : spk.b, cue->b);
       TokRange tail{};  // the content after a frame in the middle of the sentence
       if (may_parenthesise && left - 1 >= lo && t_[left - 1].lower == "," && left - 1 > lo) {
         int32_t k = std::max(spk.e, cue->e);
@@ -1970,6 +1988,7 @@ void Finder::findIndirect(uint32_t s) {
       bool object_content = false;
       if (parenthetical) {
         content = {lo, left - 1};
+        spk = framed;
       } else {
         const int32_t c = contentStart(*cue, *entry, hi);
         if (c < 0) continue;

@@ -1452,5 +1452,25 @@ TEST(QuoteFinder, ANewLineIsANewParagraphForQuotes) {
   EXPECT_EQ(sl(e, e.quotes[1].speaker), "Smith");
 }
 
+// Seventh session: `CONTENT, TITLE NAME told X.` with the parser giving the speaker's head
+// only (here "Phil Smith", under a misparsed "Director"): in a frame after a comma, the speaker
+// runs back to the comma over its title (was: no quote, the frame not seen as inverted).
+TEST(QuoteFinder, InvertedFrameSpeakerRunsBackToTheComma) {
+  Document d = runParsed(
+      "The union will likely sit out the election altogether, UMWA Director of Government "
+      "Affairs Phil Smith told POLITICO earlier this week.",
+      {"DET",   "NOUN",  "AUX",   "ADV",  "VERB", "ADP",  "DET",  "NOUN",
+       "ADV",   "PUNCT", "PROPN", "NOUN", "ADP",  "NOUN", "NOUN", "PROPN",
+       "PROPN", "VERB",  "PROPN", "ADV",  "DET",  "NOUN", "PUNCT"},
+      {1, 4, 4, 4, -1, 4, 7, 4, 4, 11, 11, 4, 14, 14, 11, 17, 15, 11, 17, 21, 21, 17, 4},
+      {"det",    "nsubj",     "aux",      "advmod", "root", "compound:prt", "det",  "obj",
+       "advmod", "punct",     "compound", "appos",  "case", "compound",     "nmod", "nsubj",
+       "flat",   "acl:relcl", "iobj",     "advmod", "det",  "obl:unmarked", "punct"});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].content), "The union will likely sit out the election altogether");
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "UMWA Director of Government Affairs Phil Smith");
+  EXPECT_EQ(sl(d, d.quotes[0].cue), "told");
+}
+
 }  // namespace
 }  // namespace annalist::quotes
