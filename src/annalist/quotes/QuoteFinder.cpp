@@ -254,6 +254,12 @@ class Finder {
   // The first token of the dependency subtree of `h` (within its sentence), looking no further
   // left than `from`; `h` itself when none of its descendants lies in [from, h).
   int32_t subtreeBegin(int32_t h, int32_t from = 0) const;
+  // A sentence-final frame by layout (`CONTENT, SPEAKER CUE [hearer] [adverbial].`, the
+  // speaker a verbless phrase after a comma, possibly with a description between commas):
+  // the speaker's range, empty when the sentence around cue `cue` is not one. With a parse
+  // only; the parser often misreads these frames (the speaker as an apposition of the
+  // content's last noun, the cue as a relative clause or conjunct).
+  TokRange layoutFrame(TokRange cue, const CueEntry& entry, int32_t lo, int32_t hi) const;
   // First token of the content of cue `cue` (skipping that/hearer/adverbials); -1 when none.
   int32_t contentStart(TokRange cue, const CueEntry& entry, int32_t hi) const;
   void claim(TokRange r) {
@@ -1138,6 +1144,104 @@ TokRange Finder::subjectOf(TokRange cue, int32_t lo, int32_t hi) const {
   return {};
 }
 
+TokRange Finder::layoutFrame(TokRange cue, const CueEntry& entry, int32_t lo, int32_t hi) const {
+  if (!deps_ || !tags_ ||
+      (entry.kind != CueKind::kSpeech &&
+       !in(entry.lemma, {"show", "find", "think", "believe", "estimate", "conclude"}))) {
+    return {};
+  }
+  const auto& toks = doc_.tokens;
+  const std::string& cw = t_[cue.b].lower;
+  if (cw.size() > 4 && cw.compare(cw.size() - 3, 3, "ing") == 0) return {};
+  auto verbal = [&](int32_t m) { return toks[m].upos == "VERB" || toks[m].upos == "AUX"; };
+  auto blocked = [&](int32_t m) {
+    return t_[m].claimed || t_[m].q != QMark::kNone || t_[m].in_quote ||
+           isSentencePunct(t_[m].lower) || in(t_[m].lower, {";", ":", "(", ")"});
+  };
+  int32_t j = cue.b - 1;
+  while (j > lo && toks[j].upos == "ADV" && isAuxOrAdverb(t_[j].lower)) --j;
+  if (j <= lo) return {};
+  // The speaker: back to the comma that opens the frame. "NAME, DESCRIPTION," before the cue
+  // is one speaker with its apposition.
+  int32_t end = j + 1, c = -1;
+  int32_t m = j;
+  if (t_[j].lower == ",") {
+    end = j;
+    m = j - 1;
+    while (m > lo && m > j - 14 && t_[m].lower != "," && !blocked(m) && !verbal(m)) --m;
+    if (m <= lo || t_[m].lower != ",") return {};
+    --m;
+    while (m > lo && m > j - 20 && t_[m].lower != "," && !blocked(m) && !verbal(m) &&
+           (t_[m].cap || t_[m].punct)) {
+      --m;
+    }
+    if (m <= lo || t_[m].lower != "," || m + 1 >= end) return {};
+    c = m;
+  } else {
+    while (m > lo && m > j - 12 && t_[m].lower != "," && !blocked(m) && !verbal(m)) --m;
+    if (m <= lo || t_[m].lower != ",") return {};
+    c = m;
+  }
+  const TokRange spk{c + 1, end};
+  if (spk.empty() || isFunctionWord(t_[spk.b].lower) || isRelativePronoun(t_[spk.b].lower)) {
+    return {};
+  }
+  bool nominal = false;
+  for (int32_t k = spk.b; k < spk.e; ++k) {
+    const std::string& u = toks[k].upos;
+    nominal = nominal || u == "NOUN" || u == "PROPN" || u == "PRON";
+  }
+  if (!nominal) return {};
+  // The content: a clause of its own (a verb) of at least three tokens before the comma.
+  if (c - lo < 3 || doc_.sentences[sent_of_[cue.b]].headline) return {};
+  bool clause = false;
+  for (int32_t k = lo; k < c && !clause; ++k) clause = verbal(k) && !t_[k].in_quote;
+  if (!clause) return {};
+  // The rest of the frame: a hearer, time words and adverbs, a prepositional or subordinate
+  // adverbial without "that", a colon or a quote; it ends the sentence or a participle clause
+  // (", adding ...") follows.
+  int32_t k = cue.e;
+  if (entry.takes_object && k < hi) {
+    const TokRange hearer = npRight(k, hi);
+    if (!hearer.empty()) {
+      k = hearer.e;
+    } else if (in(t_[k].lower, {"her", "him", "them", "me", "us", "you"})) {
+      ++k;
+    }
+  }
+  while (k < hi && (isTimeWord(t_[k].lower) || isAuxOrAdverb(t_[k].lower) ||
+                    in(t_[k].lower, {"this", "last", "next", "week", "month", "year"}))) {
+    ++k;
+  }
+  if (k < hi && !t_[k].punct) {
+    // (Not an infinitive complement: "Sanders Vows To Eliminate ...".)
+    if (t_[k].lower == "to" && k + 1 < hi && toks[k + 1].upos == "VERB") return {};
+    if (!in(t_[k].lower,
+            {"in", "on", "at", "during", "after", "before", "while", "when", "as", "with", "via",
+             "through", "to", "from", "for", "following", "without", "because"})) {
+      return {};
+    }
+    for (; k < hi && t_[k].lower != "," && !isDashTok(t_[k].lower); ++k) {
+      if (t_[k].lower == "that" || t_[k].q != QMark::kNone || in(t_[k].lower, {":", ";"})) {
+        return {};
+      }
+    }
+  }
+  // After the frame: the sentence end, a dash, or a participle clause of the speaker's (",
+  // adding ..."); any other comma means the frame sits inside the sentence ("Though A, he
+  // said, B"; ", the Times said, including ...").
+  if (k < hi && t_[k].lower == ",") {
+    const std::string& w = k + 1 < hi ? t_[k + 1].lower : t_[k].lower;
+    const bool participle = k + 1 < hi && w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0 &&
+                            w != "including" && toks[k + 1].upos == "VERB" &&
+                            toks[k + 1].head < k + 1 && toks[k + 1].deprel != "csubj";
+    if (!participle) return {};
+  } else if (k < hi && !isSentencePunct(t_[k].lower) && !isDashTok(t_[k].lower) && !t_[k].punct) {
+    return {};
+  }
+  return spk;
+}
+
 int32_t Finder::contentStart(TokRange cue, const CueEntry& entry, int32_t hi) const {
   int32_t j = cue.e;
   auto skipAdverbials = [&] {
@@ -1775,7 +1879,22 @@ void Finder::findIndirect(uint32_t s) {
     out_.push_back(std::move(a));
     break;
   }
-  for (int32_t i = sb; i < se; ++i) {
+  // A sentence-final frame by layout is taken first, before the cues of its content claim
+  // parts of it ("In Chicago, organizers added 160 security personnel ..., the Sun-Times
+  // reported.").
+  std::vector<int32_t> order;
+  order.reserve(static_cast<size_t>(se - sb));
+  for (int32_t i = se - 1; i >= sb && order.empty(); --i) {
+    const auto cue = cueAt(i);
+    if (!cue || t_[i].lower == "according") continue;
+    int32_t lo = i, hi = cue->e;
+    while (lo > sb && !t_[lo - 1].claimed) --lo;
+    while (hi < se && !t_[hi].claimed) ++hi;
+    if (!layoutFrame(*cue, entryAt(i), lo, hi).empty()) order.push_back(i);
+  }
+  for (int32_t i = sb; i < se; ++i)
+    if (order.empty() || i != order.front()) order.push_back(i);
+  for (const int32_t i : order) {
     if (deps_ && passiveQuestion(i)) continue;
     auto cue = cueAt(i);
     if (!cue) continue;
@@ -1919,9 +2038,15 @@ void Finder::findIndirect(uint32_t s) {
           framed.b = b;
         }
       }
+      // "The union will likely sit out the election, UMWA Director of Government Affairs
+      // Phil Smith told POLITICO.": a sentence-final frame by layout overrides the parse.
+      const TokRange lframe = layoutFrame(*cue, *entry, lo, hi);
+      if (!lframe.empty()) framed = lframe;
       const int32_t left = std::min(may_parenthesise ? framed.b : spk.b, cue->b);
       TokRange tail{};  // the content after a frame in the middle of the sentence
-      if (may_parenthesise && left - 1 >= lo && t_[left - 1].lower == "," && left - 1 > lo) {
+      if (!lframe.empty()) {
+        parenthetical = true;
+      } else if (may_parenthesise && left - 1 >= lo && t_[left - 1].lower == "," && left - 1 > lo) {
         int32_t k = std::max(spk.e, cue->e);
         // "CONTENT, a school spokesman told The Wall Street Journal.": the hearer of a verb
         // that takes one is part of the frame.

@@ -1472,5 +1472,43 @@ TEST(QuoteFinder, InvertedFrameSpeakerRunsBackToTheComma) {
   EXPECT_EQ(sl(d, d.quotes[0].cue), "told");
 }
 
+// Seventh session: a sentence-final frame by layout (`CONTENT, SPEAKER CUE [hearer]
+// [adverbial].`) whatever the parse: here the parser hangs "a school spokesman" on "year" as
+// an apposition and "told" as an xcomp of "completing" (was: no quote).
+TEST(QuoteFinder, SentenceFinalFrameByLayout) {
+  Document d = runParsed(
+      "He had been completing his second year, a school spokesman told The Wall Street Journal.",
+      {"PRON", "AUX", "AUX", "VERB", "PRON", "ADJ", "NOUN", "PUNCT", "DET", "NOUN", "NOUN", "VERB",
+       "DET", "PROPN", "PROPN", "PROPN", "PUNCT"},
+      {3, 3, 3, -1, 6, 6, 3, 10, 10, 10, 6, 3, 15, 14, 15, 11, 11},
+      {"nsubj", "aux", "aux", "root", "nmod:poss", "amod", "obj", "punct", "det", "compound",
+       "appos", "xcomp", "det", "compound", "compound", "iobj", "punct"});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].content), "He had been completing his second year");
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "a school spokesman");
+  EXPECT_EQ(sl(d, d.quotes[0].cue), "told");
+  // The frame is read before the cues of its content ("added" would otherwise take the
+  // sentence's first part).
+  Document e = runParsed(
+      "In Chicago, organizers added 160 security personnel along the parade route, up from 90 "
+      "last year, the Sun-Times reported.",
+      {"ADP",   "PROPN", "PUNCT", "NOUN",  "VERB",  "NUM",  "NOUN", "NOUN", "ADP",
+       "DET",   "NOUN",  "NOUN",  "PUNCT", "ADV",   "ADP",  "NUM",  "ADJ",  "NOUN",
+       "PUNCT", "DET",   "PROPN", "PUNCT", "PROPN", "VERB", "PUNCT"},
+      {1, 3, 1, 4, -1, 7, 7, 4, 11, 11, 11, 4, 13, 4, 15, 17, 17, 13, 20, 20, 23, 22, 20, 4, 4},
+      {"case",  "compound", "punct", "nsubj",        "root",  "nummod", "compound",
+       "obj",   "case",     "det",   "compound",     "obl",   "punct",  "advmod",
+       "case",  "nummod",   "amod",  "obl:unmarked", "punct", "det",    "nsubj",
+       "punct", "appos",    "conj",  "punct"});
+  const auto it = std::find_if(e.quotes.begin(), e.quotes.end(), [&](const Quote& q) {
+    return q.cue && e.slice(*q.cue) == "reported";
+  });
+  ASSERT_NE(it, e.quotes.end());
+  EXPECT_EQ(e.slice(it->content),
+            "In Chicago, organizers added 160 security personnel along the parade route, up from "
+            "90 last year");
+  EXPECT_EQ(sl(e, it->speaker), "the Sun-Times");
+}
+
 }  // namespace
 }  // namespace annalist::quotes
