@@ -1605,10 +1605,12 @@ void EventCoder::explainSentence(Document& doc, uint32_t sentence, std::ostream&
 
 namespace {
 
-// Re-reads, for the duration of its lifetime, a sentence whose only verb the parser read as
-// a modifier of the noun after it, under a noun root ("Greek police[root] fired[amod] tear
-// gas[nmod of police] at demonstrators[nmod of police]"): the verb becomes the root, the root
-// noun its subject, the modified noun its object and the root's later prepositional phrases
+// Re-reads, for the duration of its lifetime, a sentence whose only verb (adjectival
+// participles such as "rebel-held" aside) the parser read as a modifier of the noun after
+// it, under a noun root ("Greek police[root] fired[amod] tear gas[nmod of police] at
+// demonstrators[nmod of police]", the noun's phrase may hold its own modifiers between the
+// verb and the noun: "shelled[amod] Kurdish militia positions"): the verb becomes the root, the
+// root noun its subject, the modified noun its object and the root's later prepositional phrases
 // its obliques, as in "Greek police fired[root] tear gas[obj] at demonstrators[obl]". The
 // parse is restored on destruction, so the document's parse layer is unchanged.
 class VerbAsModifierReading {
@@ -1616,40 +1618,67 @@ class VerbAsModifierReading {
   VerbAsModifierReading(Document& doc, uint32_t sentence) : doc_(doc) {
     const Sentence& s = doc.sentences[sentence];
     const uint32_t b = s.token_begin, e = s.token_end;
-    int64_t root = -1, verb = -1;
+    int64_t root = -1;
+    std::vector<uint32_t> verbs;
     for (uint32_t i = b; i < e; ++i) {
       const Token& t = doc.tokens[i];
       if (t.head < 0) {
         if (root >= 0) return;
         root = i;
       }
-      if (t.upos == "VERB" || t.upos == "AUX") {
-        if (verb >= 0) return;  // more than one verb
-        verb = i;
-      }
+      if (t.upos == "VERB" || t.upos == "AUX") verbs.push_back(i);
     }
-    if (root < 0 || verb < 0 || verb <= root) return;
+    if (root < 0 || verbs.empty()) return;
     const Token& r = doc.tokens[root];
-    const Token& v = doc.tokens[verb];
-    if ((r.upos != "NOUN" && r.upos != "PROPN") || v.deprel != "amod") return;
-    const int32_t n = v.head;
-    if (n <= verb || n >= static_cast<int32_t>(e) || doc.tokens[n].head != root) return;
+    if (r.upos != "NOUN" && r.upos != "PROPN") return;
     for (uint32_t i = b; i < e; ++i) {
-      const int32_t h = doc.tokens[i].head;
-      if (h == verb) return;  // the verb has dependents: some other reading
-      if (h == root && doc.tokens[i].deprel == "cop") return;
+      if (doc.tokens[i].head == root && doc.tokens[i].deprel == "cop") return;
     }
-    for (int32_t i = static_cast<int32_t>(verb) + 1; i < n; ++i) {
-      if (doc.tokens[i].head != n) return;  // the verb opens the noun's phrase
-    }
-    set(static_cast<uint32_t>(verb), -1, "root");
-    set(static_cast<uint32_t>(root), static_cast<int32_t>(verb), "nsubj");
-    set(static_cast<uint32_t>(n), static_cast<int32_t>(verb), "obj");
-    for (uint32_t i = static_cast<uint32_t>(verb) + 1; i < e; ++i) {
-      const Token& t = doc.tokens[i];
-      if (t.head != root) continue;
-      if (t.deprel == "nmod") set(i, static_cast<int32_t>(verb), "obl");
-      if (t.deprel == "punct") set(i, static_cast<int32_t>(verb), "punct");
+    auto under = [&](uint32_t i, int32_t anc) {  // anc dominates i
+      int32_t h = static_cast<int32_t>(i);
+      for (uint32_t hops = 0; hops <= e - b && h >= static_cast<int32_t>(b); ++hops) {
+        if (h == anc) return true;
+        h = doc.tokens[h].head;
+      }
+      return false;
+    };
+    // Every verb but the candidate must be an adjectival participle ("rebel-*held* towns").
+    auto onlyVerb = [&](uint32_t v) {
+      for (uint32_t o : verbs) {
+        const std::string& d = doc.tokens[o].deprel;
+        if (o != v && d != "amod" && d != "compound") return false;
+      }
+      return true;
+    };
+    for (uint32_t verb : verbs) {
+      if (verb <= root || !onlyVerb(verb)) continue;
+      const Token& v = doc.tokens[verb];
+      // "Greek police[root] fired[amod] tear gas[nmod of police]", "Turkish troops[root]
+      // shelled[amod] Kurdish militia positions[nmod of troops]".
+      if (v.deprel != "amod") continue;
+      const int32_t n = v.head;
+      if (n <= static_cast<int32_t>(verb) || n >= static_cast<int32_t>(e) ||
+          doc.tokens[n].head != root) {
+        continue;
+      }
+      bool ok = true;
+      for (uint32_t i = b; i < e && ok; ++i) {
+        ok = doc.tokens[i].head != static_cast<int32_t>(verb);  // no dependents of its own
+      }
+      for (int32_t i = static_cast<int32_t>(verb) + 1; i < n && ok; ++i) {
+        ok = under(static_cast<uint32_t>(i), n);  // the verb opens the noun's phrase
+      }
+      if (!ok) continue;
+      set(verb, -1, "root");
+      set(static_cast<uint32_t>(root), static_cast<int32_t>(verb), "nsubj");
+      set(static_cast<uint32_t>(n), static_cast<int32_t>(verb), "obj");
+      for (uint32_t i = verb + 1; i < e; ++i) {
+        const Token& t = doc.tokens[i];
+        if (t.head != root) continue;
+        if (t.deprel == "nmod") set(i, static_cast<int32_t>(verb), "obl");
+        if (t.deprel == "punct") set(i, static_cast<int32_t>(verb), "punct");
+      }
+      return;
     }
   }
   ~VerbAsModifierReading() {

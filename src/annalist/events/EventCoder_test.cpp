@@ -544,7 +544,7 @@ class CoderSession7 : public ::testing::Test {
  protected:
   void SetUp() override {
     doc = loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/session7_sentences.conllu");
-    ASSERT_EQ(doc.sentences.size(), 16u);
+    ASSERT_EQ(doc.sentences.size(), 17u);
   }
   // "SOURCE>TARGET:CAMEO " for the events of sentence s, in order.
   std::string code(uint32_t s) {
@@ -688,6 +688,19 @@ TEST_F(CoderSession7, UnnamedForeignPartyIsAnUnknownTarget) {
 TEST_F(CoderSession7, PublicStatementNeedsNoTarget) {
   addMention(doc, 15, 0, 1, "RUS");
   EXPECT_EQ(code(15), "RUS>:016 ");
+}
+
+// "Turkish troops[root] shelled[amod] Kurdish militia positions[nmod] in northern Syria":
+// the only verb read as a modifier of a noun whose phrase it opens (with modifiers of its
+// own in between) is the sentence's verb; the document's parse is left as it was.
+TEST_F(CoderSession7, VerbReadAsModifierOfALongerNounPhrase) {
+  const uint32_t b = doc.sentences[16].token_begin;
+  ASSERT_EQ(doc.tokens[b + 2].deprel, "amod");  // shelled
+  addMention(doc, 16, 0, 2, "TURMIL");
+  addMention(doc, 16, 4, 5, "---REB");  // "militia positions": a modifier, no actor
+  addMention(doc, 16, 8, 9, "SYR");
+  EXPECT_EQ(code(16), "TURMIL>SYR:194 ");
+  EXPECT_EQ(doc.tokens[b + 2].deprel, "amod");
 }
 
 // "France recalled its ambassador to Italy", "its ambassador" coded FRAGOV through
