@@ -544,7 +544,7 @@ class CoderSession7 : public ::testing::Test {
  protected:
   void SetUp() override {
     doc = loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/session7_sentences.conllu");
-    ASSERT_EQ(doc.sentences.size(), 17u);
+    ASSERT_EQ(doc.sentences.size(), 18u);
   }
   // "SOURCE>TARGET:CAMEO " for the events of sentence s, in order.
   std::string code(uint32_t s) {
@@ -701,6 +701,16 @@ TEST_F(CoderSession7, VerbReadAsModifierOfALongerNounPhrase) {
   addMention(doc, 16, 8, 9, "SYR");
   EXPECT_EQ(code(16), "TURMIL>SYR:194 ");
   EXPECT_EQ(doc.tokens[b + 2].deprel, "amod");
+}
+
+// "Turkish troops[root] shelled[amod] rebel-held[amod] positions[nmod] in northern Syria":
+// the same reading with an adjectival participle ("held") besides the verb.
+TEST_F(CoderSession7, VerbReadAsModifierBesideAnAdjectivalParticiple) {
+  const uint32_t b = doc.sentences[17].token_begin;
+  ASSERT_EQ(doc.tokens[b + 5].deprel, "amod");  // held
+  addMention(doc, 17, 0, 2, "TURMIL");
+  addMention(doc, 17, 9, 10, "SYR");
+  EXPECT_EQ(code(17), "TURMIL>SYR:194 ");
 }
 
 // "France recalled its ambassador to Italy", "its ambassador" coded FRAGOV through
