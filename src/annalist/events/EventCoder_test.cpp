@@ -544,7 +544,7 @@ class CoderSession7 : public ::testing::Test {
  protected:
   void SetUp() override {
     doc = loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/session7_sentences.conllu");
-    ASSERT_EQ(doc.sentences.size(), 18u);
+    ASSERT_EQ(doc.sentences.size(), 19u);
   }
   // "SOURCE>TARGET:CAMEO " for the events of sentence s, in order.
   std::string code(uint32_t s) {
@@ -711,6 +711,15 @@ TEST_F(CoderSession7, VerbReadAsModifierBesideAnAdjectivalParticiple) {
   addMention(doc, 17, 0, 2, "TURMIL");
   addMention(doc, 17, 9, 10, "SYR");
   EXPECT_EQ(code(17), "TURMIL>SYR:194 ");
+}
+
+// "Ukraine and Russia swapped prisoners": a swap releases people both ways (built-in
+// "swap obj=@PEOPLE ... mutual"), not each side to its own prisoners.
+TEST_F(CoderSession7, PrisonerSwapIsMutual) {
+  addMention(doc, 18, 0, 1, "UKR");
+  addMention(doc, 18, 2, 3, "RUS");
+  addMention(doc, 18, 4, 5, "---CRM");
+  EXPECT_EQ(code(18), "UKR>RUS:0841 RUS>UKR:0841 ");
 }
 
 // "France recalled its ambassador to Italy", "its ambassador" coded FRAGOV through
