@@ -1605,6 +1605,28 @@ void EventCoder::explainSentence(Document& doc, uint32_t sentence, std::ostream&
 
 namespace {
 
+// Whether token g, inside a mention, is a verb the name tagger swallowed at the edge of a
+// name ("Arnor [blamed Gondor]" tagged as one PER name): the parser's verb of its clause
+// (root, clausal or conjoined verb), first or last word of a name mention that is not headed
+// by it. Such a verb is still a predicate.
+bool verbAtNameEdge(const SentView& sv, uint32_t g) {
+  if (!sv.parsed) return false;
+  const int32_t m = sv.mention_of[g - sv.b];
+  if (m < 0) return false;
+  const Mention& mm = sv.doc.mentions[m];
+  if (mm.source != "ner" || mm.head_token == g) return false;
+  if (g != mm.token_begin && g + 1 != mm.token_end) return false;
+  const Token& t = sv.tok(g);
+  if (t.upos != "VERB") return false;
+  const std::string_view r = t.deprel;
+  return r == "root" || r == "conj" || r == "ccomp" || r == "xcomp" || startsWith(r, "advcl") ||
+         r == "parataxis";
+}
+
+}  // namespace
+
+namespace {
+
 // Re-reads, for the duration of its lifetime, a sentence whose only verb (adjectival
 // participles such as "rebel-held" aside) the parser read as a modifier of the noun after
 // it, under a noun root ("Greek police[root] fired[amod] tear gas[nmod of police] at
@@ -1726,7 +1748,7 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
   std::vector<Candidate> cands;
   for (uint32_t g = sv.b; g < sv.e; ++g) {
     const uint32_t l = g - sv.b;
-    if (sv.mention_of[l] >= 0) continue;
+    if (sv.mention_of[l] >= 0 && !verbAtNameEdge(sv, g)) continue;
     Candidate best;
     std::vector<uint32_t> surface_blocks;  // entries that index the word form itself
     for (const std::string* key : {&sv.up[l], &sv.lem[l]}) {

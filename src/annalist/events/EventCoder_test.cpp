@@ -747,7 +747,7 @@ TEST(CoderRobustness, OwnCountryObjectGivesWayToPrepositionalCountry) {
 Document session7Petrarch() {
   Document doc =
       loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/session7_petrarch.conllu");
-  EXPECT_EQ(doc.sentences.size(), 5u);
+  EXPECT_EQ(doc.sentences.size(), 6u);
   return doc;
 }
 
@@ -809,6 +809,17 @@ TEST(CoderRobustness, CompoundedActorBeforeTheHeadCodesTheNounPhrase) {
   addMention(doc, 4, 6, 7, "GON");
   addMention(doc, 4, 15, 16, "OSG");
   EXPECT_EQ(codePetrarch(doc, "--- WELCOME [041] ---\nWELCOME\n"), "CAL>OSG:041 ARN>OSG:041 ");
+}
+
+// "Arnor [blamed Gondor] on Tuesday", the name tagger's mention swallowing the verb: the
+// parser's root verb at the edge of a name it does not head is still a predicate.
+TEST(CoderRobustness, VerbSwallowedByANameIsStillAPredicate) {
+  Document doc = session7Petrarch();
+  addMention(doc, 5, 0, 1, "ARN");
+  const int m = addMention(doc, 5, 1, 3, "GON");
+  doc.mentions[m].source = "ner";
+  doc.mentions[m].type = "PER";
+  EXPECT_EQ(codePetrarch(doc, "--- BLAME [121] ---\nBLAME\n"), "ARN>GON:121 ");
 }
 
 TEST(CoderPetrarch, SequencePatternsWithoutParse) {
