@@ -1556,10 +1556,22 @@ int32_t firstActorInVerbPhrase(const SentView& sv, const Candidate& c, const Mat
   return -1;
 }
 
+// Whether the sentence has no word tagged as a verb (auxiliaries aside): the tagger missed
+// its verb ("Arnor armed[ADJ] Gondor on Tuesday").
+bool verbless(const SentView& sv) {
+  if (!sv.tagged) return false;
+  for (uint32_t g = sv.b; g < sv.e; ++g) {
+    if (sv.tok(g).upos == "VERB") return false;
+  }
+  return true;
+}
+
 bool acceptablePos(const SentView& sv, uint32_t g, bool nominal) {
   if (!sv.tagged) return true;
   const Token& t = sv.tok(g);
   if (nominal) return t.upos == "NOUN" || startsWith(t.xpos, "NN");
+  // In a sentence without any verb, a past-participle form tagged as an adjective is the verb.
+  if (t.upos == "ADJ" && sv.up[g - sv.b].ends_with("ED") && verbless(sv)) return true;
   return t.upos == "VERB" || startsWith(t.xpos, "VB") ||
          (t.upos == "AUX" && sv.lemmaUp(g) != "BE" && sv.lemmaUp(g) != "HAVE");
 }
@@ -1781,7 +1793,7 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
           if (!found) continue;
         }
         if (dict_->block(f.block).tree_args && sv.parsed && !dict_->block(f.block).nominal &&
-            (sv.deprel(v) == "amod" || sv.deprel(v) == "compound")) {
+            (sv.deprel(v) == "amod" || sv.deprel(v) == "compound") && sv.tok(v).upos != "ADJ") {
           continue;  // "a mediating role", "the attacking forces"
         }
         if (dict_->block(f.block).tree_args && sv.parsed && isRequestedAction(sv, v)) {
@@ -2039,7 +2051,10 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
     }
     if (chosen_bind.source >= 0) sources = compoundGroup(sv, chosen_bind.source);
     if (chosen_bind.target >= 0) targets = compoundGroup(sv, chosen_bind.target);
-    if (sv.parsed) {
+    // A verb the tagger read as an adjective in a sentence without verbs ("Arnor armed[ADJ]
+    // Gondor"): the tree around it is no clause, so its actors come from their positions.
+    const bool misread_verb = sv.parsed && sv.tok(c.v).upos == "ADJ";
+    if (sv.parsed && !misread_verb) {
       if (sources.empty()) {
         if (passive) {
           for (uint32_t o : byPhrases(sv, c.v)) actorsUnder(sv, o, sources, 3);
@@ -2340,7 +2355,8 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
     if (chosen && chosen->slot_is_source && slot_target >= 0) std::swap(sources, targets);
     // Positional fallback (no parse, or the tree gave nothing). Annalist-format entries trust
     // the tree: a subject or object that is no actor means no actor.
-    const bool tree_only = (block.tree_args || !options_.positional_fallback) && sv.parsed;
+    const bool tree_only =
+        (block.tree_args || !options_.positional_fallback) && sv.parsed && !misread_verb;
     if (sources.empty() && !block.nominal && !orphan_adverbial &&
         (!tree_only || (!passive && subjectOf(sv, c.v) < 0))) {
       sources = linearGroup(sv, c.first - sv.b, false, targets);

@@ -747,7 +747,7 @@ TEST(CoderRobustness, OwnCountryObjectGivesWayToPrepositionalCountry) {
 Document session7Petrarch() {
   Document doc =
       loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/session7_petrarch.conllu");
-  EXPECT_EQ(doc.sentences.size(), 6u);
+  EXPECT_EQ(doc.sentences.size(), 7u);
   return doc;
 }
 
@@ -820,6 +820,16 @@ TEST(CoderRobustness, VerbSwallowedByANameIsStillAPredicate) {
   doc.mentions[m].source = "ner";
   doc.mentions[m].type = "PER";
   EXPECT_EQ(codePetrarch(doc, "--- BLAME [121] ---\nBLAME\n"), "ARN>GON:121 ");
+}
+
+// "Arnor armed[ADJ, amod of Gondor] Gondor on Tuesday", a sentence without any verb: the
+// participle tagged as an adjective is its verb, its actors taken by position.
+TEST(CoderRobustness, ParticipleTaggedAsAdjectiveInAVerblessSentence) {
+  Document doc = session7Petrarch();
+  ASSERT_EQ(doc.tokens[doc.sentences[6].token_begin + 1].upos, "ADJ");  // armed
+  addMention(doc, 6, 0, 1, "ARN");
+  addMention(doc, 6, 2, 3, "GON");
+  EXPECT_EQ(codePetrarch(doc, "--- ARM [182] ---\nARM\n"), "ARN>GON:182 ");
 }
 
 TEST(CoderPetrarch, SequencePatternsWithoutParse) {
