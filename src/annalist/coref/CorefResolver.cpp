@@ -818,6 +818,12 @@ void Resolver::detectMentions() {
         if (role_end > 0 && (possessive(b) || (b > s.token_begin && possessive(b - 1)))) {
           role_end = 0;
         }
+        // A place or organisation noun modifying another noun ("the city centre", "the city
+        // bus") is not a mention of its own.
+        if (role_end > 0 && role.type != std::string_view("PER") && doc_.has(Document::kDeps) &&
+            doc_.tokens[role_end - 1].deprel == "compound") {
+          role_end = 0;
+        }
         if (role_end > 0 && (det || role_end - b >= 2 || (b == s.token_begin))) {
           // Without a determiner the phrase needs a modifier ("SCFRI head", "Iranian
           // official") or to open the sentence ("Officials said").
@@ -1174,7 +1180,9 @@ void Resolver::passRoleNominal() {
       if (!clusterHasName(c)) continue;
       const std::string ct = clusterType(c);
       if (person && !(ct == "PER" || (ct.empty() && personEvidence(c)))) continue;
-      if (!person && ct != m.type && !(ct.empty() && !personEvidence(c))) continue;
+      // Places: the entity layer types names LOC or GPE, place nouns are GPE ("the city").
+      const bool place_match = (ct == "GPE" || ct == "LOC") && (m.type == "GPE" || m.type == "LOC");
+      if (!person && ct != m.type && !place_match && !(ct.empty() && !personEvidence(c))) continue;
       if (!compatible(static_cast<int>(i), c)) continue;
       const double score =
           static_cast<double>(a.sent) + (a.subject ? 0.5 : 0.0) + static_cast<double>(a.tb) * 1e-6;

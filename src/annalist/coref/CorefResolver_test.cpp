@@ -538,5 +538,50 @@ TEST(CorefResolver, FirstPersonInOneQuotationIsOneSpeaker) {
   EXPECT_NE(entityOf(d, "I", 1), smith);
 }
 
+// A place nominal ("the city") takes a place name whether the entity layer typed it LOC or
+// GPE; a place noun modifying another noun ("the city centre") is no mention.
+TEST(CorefResolver, PlaceNominalTakesALocationNameButNotAsACompound) {
+  const auto resolve = [](const std::string& text, const std::vector<Parsed>* parse) {
+    Document d("t", text);
+    text::Tokenizer tok;
+    EXPECT_TRUE(tok.process(d).isOk());
+    if (parse != nullptr) {
+      EXPECT_EQ(d.tokens.size(), parse->size());
+      for (size_t i = 0; i < d.tokens.size() && i < parse->size(); ++i) {
+        d.tokens[i].upos = std::string((*parse)[i].upos);
+        d.tokens[i].xpos = std::string((*parse)[i].xpos);
+        d.tokens[i].head = (*parse)[i].head;
+        d.tokens[i].deprel = std::string((*parse)[i].deprel);
+      }
+      d.layers |= Document::kTags | Document::kDeps;
+    }
+    Mention m;
+    m.token_begin = 0;
+    m.token_end = 1;
+    m.start = d.tokens[0].start;
+    m.end = d.tokens[0].end;
+    m.type = "LOC";
+    m.source = "ner";
+    d.mentions.push_back(m);
+    d.layers |= Document::kMentions;
+    EXPECT_TRUE(CorefResolver().process(d).isOk());
+    return d;
+  };
+  Document d = resolve("Tulsa grew fast. The city is large.", nullptr);
+  const int tulsa = entityOf(d, "Tulsa");
+  ASSERT_GE(tulsa, 0);
+  EXPECT_EQ(entityOf(d, "The city"), tulsa);
+
+  const std::vector<Parsed> parse = {
+      // Tulsa grew fast . The city centre is busy .
+      {"PROPN", "NNP", 1, "nsubj"}, {"VERB", "VBD", -1, "root"}, {"ADV", "RB", 1, "advmod"},
+      {"PUNCT", ".", 1, "punct"},   {"DET", "DT", 6, "det"},     {"NOUN", "NN", 6, "compound"},
+      {"NOUN", "NN", 8, "nsubj"},   {"AUX", "VBZ", 8, "cop"},    {"ADJ", "JJ", -1, "root"},
+      {"PUNCT", ".", 8, "punct"},
+  };
+  Document d2 = resolve("Tulsa grew fast. The city centre is busy.", &parse);
+  EXPECT_EQ(entityOf(d2, "The city"), -2);
+}
+
 }  // namespace
 }  // namespace annalist::coref
