@@ -1751,8 +1751,12 @@ void Resolver::passCommonHead(bool strict) {
       return ms_[static_cast<size_t>(x)].tb > ms_[static_cast<size_t>(y)].tb;
     });
   }
-  for (size_t i = n_base_; i < ms_.size(); ++i) {
+  // Anaphors: common-noun phrases, and role nominals that found no named antecedent ("the
+  // court" ... "the court").
+  for (size_t i = 0; i < ms_.size(); ++i) {
     const M& m = ms_[i];
+    if (i < n_base_ && (m.kind != Kind::kNominal || clusterHasName(find(static_cast<int>(i)))))
+      continue;
     if (find(static_cast<int>(i)) != static_cast<int>(i)) continue;  // already linked
     if (m.partitive || m.clausal) continue;
     if (in(lower_[m.tb], {"a", "an", "some", "any", "another", "no", "each", "every", "other",

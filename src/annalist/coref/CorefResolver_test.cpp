@@ -583,5 +583,13 @@ TEST(CorefResolver, PlaceNominalTakesALocationNameButNotAsACompound) {
   EXPECT_EQ(entityOf(d2, "The city"), -2);
 }
 
+TEST(CorefResolver, RoleNominalsWithoutANamedAntecedentMatchByHead) {
+  Document d = run("The court ruled on Monday. The court then adjourned. A court in Ohio agreed.");
+  const int court = entityOf(d, "The court");
+  ASSERT_GE(court, 0);
+  EXPECT_EQ(entityOf(d, "The court", 1), court);
+  EXPECT_NE(entityOf(d, "A court"), court);
+}
+
 }  // namespace
 }  // namespace annalist::coref
