@@ -1789,6 +1789,11 @@ void Resolver::passCommonHead(bool strict) {
       if (bare && a.te - a.tb > m.te - m.tb) continue;
       if (++tested > 50) break;
       const uint32_t ah = headOf(a);
+      // A determined phrase ("the memorial") does not repeat a noun that only modified another
+      // one ("memorial" in "the memorial park").
+      if ((wc_[m.tb] & kDetW) && a.te - a.tb == 1 && doc_.has(Document::kDeps) &&
+          doc_.tokens[a.tb].deprel == "compound")
+        continue;
       const int c = find(j);
       if (strict) {
         bool ok = true;

@@ -591,5 +591,18 @@ TEST(CorefResolver, RoleNominalsWithoutANamedAntecedentMatchByHead) {
   EXPECT_NE(entityOf(d, "A court"), court);
 }
 
+TEST(CorefResolver, DeterminedPhraseDoesNotRepeatACompoundModifier) {
+  const std::vector<Parsed> parse = {
+      // The memorial park opened . The memorial is large .
+      {"DET", "DT", 2, "det"},     {"NOUN", "NN", 2, "compound"}, {"NOUN", "NN", 3, "nsubj"},
+      {"VERB", "VBD", -1, "root"}, {"PUNCT", ".", 3, "punct"},    {"DET", "DT", 6, "det"},
+      {"NOUN", "NN", 8, "nsubj"},  {"AUX", "VBZ", 8, "cop"},      {"ADJ", "JJ", -1, "root"},
+      {"PUNCT", ".", 8, "punct"},
+  };
+  Document d = runParsed("The memorial park opened. The memorial is large.", parse);
+  EXPECT_EQ(entityOf(d, "The memorial"), -2);
+  EXPECT_EQ(entityOf(d, "memorial"), -2);
+}
+
 }  // namespace
 }  // namespace annalist::coref
