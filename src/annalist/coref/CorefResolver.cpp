@@ -353,6 +353,7 @@ struct M {
   int32_t same_as = -1;            // a name nested in a longer name: the standalone name it repeats
   bool inert = false;  // never merged: an adjective the entity layer tagged ("American", "public")
   bool partitive = false;  // "one of the X", "all of them": headed by the quantifier
+  bool coord = false;      // a coordination ("Carrano and Biewener") over its conjuncts
   int32_t clause = -1;     // extraposed "it": the clause mention it anticipates (index)
   bool clausal = false;    // the clause of an extraposed "it" (no head match)
 };
@@ -1510,6 +1511,36 @@ void Resolver::detectCommonNouns() {
       }
       common.push_back(std::move(m));
     }
+    // Coordinations ("Carrano and Biewener", "rent and advertising"): GUM marks the coordinated
+    // phrase as a mention of its own beside the conjuncts. A plural mention from the first
+    // conjunct's phrase to the last one's; "they" can take it, and it is the predicate of a
+    // copula ("Moreau was an actress and singer"). Not matched by head (its head is the first
+    // conjunct's).
+    for (uint32_t h = 0; h < n; ++h) {
+      const Token& t = doc_.tokens[h];
+      if (t.upos != "NOUN" && t.upos != "PROPN") continue;
+      if (t.deprel == "conj" || t.deprel == "compound" || t.deprel == "flat") continue;
+      uint32_t last = UINT32_MAX;
+      for (uint32_t c : kids(h)) {
+        if (c < h || doc_.tokens[c].deprel != "conj") continue;
+        const std::string& u = doc_.tokens[c].upos;
+        if (u != "NOUN" && u != "PROPN" && u != "PRON") {
+          last = UINT32_MAX;
+          break;
+        }
+        last = c;
+      }
+      if (last == UINT32_MAX) continue;
+      const auto [b, e0] = phrase(h, true);
+      const uint32_t e = std::max(e0, phrase(last, true).second);
+      if (e <= e0 || !spans.insert(spanKey(b, e)).second) continue;
+      M m = phraseMention(b, e, h);
+      m.number = Number::kPlural;
+      m.gender = Gender::kNeuter;
+      m.partitive = true;  // no head match
+      m.coord = true;
+      common.push_back(std::move(m));
+    }
     // Extraposed "it" ("It is important to note that ...", "it seems that ..."): GUM marks
     // the clause as a mention and links the pronoun to it. The pronoun is an expletive (or the
     // subject of a copular predicate) whose predicate has a clausal subject or complement
@@ -1922,6 +1953,8 @@ void Resolver::passApposDeps() {
       const M& m = ms_[i];
       const uint32_t h = heads[i];
       if (!cop[h] || neg[h] || subj[h] == UINT32_MAX) continue;
+      // A coordinated predicate is the coordination, not its first conjunct.
+      if (ms_[static_cast<size_t>(any_by_head.at(h))].coord && !m.coord) continue;
       if (doc_.tokens[h].upos != "NOUN" && doc_.tokens[h].upos != "PROPN" && !m.partitive) continue;
       const auto it = any_by_head.find(subj[h]);
       if (it == any_by_head.end()) continue;

@@ -604,5 +604,32 @@ TEST(CorefResolver, DeterminedPhraseDoesNotRepeatACompoundModifier) {
   EXPECT_EQ(entityOf(d, "memorial"), -2);
 }
 
+TEST(CorefResolver, CoordinationIsAPluralMentionAndACoordinatedPredicate) {
+  const std::vector<Parsed> parse = {
+      // Carrano and Biewener tested birds . They found bones .
+      {"PROPN", "NNP", 3, "nsubj"}, {"CCONJ", "CC", 2, "cc"},    {"PROPN", "NNP", 0, "conj"},
+      {"VERB", "VBD", -1, "root"},  {"NOUN", "NNS", 3, "obj"},   {"PUNCT", ".", 3, "punct"},
+      {"PRON", "PRP", 7, "nsubj"},  {"VERB", "VBD", -1, "root"}, {"NOUN", "NNS", 7, "obj"},
+      {"PUNCT", ".", 7, "punct"},
+  };
+  Document d = runParsed("Carrano and Biewener tested birds. They found bones.", parse);
+  const int both = entityOf(d, "Carrano and Biewener");
+  ASSERT_GE(both, 0);
+  EXPECT_EQ(entityOf(d, "They"), both);
+  EXPECT_NE(entityOf(d, "Carrano"), both);
+
+  const std::vector<Parsed> parse2 = {
+      // Moreau was an actress and singer .
+      {"PROPN", "NNP", 3, "nsubj"}, {"AUX", "VBD", 3, "cop"}, {"DET", "DT", 3, "det"},
+      {"NOUN", "NN", -1, "root"},   {"CCONJ", "CC", 5, "cc"}, {"NOUN", "NN", 3, "conj"},
+      {"PUNCT", ".", 3, "punct"},
+  };
+  Document d2 = runParsed("Moreau was an actress and singer.", parse2);
+  const int moreau = entityOf(d2, "Moreau");
+  ASSERT_GE(moreau, 0);
+  EXPECT_EQ(entityOf(d2, "an actress and singer"), moreau);
+  EXPECT_EQ(entityOf(d2, "an actress"), -2);
+}
+
 }  // namespace
 }  // namespace annalist::coref
