@@ -1761,6 +1761,25 @@ void Finder::attributeDirect() {
     a.parts = direct_[qi].parts;
     a.type = "direct";
     if (layoutAttribution(qi, a)) {
+      // `"...," Walker said, according to an Associated Press account.`: PolNeAR takes the
+      // source of the account as the quotation's source.
+      const int32_t q_close = direct_[qi].close;
+      if (!a.cue.empty() && q_close >= 0 && a.cue.b > q_close) {
+        const int32_t se = sentEnd(a.cue.b);
+        for (int32_t k = std::max(a.cue.e, a.speaker.e); k + 3 < se; ++k) {
+          if (t_[k].q != QMark::kNone || t_[k].claimed) break;
+          if (t_[k].lower != "," || t_[k + 1].lower != "according" || t_[k + 2].lower != "to") {
+            continue;
+          }
+          int32_t e = k + 3;
+          while (e < se && t_[e].lower != "," && !isSentencePunct(t_[e].lower) &&
+                 t_[e].q == QMark::kNone && !t_[e].claimed) {
+            ++e;
+          }
+          if (e > k + 3) a.speaker = {k + 3, e};
+          break;
+        }
+      }
       // `"A," X said. "B"`: a quote opening right after the frame's sentence, in the same
       // paragraph and without a frame of its own, continues the quotation (one attribution).
       size_t last = qi;
