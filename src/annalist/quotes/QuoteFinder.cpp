@@ -833,8 +833,20 @@ TokRange Finder::subjectFromDeps(int32_t cue) const {
             // criticizes ...": the parser may hang the relative clause's verb elsewhere
             // (conj, parataxis); a who/which right after a noun or its comma is still the
             // relative pronoun PolNeAR marks, and emit() resolves it through the noun before it.
-            if (relativeAntecedent(j) >= 0) return {j, j + 1};
-            return {};
+            const int32_t noun = relativeAntecedent(j);
+            if (noun < 0) return {};
+            // "Mr. Paulson, who made billions ..., told investors": the cue read as a
+            // comma-joined conjunct (no coordinator) of the relative clause's verb is the main
+            // clause's verb, whose subject is the noun (as for acl:relcl below).
+            if (v != cue && toks[cue].deprel == "conj" && toks[cue].head == v && cue > sb &&
+                t_[cue - 1].lower == ",") {
+              bool coordinator = false;
+              for (int32_t k = sb; k < cue && !coordinator; ++k) {
+                coordinator = toks[k].head == cue && toks[k].deprel == "cc";
+              }
+              if (!coordinator) return npFromHead(noun);
+            }
+            return {j, j + 1};
           }
           const int32_t noun = toks[v].head;
           if (!nounish(noun) || isRelativePronoun(t_[noun].lower)) return {};

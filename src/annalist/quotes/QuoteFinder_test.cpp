@@ -1416,6 +1416,20 @@ TEST(QuoteFinder, RelativePronounSpeakerWithoutRelclAttachment) {
   ASSERT_NE(it, d.quotes.end());
   EXPECT_EQ(d.slice(it->content), "the government");
   EXPECT_EQ(sl(d, it->speaker), "who");
+  // The cue read as a comma-joined conjunct of the relative clause's verb is the main verb:
+  // its subject is the noun, not the pronoun.
+  Document e = runParsed("Mr. Paulson, who made billions, told investors that prices rose.",
+                         {"PROPN", "PROPN", "PUNCT", "PRON", "VERB", "NOUN", "PUNCT", "VERB",
+                          "NOUN", "SCONJ", "NOUN", "VERB", "PUNCT"},
+                         {1, 4, 1, 4, -1, 4, 7, 4, 7, 11, 11, 7, 4},
+                         {"nmod:desc", "dislocated", "punct", "nsubj", "root", "obj", "punct",
+                          "conj", "iobj", "mark", "nsubj", "ccomp", "punct"});
+  const auto told = std::find_if(e.quotes.begin(), e.quotes.end(), [&](const Quote& q) {
+    return q.cue && e.slice(*q.cue) == "told";
+  });
+  ASSERT_NE(told, e.quotes.end());
+  EXPECT_EQ(e.slice(told->content), "that prices rose");
+  EXPECT_EQ(sl(e, told->speaker), "Mr. Paulson");
 }
 
 // Seventh session: a closing bracket whose opener is inside the content and a percent sign
