@@ -1170,6 +1170,54 @@ TokRange Finder::layoutFrame(TokRange cue, const CueEntry& entry, int32_t lo, in
     return t_[m].claimed || t_[m].q != QMark::kNone || t_[m].in_quote ||
            isSentencePunct(t_[m].lower) || in(t_[m].lower, {";", ":", "(", ")"});
   };
+  // The content: a clause of its own (a verb) of at least three tokens before the comma.
+  auto clauseBefore = [&](int32_t comma) {
+    if (comma - lo < 3 || doc_.sentences[sent_of_[cue.b]].headline) return false;
+    for (int32_t k = lo; k < comma; ++k)
+      if (verbal(k) && !t_[k].in_quote) return true;
+    return false;
+  };
+  // Inverted: "CONTENT, said several observers.", "..., predicted Madeleine Kunin, the former
+  // Vermont governor." (the parser reads the speaker as the verb's object). Not for verbs
+  // that take a hearer ("..., told reporters").
+  if (cue.b - 1 > lo && t_[cue.b - 1].lower == "," && !entry.takes_object &&
+      in(entry.lemma,
+         {"say",     "add",         "write",   "note",     "explain", "recall",   "predict",
+          "argue",   "continue",    "ask",     "observe",  "report",  "conclude", "declare",
+          "insist",  "remark",      "reply",   "respond",  "quip",    "joke",     "counter",
+          "caution", "acknowledge", "concede", "estimate", "contend", "suggest",  "complain"})) {
+    // (Not "Sanders, who had said ..., criticized Clinton": the verb has its own subject
+    // before it.)
+    for (int32_t k = sentBegin(cue.b); k < cue.b; ++k) {
+      if (toks[k].head == cue.b && (toks[k].deprel == "nsubj" || toks[k].deprel == "nsubj:pass" ||
+                                    toks[k].deprel == "expl")) {
+        return {};
+      }
+    }
+    int32_t e = cue.e;
+    while (e < hi && e < cue.e + 12 && t_[e].lower != "," && !blocked(e) && !verbal(e) &&
+           !isRelativePronoun(t_[e].lower)) {
+      ++e;
+    }
+    const TokRange spk{cue.e, e};
+    if (spk.empty() || isFunctionWord(t_[spk.b].lower) || isTimeWord(t_[spk.b].lower)) return {};
+    bool nominal = false;
+    for (int32_t k = spk.b; k < spk.e; ++k) {
+      nominal = nominal || toks[k].upos == "NOUN" || toks[k].upos == "PROPN";
+    }
+    if (!nominal || !clauseBefore(cue.b - 1)) return {};
+    // Then the sentence ends, or the speaker's description (an apposition or a relative
+    // clause) runs to its end.
+    if (e < hi && (t_[e].lower == "," || isRelativePronoun(t_[e].lower))) {
+      for (int32_t k = e; k < hi; ++k) {
+        if (t_[k].lower == "that" && k > e) return {};
+        if (t_[k].q != QMark::kNone || in(t_[k].lower, {":", ";"})) return {};
+      }
+    } else if (e < hi && !isSentencePunct(t_[e].lower)) {
+      return {};
+    }
+    return spk;
+  }
   int32_t j = cue.b - 1;
   while (j > lo && toks[j].upos == "ADV" && isAuxOrAdverb(t_[j].lower)) --j;
   if (j <= lo) return {};
@@ -1204,11 +1252,7 @@ TokRange Finder::layoutFrame(TokRange cue, const CueEntry& entry, int32_t lo, in
     nominal = nominal || u == "NOUN" || u == "PROPN" || u == "PRON";
   }
   if (!nominal) return {};
-  // The content: a clause of its own (a verb) of at least three tokens before the comma.
-  if (c - lo < 3 || doc_.sentences[sent_of_[cue.b]].headline) return {};
-  bool clause = false;
-  for (int32_t k = lo; k < c && !clause; ++k) clause = verbal(k) && !t_[k].in_quote;
-  if (!clause) return {};
+  if (!clauseBefore(c)) return {};
   // The rest of the frame: a hearer, time words and adverbs, a prepositional or subordinate
   // adverbial without "that", a colon or a quote; it ends the sentence or a participle clause
   // (", adding ...") follows.

@@ -1522,6 +1522,22 @@ TEST(QuoteFinder, SentenceFinalFrameByLayout) {
             "In Chicago, organizers added 160 security personnel along the parade route, up from "
             "90 last year");
   EXPECT_EQ(sl(e, it->speaker), "the Sun-Times");
+  // Inverted: `CONTENT, said SPEAKER.` with the speaker parsed as the verb's object (was: the
+  // content's subject as speaker and the speaker as content).
+  Document f = runParsed(
+      "Obama's rise may have been more surprising to the black community than to anyone else, "
+      "said several observers.",
+      {"PROPN", "PART", "NOUN", "AUX",  "AUX", "AUX",   "ADV",  "ADJ", "ADP",  "DET",  "ADJ",
+       "NOUN",  "ADP",  "ADP",  "PRON", "ADV", "PUNCT", "VERB", "ADJ", "NOUN", "PUNCT"},
+      {2, 0, 7, 7, 7, 7, 7, -1, 11, 11, 11, 7, 14, 14, 7, 14, 17, 7, 19, 17, 7},
+      {"nmod:poss", "case",   "nsubj", "aux",   "aux",  "cop",  "advmod",
+       "root",      "case",   "det",   "amod",  "obl",  "case", "case",
+       "obl",       "advmod", "punct", "advcl", "amod", "obj",  "punct"});
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(
+      f.slice(f.quotes[0].content),
+      "Obama's rise may have been more surprising to the black community than to anyone else");
+  EXPECT_EQ(sl(f, f.quotes[0].speaker), "several observers");
 }
 
 // Seventh session: `"...," X said, according to Y.`: the account's source Y is the quotation's
