@@ -141,7 +141,7 @@ struct SentView {
   void complementSubject(const Mention& mm, Referent& r) const {
     if (mm.token_end != mm.token_begin + 1 || !isSubject(mm)) return;
     const std::string w = upperAscii(doc.tokenText(doc.tokens[mm.token_begin]));
-    if (w != "IT" && w != "THEY" && w != "HE" && w != "SHE") return;
+    if (w != "IT") return;
     const Token& pt = doc.tokens[mm.token_begin];
     if (pt.head < static_cast<int32_t>(b) || pt.head >= static_cast<int32_t>(e)) return;
     const Token& clause = doc.tokens[pt.head];
@@ -157,8 +157,7 @@ struct SentView {
           continue;
         }
         // (a bare country code is a country, whatever type the tagger gave the name)
-        const bool person = o.type == "PER" && o.code.size() != 3;
-        if ((w == "IT" && person) || ((w == "HE" || w == "SHE") && !person)) continue;
+        if (o.type == "PER" && o.code.size() != 3) continue;
         r.code = o.code;
         r.actor_id = o.actor_id;
         r.entity = o.entity;
@@ -2111,8 +2110,10 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
           // entries: PETRARCH finds no noun phrase in a relative clause (SBAR with WHNP).
           for (uint32_t& x : ns) {
             const int64_t rel = subjectOf(sv, c.v);
-            if (block.tree_args && rel >= 0 && static_cast<uint32_t>(rel) != x &&
-                sv.tok(x).upos == "PRON" && static_cast<int64_t>(sv.tok(c.v).head) == rel) {
+            const int32_t rel_actor = rel >= 0 ? sv.coded_of[rel - sv.b] : -1;
+            if (block.tree_args && rel_actor >= 0 && !startsWith(sv.codeOf(rel_actor), "---") &&
+                static_cast<uint32_t>(rel) != x && sv.tok(x).upos == "PRON" &&
+                static_cast<int64_t>(sv.tok(c.v).head) == rel) {
               x = static_cast<uint32_t>(rel);
             }
           }
@@ -2314,6 +2315,9 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
     if (block.tree_args && sv.parsed && !targets.empty() && slot_target < 0) {
       auto own = [&](const ActorRef& t) {
         if (t.code.size() < 3 || startsWith(t.code, "---") || sources.empty()) return false;
+        // Only an agent that took its country from a possessor ("*its* ambassador"), not a
+        // named actor ("Trump attacked Clinton for her support of action in Iraq").
+        if (t.mention >= 0 && !startsWith(sv.doc.mentions[t.mention].code, "---")) return false;
         for (const ActorRef& s : sources) {
           if (s.code.size() < 3 || s.code.compare(0, 3, t.code, 0, 3) != 0) return false;
         }
@@ -2414,15 +2418,16 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
         if (place >= 0) targets.push_back({place, sv.codeOf(place)});
       }
     }
-    // Public statements (01x: "denied reports that ..."), protests (14x) and shows of force
-    // (15x) need no target whichever entry coded them ("warships held drills[HOLD
-    // obj=@MILOPS] in the South China Sea"), as their entries say with `option
-    // target=optional`.
+    // Denials (016: "denied reports that ..."), protests (14x) and shows of force (15x) need
+    // no target whichever entry coded them ("warships held drills[HOLD obj=@MILOPS] in the
+    // South China Sea"), as their entries say with `option target=optional`. (Not the other
+    // public statements: "Trump considers ...", "Republicans expressed concern" say nothing
+    // without a target.)
     const std::string fwd_root = CameoTable::root(fwd);
     // So does an event done to an unnamed foreign party ("released the crew of a *foreign*
     // tanker"): its target is known to exist but not who it is (CAMEO codes it as "---").
     const bool target_optional = block.target_optional || fwd_root == "14" || fwd_root == "15" ||
-                                 fwd_root == "01" ||
+                                 startsWith(fwd, "016") ||
                                  (sv.parsed && targets.empty() && foreignObject(sv, c.v));
     if (targets.empty() && !pairwise && block.tree_args && !target_optional) {
       if (trace) *trace << "  no event: no target actor (the entry needs one)\n";

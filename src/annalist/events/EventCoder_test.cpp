@@ -722,15 +722,20 @@ TEST_F(CoderSession7, PrisonerSwapIsMutual) {
   EXPECT_EQ(code(18), "UKR>RUS:0841 RUS>UKR:0841 ");
 }
 
-// "France recalled its ambassador to Italy", "its ambassador" coded FRAGOV through
-// coreference: an object of the source's own country gives way to the to-phrase's country.
+// "France recalled its ambassador to Italy", the ambassador taking France's country from
+// "its" (coreference): an object of the source's own country gives way to the to-phrase's
+// country.
 TEST(CoderRobustness, OwnCountryObjectGivesWayToPrepositionalCountry) {
   Document doc =
       loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/clause_subject_as_oblique.conllu");
   ASSERT_EQ(doc.sentences.size(), 1u);
-  addMention(doc, 0, 0, 1, "FRA");
-  addMention(doc, 0, 2, 4, "FRAGOV");
+  const int france = addMention(doc, 0, 0, 1, "FRA");
+  const int its = addMention(doc, 0, 2, 3, "");
+  doc.mentions[its].source = "pronoun";
+  addMention(doc, 0, 3, 4, "---GOV");  // ambassador
   addMention(doc, 0, 5, 6, "ITA");
+  linkToEntity(doc, its, "France", "FRA");
+  doc.mentions[france].entity = doc.mentions[its].entity;
   EventCoder coder(builtin(), table());
   ASSERT_TRUE(coder.process(doc).isOk());
   std::vector<std::string> recalled;
