@@ -3,18 +3,22 @@
 //  * BM_Tokenize vs BM_TokenizeCorefQuotes: coref + quotes relative to tokenisation alone;
 //  * BM_Pipeline/<upto>: the real pipeline (tagger, parser, NER, actors, coref, quotes,
 //    events with the shipped models) up to entities (1), quotes (3) and events (4): the share
-//    of coref + quotes is (quotes - entities) / events.
+//    of coref + quotes is (quotes - entities) / events;
+//  * BM_QuotesStage vs BM_CopyDocs: the quotes stage alone (with the shipped cue model) on the
+//    same articles annotated up to coref beforehand (each iteration copies the documents).
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "annalist/coref/CorefResolver.h"
 #include "annalist/pipeline/PipelineBuilder.h"
+#include "annalist/quotes/CueModel.h"
 #include "annalist/quotes/QuoteFinder.h"
 #include "annalist/text/Tokenizer.h"
 
@@ -126,6 +130,59 @@ void BM_Pipeline(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * totalBytes());
 }
 BENCHMARK(BM_Pipeline)->Arg(1)->Arg(2)->Arg(3)->Arg(4)->Unit(benchmark::kMillisecond);
+
+// The articles annotated up to coref by the real pipeline (once, outside the timings).
+const std::vector<annalist::Document>& corefDocs() {
+  static const std::vector<annalist::Document> docs = [] {
+    std::vector<annalist::Document> out;
+    annalist::PipelineConfig config;
+    config.upto = annalist::PipelineConfig::Upto::kCoref;
+    config.models_dir = std::string(ANNALIST_TEST_DATA) + "/models";
+    auto pipeline = annalist::buildPipeline(config);
+    if (!pipeline.ok()) return out;
+    for (const auto& text : articles()) {
+      annalist::Document doc("b", text);
+      (void)pipeline->process(doc);
+      out.push_back(std::move(doc));
+    }
+    return out;
+  }();
+  return docs;
+}
+
+void BM_CopyDocs(benchmark::State& state) {
+  if (corefDocs().empty()) {
+    state.SkipWithError("cannot build the pipeline");
+    return;
+  }
+  for (auto _ : state) {
+    for (const auto& d : corefDocs()) {
+      annalist::Document doc = d;
+      benchmark::DoNotOptimize(doc.tokens.data());
+    }
+  }
+}
+BENCHMARK(BM_CopyDocs)->Unit(benchmark::kMillisecond);
+
+void BM_QuotesStage(benchmark::State& state) {
+  if (corefDocs().empty()) {
+    state.SkipWithError("cannot build the pipeline");
+    return;
+  }
+  std::shared_ptr<const annalist::quotes::CueModel> model;
+  auto m = annalist::quotes::CueModel::fromFile(std::string(ANNALIST_TEST_DATA) +
+                                                "/models/quote_cues.txt");
+  if (m.ok()) model = std::make_shared<const annalist::quotes::CueModel>(std::move(m).value());
+  const annalist::quotes::QuoteFinder quotes(model);
+  for (auto _ : state) {
+    for (const auto& d : corefDocs()) {
+      annalist::Document doc = d;
+      (void)quotes.process(doc);
+      benchmark::DoNotOptimize(doc.quotes.data());
+    }
+  }
+}
+BENCHMARK(BM_QuotesStage)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
