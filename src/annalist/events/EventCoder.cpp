@@ -467,16 +467,28 @@ bool hasTargetArgument(const SentView& sv, uint32_t g) {
   return false;
 }
 
-// Whether the object of predicate g is qualified as foreign ("seized a *foreign* tanker",
-// "released the crew of a *foreign* tanker"), within two levels of its phrase.
+// Whether the object of predicate g is, or belongs to, a party qualified as foreign ("seized
+// a *foreign* tanker", "released the crew of a *foreign* tanker"; not "a foreign policy"),
+// within two levels of its phrase.
 bool foreignObject(const SentView& sv, uint32_t g) {
+  static constexpr std::string_view kParty[] = {
+      "TANKER",     "SHIP",     "VESSEL",  "BOAT",       "AIRCRAFT", "PLANE",     "JET",
+      "DRONE",      "NATIONAL", "CITIZEN", "JOURNALIST", "WORKER",   "DIPLOMAT",  "TROOP",
+      "TROOPS",     "SOLDIER",  "FIGHTER", "FORCE",      "MILITANT", "MERCENARY", "POWER",
+      "GOVERNMENT", "COUNTRY",  "STATE",   "CREW",       "COMPANY",  "FIRM",      "FISHERMAN",
+      "FISHERMEN",  "TOURIST",  "STUDENT", "EMBASSY",    "AGENT",    "SPY",       "INVESTOR"};
   std::vector<uint32_t> frontier = sv.children(g, "obj");
   for (int depth = 0; depth < 3 && !frontier.empty(); ++depth) {
     std::vector<uint32_t> next;
     for (uint32_t x : frontier) {
       for (uint32_t k : sv.kids[x - sv.b]) {
         const std::string_view r = sv.deprel(k);
-        if (r == "amod" && sv.lemmaUp(k) == "FOREIGN") return true;
+        if (r == "amod" && sv.lemmaUp(k) == "FOREIGN") {
+          const std::string head = sv.lemmaUp(x);
+          for (std::string_view w : kParty) {
+            if (head == w) return true;
+          }
+        }
         if (r == "nmod" || r == "compound") next.push_back(k);
       }
     }
@@ -2418,15 +2430,15 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
         if (place >= 0) targets.push_back({place, sv.codeOf(place)});
       }
     }
-    // Denials (016: "denied reports that ..."), protests (14x) and shows of force (15x) need
-    // no target whichever entry coded them ("warships held drills[HOLD obj=@MILOPS] in the
-    // South China Sea"), as their entries say with `option target=optional`. (Not the other
+    // Denials (016: "denied reports that ...") and shows of force (15x) need no target
+    // whichever entry coded them ("warships held drills[HOLD obj=@MILOPS] in the South China
+    // Sea"), as the entries of protests say with `option target=optional`. (Not the other
     // public statements: "Trump considers ...", "Republicans expressed concern" say nothing
-    // without a target.)
+    // without a target; nor a "rally" held by a campaign.)
     const std::string fwd_root = CameoTable::root(fwd);
     // So does an event done to an unnamed foreign party ("released the crew of a *foreign*
     // tanker"): its target is known to exist but not who it is (CAMEO codes it as "---").
-    const bool target_optional = block.target_optional || fwd_root == "14" || fwd_root == "15" ||
+    const bool target_optional = block.target_optional || fwd_root == "15" ||
                                  startsWith(fwd, "016") ||
                                  (sv.parsed && targets.empty() && foreignObject(sv, c.v));
     if (targets.empty() && !pairwise && block.tree_args && !target_optional) {
