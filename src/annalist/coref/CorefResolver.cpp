@@ -1223,7 +1223,10 @@ void Resolver::passPronoun() {
     // Candidate sentences: the current one (mentions before the pronoun), then up to 3 back.
     // Inside a quotation, the current sentence's candidates inside the quotation come first
     // ("the public stood against the deal and it was condemned"), then the narrative ones.
-    for (uint32_t step = p.in_quote ? 0 : 1; step <= 4 && chosen < 0; ++step) {
+    // Plural pronouns look back one sentence only (on GUM train their links three sentences
+    // back were mostly wrong; passPronounToCommon still tries phrases two sentences back).
+    const uint32_t max_step = plural ? 2 : 4;
+    for (uint32_t step = p.in_quote ? 0 : 1; step <= max_step && chosen < 0; ++step) {
       const uint32_t back = step == 0 ? 0 : step - 1;
       if (back > p.sent) break;
       const uint32_t s = p.sent - back;

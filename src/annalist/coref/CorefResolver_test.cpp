@@ -631,5 +631,33 @@ TEST(CorefResolver, CoordinationIsAPluralMentionAndACoordinatedPredicate) {
   EXPECT_EQ(entityOf(d2, "an actress"), -2);
 }
 
+TEST(CorefResolver, TheyLooksBackOneSentence) {
+  const std::vector<Parsed> parse = {
+      // The workers arrived . The weather was fine . The food was good . They left .
+      {"DET", "DT", 1, "det"},     {"NOUN", "NNS", 2, "nsubj"}, {"VERB", "VBD", -1, "root"},
+      {"PUNCT", ".", 2, "punct"},  {"DET", "DT", 5, "det"},     {"NOUN", "NN", 7, "nsubj"},
+      {"AUX", "VBD", 7, "cop"},    {"ADJ", "JJ", -1, "root"},   {"PUNCT", ".", 7, "punct"},
+      {"DET", "DT", 10, "det"},    {"NOUN", "NN", 12, "nsubj"}, {"AUX", "VBD", 12, "cop"},
+      {"ADJ", "JJ", -1, "root"},   {"PUNCT", ".", 12, "punct"}, {"PRON", "PRP", 15, "nsubj"},
+      {"VERB", "VBD", -1, "root"}, {"PUNCT", ".", 15, "punct"},
+  };
+  Document d =
+      runParsed("The workers arrived. The weather was fine. The food was good. They left.", parse);
+  EXPECT_EQ(entityOf(d, "The workers"), -2);
+  EXPECT_GE(entityOf(d, "They"), 0);
+
+  const std::vector<Parsed> parse2 = {
+      // The workers arrived . The food was good . They left .
+      {"DET", "DT", 1, "det"},      {"NOUN", "NNS", 2, "nsubj"}, {"VERB", "VBD", -1, "root"},
+      {"PUNCT", ".", 2, "punct"},   {"DET", "DT", 5, "det"},     {"NOUN", "NN", 7, "nsubj"},
+      {"AUX", "VBD", 7, "cop"},     {"ADJ", "JJ", -1, "root"},   {"PUNCT", ".", 7, "punct"},
+      {"PRON", "PRP", 10, "nsubj"}, {"VERB", "VBD", -1, "root"}, {"PUNCT", ".", 10, "punct"},
+  };
+  Document d2 = runParsed("The workers arrived. The food was good. They left.", parse2);
+  const int workers = entityOf(d2, "The workers");
+  ASSERT_GE(workers, 0);
+  EXPECT_EQ(entityOf(d2, "They"), workers);
+}
+
 }  // namespace
 }  // namespace annalist::coref
