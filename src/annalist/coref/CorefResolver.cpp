@@ -1795,6 +1795,21 @@ void Resolver::passCommonHead(bool strict) {
     if (m.partitive || m.clausal) continue;
     if (in(lower_[m.tb], {"a", "an", "some", "any", "another", "no", "each", "every", "other",
                           "such", "many", "few", "several", "one"})) {
+      // An indefinite phrase takes no antecedent, unless it is written exactly as an earlier
+      // indefinite phrase ("a Park and Ride" ... "a Park and Ride").
+      if (strict && m.te - m.tb >= 2 && in(lower_[m.tb], {"a", "an"})) {
+        for (size_t j = n_base_; j < i && ms_[j].tb < m.tb; ++j) {
+          const M& a = ms_[j];
+          if (a.te - a.tb != m.te - m.tb || a.te > m.tb) continue;
+          bool same = true;
+          for (uint32_t t = 0; same && t < m.te - m.tb; ++t)
+            same = lower_[a.tb + t] == lower_[m.tb + t];
+          if (same) {
+            unite(static_cast<int>(i), find(static_cast<int>(j)));
+            break;
+          }
+        }
+      }
       continue;
     }
     const uint32_t mh = headOf(m);
