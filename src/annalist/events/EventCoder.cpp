@@ -1856,6 +1856,26 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
       if (trace) *trace << "predicate token " << (c.v - sv.b + 1) << " folded into its governor\n";
       continue;
     }
+    // The content of a text that was rejected, vetoed or blocked ("Hungary blocked an EU
+    // statement *criticising* China") did not happen: a participle modifying the object of a
+    // predicate that gave a rejection (12x) in this sentence is no event of its own.
+    if (sv.parsed && startsWith(sv.deprel(c.v), "acl") && sv.tok(c.v).head >= 0) {
+      const Token& noun = sv.tok(static_cast<uint32_t>(sv.tok(c.v).head));
+      bool rejected = false;
+      if (noun.deprel == "obj" && noun.head >= static_cast<int32_t>(sv.b) &&
+          noun.head < static_cast<int32_t>(sv.e)) {
+        const Token& gov = sv.tok(static_cast<uint32_t>(noun.head));
+        for (const Event& e : doc.events) {
+          rejected = rejected || (e.sentence == sentence && e.trigger.start == gov.start &&
+                                  e.cameo_root == "12");
+        }
+      }
+      if (rejected) {
+        if (trace)
+          *trace << "predicate token " << (c.v - sv.b + 1) << ": content of a rejected text\n";
+        continue;
+      }
+    }
     // PETRARCH/TABARI treat a clause as passive only when it names its agent with "by".
     const bool passive =
         sv.parsed && isPassive(sv, c.v) && (!options_.passive_needs_by || hasByAgent(sv, c.v));

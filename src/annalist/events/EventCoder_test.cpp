@@ -544,7 +544,7 @@ class CoderSession7 : public ::testing::Test {
  protected:
   void SetUp() override {
     doc = loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/session7_sentences.conllu");
-    ASSERT_EQ(doc.sentences.size(), 19u);
+    ASSERT_EQ(doc.sentences.size(), 20u);
   }
   // "SOURCE>TARGET:CAMEO " for the events of sentence s, in order.
   std::string code(uint32_t s) {
@@ -720,6 +720,15 @@ TEST_F(CoderSession7, PrisonerSwapIsMutual) {
   addMention(doc, 18, 2, 3, "RUS");
   addMention(doc, 18, 4, 5, "---CRM");
   EXPECT_EQ(code(18), "UKR>RUS:0841 RUS>UKR:0841 ");
+}
+
+// "Hungary blocked an EU statement criticising[acl] China's human rights record": the
+// content of a blocked text is no event (no IGOEEU>CHN).
+TEST_F(CoderSession7, ContentOfABlockedTextIsNoEvent) {
+  addMention(doc, 19, 0, 1, "HUN");
+  addMention(doc, 19, 3, 4, "IGOEEU");
+  addMention(doc, 19, 6, 7, "CHN");
+  EXPECT_EQ(code(19), "HUN>IGOEEU:129 ");
 }
 
 // "France recalled its ambassador to Italy", the ambassador taking France's country from
