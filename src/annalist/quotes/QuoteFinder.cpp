@@ -1171,11 +1171,17 @@ TokRange Finder::layoutFrame(TokRange cue, const CueEntry& entry, int32_t lo, in
            isSentencePunct(t_[m].lower) || in(t_[m].lower, {";", ":", "(", ")"});
   };
   // The content: a clause of its own (a verb) of at least three tokens before the comma.
+  // (With a subject of its own: not a fronted adverbial, "Speaking to reporters, Trump said".)
   auto clauseBefore = [&](int32_t comma) {
     if (comma - lo < 3 || doc_.sentences[sent_of_[cue.b]].headline) return false;
-    for (int32_t k = lo; k < comma; ++k)
-      if (verbal(k) && !t_[k].in_quote) return true;
-    return false;
+    bool verb = false, subject = false;
+    for (int32_t k = lo; k < comma; ++k) {
+      verb = verb || (verbal(k) && !t_[k].in_quote);
+      const std::string_view d = baseRelation(toks[k].deprel);
+      subject = subject || ((d == "nsubj" || d == "csubj" || d == "expl") && toks[k].head >= lo &&
+                            toks[k].head < comma);
+    }
+    return verb && subject;
   };
   // Inverted: "CONTENT, said several observers.", "..., predicted Madeleine Kunin, the former
   // Vermont governor." (the parser reads the speaker as the verb's object). Not for verbs
@@ -1292,8 +1298,9 @@ TokRange Finder::layoutFrame(TokRange cue, const CueEntry& entry, int32_t lo, in
                             w != "including" && toks[k + 1].upos == "VERB" &&
                             toks[k + 1].head < k + 1 && toks[k + 1].deprel != "csubj";
     if (!participle) return {};
-  } else if (k < hi && !isSentencePunct(t_[k].lower) && !isDashTok(t_[k].lower) && !t_[k].punct) {
-    return {};
+  } else if (k < hi && !isSentencePunct(t_[k].lower) && !isDashTok(t_[k].lower) &&
+             !in(t_[k].lower, {";", ":", ")"})) {
+    return {};  // (a quote mark: "Sanders told MSNBC's \"Morning Joe\" that ...")
   }
   return spk;
 }

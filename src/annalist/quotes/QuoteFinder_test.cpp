@@ -1538,6 +1538,26 @@ TEST(QuoteFinder, SentenceFinalFrameByLayout) {
       f.slice(f.quotes[0].content),
       "Obama's rise may have been more surprising to the black community than to anyone else");
   EXPECT_EQ(sl(f, f.quotes[0].speaker), "several observers");
+  // Not a frame: a fronted adverbial without a subject before the comma, and a cue whose
+  // hearer is followed by a quoted title and its "that" clause.
+  Document g = runParsed(
+      "Heading into the first debate in 10 days, Sanders told MSNBC's \"Morning Joe\" that nobody "
+      "would question her intelligence or knowledge of the issues.",
+      {"VERB", "ADP",   "DET",  "ADJ",   "NOUN",  "ADP",   "NUM",   "NOUN",  "PUNCT", "PROPN",
+       "VERB", "PROPN", "PART", "PUNCT", "PROPN", "PROPN", "PUNCT", "SCONJ", "PRON",  "AUX",
+       "VERB", "PRON",  "NOUN", "CCONJ", "NOUN",  "ADP",   "DET",   "NOUN",  "PUNCT"},
+      {10, 4,  4,  4,  0,  7,  7,  0,  0,  10, -1, 15, 11, 15, 15,
+       10, 15, 20, 20, 20, 10, 22, 20, 24, 22, 27, 27, 22, 10},
+      {"advcl", "case",  "det",   "amod",      "obl",   "case",      "nummod",   "obl",
+       "punct", "nsubj", "root",  "nmod:poss", "case",  "punct",     "compound", "iobj",
+       "punct", "mark",  "nsubj", "aux",       "ccomp", "nmod:poss", "obj",      "cc",
+       "conj",  "case",  "det",   "nmod",      "punct"});
+  const auto told = std::find_if(g.quotes.begin(), g.quotes.end(), [&](const Quote& q) {
+    return q.cue && g.slice(*q.cue) == "told";
+  });
+  ASSERT_NE(told, g.quotes.end());
+  EXPECT_EQ(sl(g, told->speaker), "Sanders");
+  EXPECT_NE(g.slice(told->content).find("nobody would question"), std::string_view::npos);
 }
 
 // Seventh session: `"...," X said, according to Y.`: the account's source Y is the quotation's
