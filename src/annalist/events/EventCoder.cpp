@@ -134,10 +134,10 @@ struct SentView {
     return r;
   }
 
-  // A third-person subject pronoun that coreference left without a code, subject of a
-  // complement clause ("Arnor said that *it* would restore ties", "Iran says *it* will"),
-  // stands for the subject of the verb governing the clause when that subject is a named
-  // actor of its own.
+  // A subject "it" that coreference left without a code, subject of a complement clause
+  // ("Arnor said that *it* would restore ties", "Iran says *it* will"), stands for the
+  // subject of the verb governing the clause when that subject is a named actor of its own
+  // and no person (not "they": "Trump told Fox that *they* hit Matt").
   void complementSubject(const Mention& mm, Referent& r) const {
     if (mm.token_end != mm.token_begin + 1 || !isSubject(mm)) return;
     const std::string w = upperAscii(doc.tokenText(doc.tokens[mm.token_begin]));
@@ -1645,10 +1645,6 @@ bool verbAtNameEdge(const SentView& sv, uint32_t g) {
   return r == "root" || r == "conj" || r == "ccomp" || r == "xcomp" || startsWith(r, "advcl") ||
          r == "parataxis";
 }
-
-}  // namespace
-
-namespace {
 
 // Re-reads, for the duration of its lifetime, a sentence whose only verb (adjectival
 // participles such as "rebel-held" aside) the parser read as a modifier of the noun after
