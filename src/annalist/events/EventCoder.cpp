@@ -2134,8 +2134,10 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
           // ("Lions, tigers, and Gondor welcomed") counts as one compound.
           auto ns = sv.children(c.v, "nsubj");
           // A relative pronoun subject stands for the noun its clause modifies ("Rouhani, who
-          // met Abe, rejected ...": Rouhani met Abe), as subjectOf reads it. Not for PETRARCH
-          // entries: PETRARCH finds no noun phrase in a relative clause (SBAR with WHNP).
+          // met Abe, rejected ...": Rouhani met Abe), as subjectOf reads it, when that noun is
+          // an actor of known country (not "the raid that killed ...", "people who attack
+          // ..."). Not for PETRARCH entries: PETRARCH finds no noun phrase in a relative
+          // clause (SBAR with WHNP).
           for (uint32_t& x : ns) {
             const int64_t rel = subjectOf(sv, c.v);
             const int32_t rel_actor = rel >= 0 ? sv.coded_of[rel - sv.b] : -1;
@@ -2482,6 +2484,10 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
         security = security && (role == "COP" || role == "MIL" || role == "SPY");
       }
       for (const ActorRef& t : targets) {
+        if (t.mention < 0) {
+          dissent = false;
+          continue;
+        }
         const Mention& tm = sv.doc.mentions[t.mention];
         uint32_t h = tm.head_token;
         if (h < tm.token_begin || h >= tm.token_end) h = tm.token_end - 1;
