@@ -1133,6 +1133,35 @@ std::string stripParticle(const std::string& w) {
 }
 
 void Resolver::passPartialName() {
+  // "Tim Scott" is not "Robert Scott": a cluster does not take a full name (two words or more)
+  // whose first word (titles aside) differs from that of a full name with the same last word
+  // already in it.
+  const auto firstWord = [&](const M& x) -> std::string_view {
+    for (const auto& w : x.words)
+      if (!isTitle(w)) return w;
+    return {};
+  };
+  const auto fullNames = [&](int root, std::vector<const M*>& out) {
+    out.clear();
+    for (size_t k = 0; k < n_base_; ++k)
+      if (ms_[k].kind == Kind::kName && ms_[k].words.size() >= 2 &&
+          find(static_cast<int>(k)) == root)
+        out.push_back(&ms_[k]);
+  };
+  std::vector<const M*> names_i, names_j;
+  const auto firstNamesConflict = [&](int ci, int cj) {
+    fullNames(ci, names_i);
+    if (names_i.empty()) return false;
+    fullNames(cj, names_j);
+    for (const M* x : names_i)
+      for (const M* y : names_j) {
+        const auto fx = firstWord(*x), fy = firstWord(*y);
+        if (!fx.empty() && !fy.empty() && fx != fy && fx.back() != '.' && fy.back() != '.' &&
+            stripParticle(x->words.back()) == stripParticle(y->words.back()))
+          return true;
+      }
+    return false;
+  };
   for (size_t i = 0; i < n_base_; ++i) {
     const M& m = ms_[i];
     if (m.kind != Kind::kName || m.words.empty()) continue;
@@ -1151,6 +1180,8 @@ void Resolver::passPartialName() {
           return std::find(a.words.begin(), a.words.end(), w) != a.words.end();
         });
       }
+      if (match && firstNamesConflict(find(static_cast<int>(i)), find(static_cast<int>(j))))
+        continue;
       if (match) {
         unite(static_cast<int>(i), static_cast<int>(j));
         break;

@@ -668,5 +668,15 @@ TEST(CorefResolver, IdenticalIndefinitePhrasesCorefer) {
   EXPECT_EQ(entityOf(d, "A red bus", 1), bus);
 }
 
+TEST(CorefResolver, FullNamesWithDifferentFirstNamesStayApart) {
+  Document d = run("Robert Scott spoke first. Tim Scott listened. Scott left early.");
+  const int robert = entityOf(d, "Robert Scott");
+  const int tim = entityOf(d, "Tim Scott");
+  ASSERT_GE(robert, 0);
+  ASSERT_GE(tim, 0);
+  EXPECT_NE(robert, tim);
+  EXPECT_EQ(entityOf(d, "Scott"), tim);  // the closest full name
+}
+
 }  // namespace
 }  // namespace annalist::coref
