@@ -2083,6 +2083,19 @@ void Finder::findIndirect(uint32_t s) {
     } else {
       const CueEntry* entry = &entryAt(i);
       TokRange spk = subjectOf(*cue, lo, hi);
+      // "\"...,\" said Devine, suggesting that ...": a participle hung on a verb whose frame an
+      // earlier attribution read by layout (the parse gives that verb no subject) shares that
+      // attribution's speaker.
+      if (spk.empty() && deps_ && t_[i].lower.size() > 4 &&
+          t_[i].lower.compare(t_[i].lower.size() - 3, 3, "ing") == 0) {
+        const int32_t h = doc_.tokens[i].head;
+        for (auto it = out_.rbegin(); it != out_.rend() && h >= 0; ++it) {
+          if (!it->cue.empty() && !it->speaker.empty() && it->cue.b <= h && h < it->cue.e) {
+            spk = it->speaker;
+            break;
+          }
+        }
+      }
       // No speaker found: a speech verb with a "that" clause still reports speech ("It was
       // announced that ...", "..., adding that ..."); the speaker stays unknown.
       const bool speakerless = spk.empty() && deps_ && entry->kind == CueKind::kSpeech &&

@@ -1571,5 +1571,26 @@ TEST(QuoteFinder, AccordingToAfterAQuoteFrameGivesTheSource) {
   EXPECT_EQ(sl(d, d.quotes[0].speaker), "an Associated Press account");
 }
 
+// Seventh session: `"...," said X, suggesting that ...` with X not parsed as the verb's subject
+// (here `obl:unmarked`): the participle shares the speaker of the frame the layout found.
+TEST(QuoteFinder, ParticipleAfterALayoutFrameSharesItsSpeaker) {
+  Document d = runParsed(
+      "\"It was a hot primary atmosphere,\" said Devine, suggesting that the upcoming contests "
+      "won't be so heated.",
+      {"PUNCT", "PRON", "AUX",   "DET",   "ADJ",  "ADJ",   "NOUN", "PUNCT",
+       "PUNCT", "VERB", "PROPN", "PUNCT", "VERB", "SCONJ", "DET",  "ADJ",
+       "NOUN",  "AUX",  "PART",  "AUX",   "ADV",  "ADJ",   "PUNCT"},
+      {6, 6, 6, 6, 6, 6, 9, 6, 6, -1, 9, 12, 9, 21, 16, 16, 21, 21, 21, 21, 21, 12, 9},
+      {"punct", "nsubj", "cop",          "det",   "amod",   "amod",  "ccomp", "punct",
+       "punct", "root",  "obl:unmarked", "punct", "advcl",  "mark",  "det",   "amod",
+       "nsubj", "aux",   "advmod",       "cop",   "advmod", "ccomp", "punct"});
+  const auto it = std::find_if(d.quotes.begin(), d.quotes.end(), [&](const Quote& q) {
+    return q.cue && d.slice(*q.cue) == "suggesting";
+  });
+  ASSERT_NE(it, d.quotes.end());
+  EXPECT_EQ(d.slice(it->content), "that the upcoming contests won't be so heated");
+  EXPECT_EQ(sl(d, it->speaker), "Devine");
+}
+
 }  // namespace
 }  // namespace annalist::quotes
