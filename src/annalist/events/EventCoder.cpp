@@ -1629,16 +1629,21 @@ void EventCoder::explainSentence(Document& doc, uint32_t sentence, std::ostream&
 namespace {
 
 // Whether token g, inside a mention, is a verb the name tagger swallowed at the edge of a
-// name ("Arnor [blamed Gondor]" tagged as one PER name): the parser's verb of its clause
-// (root, clausal or conjoined verb), first or last word of a name mention that is not headed
-// by it. Such a verb is still a predicate.
+// name ("Arnor [blamed Gondor]", "[Iran blamed] Iraq" tagged as one name): the parser's verb
+// of its clause (root, clausal or conjoined verb), first or last word of a name mention that
+// holds a proper noun besides it. Such a verb is still a predicate.
 bool verbAtNameEdge(const SentView& sv, uint32_t g) {
   if (!sv.parsed) return false;
   const int32_t m = sv.mention_of[g - sv.b];
   if (m < 0) return false;
   const Mention& mm = sv.doc.mentions[m];
-  if (mm.source != "ner" || mm.head_token == g) return false;
+  if (mm.source != "ner" || mm.token_end < mm.token_begin + 2) return false;
   if (g != mm.token_begin && g + 1 != mm.token_end) return false;
+  bool name = false;
+  for (uint32_t k = mm.token_begin; k < mm.token_end; ++k) {
+    name = name || (k != g && sv.tok(k).upos == "PROPN");
+  }
+  if (!name) return false;
   const Token& t = sv.tok(g);
   if (t.upos != "VERB") return false;
   const std::string_view r = t.deprel;

@@ -544,7 +544,7 @@ class CoderSession7 : public ::testing::Test {
  protected:
   void SetUp() override {
     doc = loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/session7_sentences.conllu");
-    ASSERT_EQ(doc.sentences.size(), 20u);
+    ASSERT_EQ(doc.sentences.size(), 22u);
   }
   // "SOURCE>TARGET:CAMEO " for the events of sentence s, in order.
   std::string code(uint32_t s) {
@@ -729,6 +729,24 @@ TEST_F(CoderSession7, ContentOfABlockedTextIsNoEvent) {
   addMention(doc, 19, 3, 4, "IGOEEU");
   addMention(doc, 19, 6, 7, "CHN");
   EXPECT_EQ(code(19), "HUN>IGOEEU:129 ");
+}
+
+// "[Iran blamed] Iraq", the name tagger's mention ending with the verb (and headed by it):
+// the root verb at the edge of a name holding a proper noun is still a predicate.
+TEST_F(CoderSession7, VerbAtTheEndOfANameIsStillAPredicate) {
+  const int m = addMention(doc, 20, 0, 2, "IRN");  // head_token: "blamed"
+  doc.mentions[m].source = "ner";
+  addMention(doc, 20, 2, 3, "IRQ");
+  EXPECT_EQ(code(20), "IRN>IRQ:112 ");
+}
+
+// "Egypt mediated between Israel and Hamas": the parties of a mediation (built-in
+// "mediate prep=between").
+TEST_F(CoderSession7, MediationBetweenParties) {
+  addMention(doc, 21, 0, 1, "EGY");
+  addMention(doc, 21, 3, 4, "ISR");
+  addMention(doc, 21, 5, 6, "PSEREB");
+  EXPECT_EQ(code(21), "EGY>ISR:045 EGY>PSEREB:045 ");
 }
 
 // "France recalled its ambassador to Italy", the ambassador taking France's country from
