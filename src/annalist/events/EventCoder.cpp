@@ -2024,6 +2024,26 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
         }
       }
     }
+    // A refusal spelled as a negated acceptance ("will never *accept* this plan", "does not
+    // *recognize* X") is a rejection (CAMEO 12: "refuse"), as "refused to accept" is.
+    if (mod.negated && !options_.keep_negated && block.tree_args && sv.parsed) {
+      const std::string l = sv.lemmaUp(c.v);
+      bool direct = false, yet = false;
+      for (uint32_t k : sv.kids[c.v - sv.b]) {
+        const std::string& u = sv.up[k - sv.b];
+        direct = direct || (sv.deprel(k) == "advmod" && isNegationWord(u));
+        yet = yet || u == "YET";
+      }
+      // (Not "did not endorse" or "do not agree with": withholding support and disagreeing
+      // are no rejections.)
+      if (direct && !yet &&
+          (l == "ACCEPT" || l == "RECOGNIZE" || l == "RECOGNISE" || l == "APPROVE")) {
+        fwd = "120";
+        rev.clear();
+        mod.negated = false;
+        if (trace) *trace << "  negated acceptance: rejection 120\n";
+      }
+    }
     if (mod.negated && !options_.keep_negated) {
       if (trace) *trace << "  no event: negated predicate\n";
       continue;

@@ -544,7 +544,7 @@ class CoderSession7 : public ::testing::Test {
  protected:
   void SetUp() override {
     doc = loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/session7_sentences.conllu");
-    ASSERT_EQ(doc.sentences.size(), 22u);
+    ASSERT_EQ(doc.sentences.size(), 23u);
   }
   // "SOURCE>TARGET:CAMEO " for the events of sentence s, in order.
   std::string code(uint32_t s) {
@@ -747,6 +747,14 @@ TEST_F(CoderSession7, MediationBetweenParties) {
   addMention(doc, 21, 3, 4, "ISR");
   addMention(doc, 21, 5, 6, "PSEREB");
   EXPECT_EQ(code(21), "EGY>ISR:045 EGY>PSEREB:045 ");
+}
+
+// "Iran will not accept the US plan": a negated acceptance is a rejection (120), as
+// "refused to accept" is, not a negated event dropped.
+TEST_F(CoderSession7, NegatedAcceptanceIsRejection) {
+  addMention(doc, 22, 0, 1, "IRN");
+  addMention(doc, 22, 5, 6, "USA");
+  EXPECT_EQ(code(22), "IRN>USA:120 ");
 }
 
 // "France recalled its ambassador to Italy", the ambassador taking France's country from
