@@ -1334,7 +1334,8 @@ void Resolver::passPronoun() {
 // one entity each. (Inside direct quotes the quotes stage links "I" to the speaker.)
 void Resolver::passFirstPerson() {
   int singular = -1, plural = -1, second = -1;
-  // Inside one quotation, "I/me/my" is one speaker and "we/us/our" one group.
+  // Inside one quotation, "I/me/my" is one speaker, "we/us/our" one group and "you/your" one
+  // addressee.
   {
     std::map<std::pair<uint32_t, int>, int> rep_of;  // (opening quote token, person) -> mention
     uint32_t open = 0;
@@ -1345,7 +1346,6 @@ void Resolver::passFirstPerson() {
       for (; t < m.tb; ++t)
         if (doc_.tokens[t].norm == "\"") open = t;
       const int person = m.gender == Gender::kNeuter ? 2 : m.number == Number::kPlural ? 1 : 0;
-      if (person == 2) continue;
       const auto [it, fresh] = rep_of.emplace(std::make_pair(open, person), static_cast<int>(i));
       if (!fresh) unite(it->second, static_cast<int>(i));
     }

@@ -525,12 +525,19 @@ TEST(CorefResolver, SpellingsOfOneCountryAreOneEntity) {
 }
 
 TEST(CorefResolver, FirstPersonInOneQuotationIsOneSpeaker) {
-  Document d = run("\"I won and my team is happy,\" Smith said. \"I lost,\" Jones said.");
+  Document d =
+      run("\"I won and my team is happy; you and your friends can come,\" Smith said. \"I lost,\" "
+          "Jones said.");
   const int smith = entityOf(d, "I");
   ASSERT_GE(smith, 0);
   EXPECT_EQ(entityOf(d, "my"), smith);
   // Another quotation has its own speaker.
   EXPECT_NE(entityOf(d, "I", 1), smith);
+  // The addressee of one quotation is one entity too.
+  const int addressee = entityOf(d, "you");
+  ASSERT_GE(addressee, 0);
+  EXPECT_EQ(entityOf(d, "your"), addressee);
+  EXPECT_NE(addressee, smith);
 }
 
 // A place nominal ("the city") takes a place name whether the entity layer typed it LOC or
