@@ -547,6 +547,21 @@ bool lightComplement(const SentView& sv, uint32_t o, uint32_t x) {
   return c == "IN" && (l == "$" || l == "€" || l == "£" || l == "MILLION" || l == "BILLION");
 }
 
+// Prepositional phrases the parser hung on a by-agent of predicate g that belong to g
+// ("missiles fired by Houthi rebels *at Riyadh*", "at" under "rebels"): the agent's nmod
+// children whose preposition may introduce a target (not "of", "in").
+std::vector<uint32_t> agentPhrasePreps(const SentView& sv, uint32_t g) {
+  std::vector<uint32_t> out;
+  for (uint32_t a : sv.children(g, "obl")) {
+    if (sv.caseOf(a) != "BY") continue;
+    for (uint32_t x : sv.children(a, "nmod")) {
+      const std::string c = sv.caseOf(x);
+      if (isTargetCase(c) && c != "FROM" && c != "WITH") out.push_back(x);
+    }
+  }
+  return out;
+}
+
 // Dependency-slot constraint check; on success may set the target slot token.
 bool matchSlots(const SentView& sv, const VerbPattern& p, uint32_t v, uint32_t v_last, bool passive,
                 std::string* why, int64_t* target_tok) {
@@ -595,6 +610,9 @@ bool matchSlots(const SentView& sv, const VerbPattern& p, uint32_t v, uint32_t v
             }
           }
           for (uint32_t x : sv.children(v, "nmod")) cands.push_back(x);
+          // "missiles fired by Houthi rebels[obl:agent] at[nmod of rebels] Riyadh": the verb's
+          // phrase hung on its by-agent.
+          for (uint32_t x : agentPhrasePreps(sv, v)) cands.push_back(x);
           // A noun after the object read as a bare participle clause ("closed its border
           // crossing[advcl, VBG] with Syria"): its prepositional phrases are the object's.
           for (uint32_t o : sv.children(v, "obj")) {
@@ -1300,6 +1318,14 @@ bool isPassive(const SentView& sv, uint32_t g) {
   for (uint32_t c : sv.kids[g - sv.b]) {
     const std::string_view r = sv.deprel(c);
     if (r == "nsubj:pass" || r == "aux:pass") return true;
+  }
+  // A past participle modifying a noun with a by-agent of its own ("missiles *fired* by Houthi
+  // rebels"): a passive clause without auxiliary.
+  const Token& t = sv.tok(g);
+  if (t.deprel == "acl" && t.xpos == "VBN") {
+    for (uint32_t c : sv.kids[g - sv.b]) {
+      if (sv.deprel(c) == "obl:agent" && sv.caseOf(c) == "BY") return true;
+    }
   }
   return false;
 }
@@ -2330,6 +2356,12 @@ void EventCoder::codeSentence(Document& doc, uint32_t sentence, std::ostream* tr
         if (targets.empty() && block.nominal) {
           const int32_t m = detachedPrepActor(sv, c.v);
           if (m >= 0) targets.push_back({m, sv.codeOf(m)});
+        }
+        if (targets.empty() && passive && block.tree_args) {
+          for (uint32_t x : agentPhrasePreps(sv, c.v)) {
+            actorsUnder(sv, x, targets, 3);
+            if (!targets.empty()) break;
+          }
         }
       }
       if (targets.empty() && options_.vp_targets && !block.nominal) {

@@ -544,7 +544,7 @@ class CoderSession7 : public ::testing::Test {
  protected:
   void SetUp() override {
     doc = loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/session7_sentences.conllu");
-    ASSERT_EQ(doc.sentences.size(), 23u);
+    ASSERT_EQ(doc.sentences.size(), 24u);
   }
   // "SOURCE>TARGET:CAMEO " for the events of sentence s, in order.
   std::string code(uint32_t s) {
@@ -755,6 +755,16 @@ TEST_F(CoderSession7, NegatedAcceptanceIsRejection) {
   addMention(doc, 22, 0, 1, "IRN");
   addMention(doc, 22, 5, 6, "USA");
   EXPECT_EQ(code(22), "IRN>USA:120 ");
+}
+
+// "missiles fired[acl, VBN] by Houthi rebels at[nmod of rebels] Riyadh": a past participle
+// with a by-agent is a passive clause (the agent is the source), and the prepositional phrase
+// hung on the agent is the verb's ("fire ... at X").
+TEST_F(CoderSession7, ParticipleWithByAgentAndItsDetachedPhrase) {
+  addMention(doc, 23, 0, 2, "SAU");
+  addMention(doc, 23, 6, 8, "YEMREB");
+  addMention(doc, 23, 9, 10, "SAU");
+  EXPECT_EQ(code(23), "YEMREB>SAU:193 ");
 }
 
 // "France recalled its ambassador to Italy", the ambassador taking France's country from
