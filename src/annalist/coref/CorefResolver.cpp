@@ -1740,7 +1740,27 @@ void Resolver::detectCommonNouns() {
           }
           uint32_t y = x;
           while (y < nm.te && doc_.tokens[y].upos == "PROPN") ++y;
-          if (!(x == nm.tb && y == nm.te) && !(x <= head && head < y)) {
+          if ((x == nm.tb && y == nm.te) || (x <= head && head < y)) {
+            // A place name opening a longer name before its head ("New Zealand" in "New
+            // Zealand Herald", "Hong Kong" in "Hong Kong Island", "UK" in "UK Government"),
+            // written elsewhere as a place name of its own: a mention of that place.
+            for (uint32_t z = std::min(y, head); z > x; --z) {
+              if (z == y && x == nm.tb && y == nm.te) continue;
+              const auto it = name_key.find(keyOf(x, z));
+              if (it == name_key.end()) continue;
+              const M& same = ms_[static_cast<size_t>(it->second)];
+              if ((same.type == "GPE" || same.type == "LOC") &&
+                  spans.insert(spanKey(x, z)).second) {
+                M m = phraseMention(x, z, z - 1);
+                m.type = same.type;
+                m.gender = same.gender;
+                m.number = same.number;
+                m.same_as = it->second;
+                common.push_back(std::move(m));
+              }
+              break;
+            }
+          } else {
             const auto it = name_key.find(keyOf(x, y));
             if (it != name_key.end() && spans.insert(spanKey(x, y)).second) {
               const M& same = ms_[static_cast<size_t>(it->second)];

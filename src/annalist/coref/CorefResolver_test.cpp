@@ -372,6 +372,22 @@ TEST(CorefResolver, NameNestedInALongerNameJoinsTheStandaloneName) {
   EXPECT_EQ(entityOf(d, "University"), -2);
 }
 
+TEST(CorefResolver, PlaceNameOpeningALongerNameIsAMentionOfThePlace) {
+  const std::vector<Parsed> parse = {
+      // Ohio grows . The Ohio Herald reported .
+      {"PROPN", "NNP", 1, "nsubj"}, {"VERB", "VBZ", -1, "root"},     {"PUNCT", ".", 1, "punct"},
+      {"DET", "DT", 5, "det"},      {"PROPN", "NNP", 5, "compound"}, {"PROPN", "NNP", 6, "nsubj"},
+      {"VERB", "VBD", -1, "root"},  {"PUNCT", ".", 6, "punct"},
+  };
+  Document d = runParsed("Ohio grows. The Ohio Herald reported.", parse);
+  const int ohio = entityOf(d, "Ohio");
+  ASSERT_GE(ohio, 0);
+  // "Ohio" before the newspaper's head is a mention of the state; the name as a whole is not.
+  EXPECT_EQ(entityOf(d, "Ohio", 1), ohio);
+  EXPECT_NE(entityOf(d, "Ohio Herald"), ohio);
+  EXPECT_EQ(entityOf(d, "Herald"), -2);
+}
+
 TEST(CorefResolver, RepeatedYearsAreOneMention) {
   const std::vector<Parsed> parse = {
       // The war ended in 1945 . In 1945 , peace came .
