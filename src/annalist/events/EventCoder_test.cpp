@@ -125,15 +125,19 @@ TEST_F(CoderOnExample, PassiveCondemnationThroughCoreference) {
   auto ev = eventsOf(doc, 1);
   bool condemn = false;
   for (const Event* e : ev) {
-    if (e->cameo == "122") {
+    // "condemn" is CAMEO 111 (Criticize or denounce: "Condemn, decry a policy or an
+    // action"), not 122 (Reject request for material aid).
+    EXPECT_NE(e->cameo, "122");
+    if (e->cameo == "111") {
+      // "stood against the deal": the deal is no actor here, and built-in entries need a
+      // target actor from the tree (no positional guess); the only 111 is "condemned".
+      EXPECT_EQ(doc.slice(e->trigger), "condemned");
       condemn = true;
+      EXPECT_EQ(e->cameo_root, "11");
       EXPECT_EQ(e->source.code, "PSE");  // the by-agent
       EXPECT_EQ(e->target.code, "USA");  // "it" -> the deal's entity
       EXPECT_EQ(doc.slice(e->source.span), "various Palestinian groups");
     }
-    // "stood against the deal": the deal is no actor here, and built-in entries need a
-    // target actor from the tree (no positional guess).
-    EXPECT_NE(e->cameo, "111");
   }
   EXPECT_TRUE(condemn);
 }
