@@ -1842,7 +1842,14 @@ void Resolver::passCommonHead(bool strict) {
     const M& m = ms_[i];
     if (i < n_base_ && (m.kind != Kind::kNominal || clusterHasName(find(static_cast<int>(i)))))
       continue;
-    if (find(static_cast<int>(i)) != static_cast<int>(i)) continue;  // already linked
+    // A phrase already linked to an earlier mention keeps its antecedent; one that only later
+    // mentions have joined so far ("the job ... it") still looks for its own.
+    if (const int r = find(static_cast<int>(i)); r != static_cast<int>(i)) {
+      bool earlier = false;
+      for (size_t k = 0; k < ms_.size() && !earlier; ++k)
+        earlier = ms_[k].te <= m.tb && find(static_cast<int>(k)) == r;
+      if (earlier) continue;
+    }
     if (m.partitive || m.clausal) continue;
     if (in(lower_[m.tb], {"a", "an", "some", "any", "another", "no", "each", "every", "other",
                           "such", "many", "few", "several", "one"})) {

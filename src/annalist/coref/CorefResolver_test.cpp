@@ -388,6 +388,23 @@ TEST(CorefResolver, PlaceNameOpeningALongerNameIsAMentionOfThePlace) {
   EXPECT_EQ(entityOf(d, "Herald"), -2);
 }
 
+TEST(CorefResolver, PhraseJoinedOnlyByALaterPronounStillMatchesByHead) {
+  const std::vector<Parsed> parse = {
+      // The job was hard . He took the job . It paid well .
+      {"DET", "DT", 1, "det"},     {"NOUN", "NN", 3, "nsubj"},   {"AUX", "VBD", 3, "cop"},
+      {"ADJ", "JJ", -1, "root"},   {"PUNCT", ".", 3, "punct"},   {"PRON", "PRP", 6, "nsubj"},
+      {"VERB", "VBD", -1, "root"}, {"DET", "DT", 8, "det"},      {"NOUN", "NN", 6, "obj"},
+      {"PUNCT", ".", 6, "punct"},  {"PRON", "PRP", 11, "nsubj"}, {"VERB", "VBD", -1, "root"},
+      {"ADV", "RB", 11, "advmod"}, {"PUNCT", ".", 11, "punct"},
+  };
+  Document d = runParsed("The job was hard. He took the job. It paid well.", parse);
+  const int job = entityOf(d, "The job");
+  ASSERT_GE(job, 0);
+  // "It" takes the second "the job" first; that phrase still repeats the first one.
+  EXPECT_EQ(entityOf(d, "the job"), job);
+  EXPECT_EQ(entityOf(d, "It"), job);
+}
+
 TEST(CorefResolver, RepeatedYearsAreOneMention) {
   const std::vector<Parsed> parse = {
       // The war ended in 1945 . In 1945 , peace came .
