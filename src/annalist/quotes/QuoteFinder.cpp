@@ -59,10 +59,10 @@ bool isRelativePronoun(std::string_view w) {
 }
 bool isDeterminer(std::string_view w) {
   return [](std::string_view x) {
-    static const WordSet k{"the",  "a",       "an",    "his",  "her",   "their", "its",
-                           "our",  "my",      "your",  "this", "these", "those", "some",
-                           "many", "several", "other", "both", "each",  "every", "any",
-                           "most", "few",     "all",   "no"};
+    static const WordSet k{"the",  "a",       "an",    "his",  "her",    "their", "its",
+                           "our",  "my",      "your",  "this", "these",  "those", "some",
+                           "many", "several", "other", "both", "each",   "every", "any",
+                           "most", "few",     "all",   "no",   "another"};
     return k.count(x) != 0;
   }(w);
 }
@@ -97,6 +97,16 @@ bool isFunctionWord(std::string_view w) {
              "here",    "also",     "said",    "says",    "told",   "like",    "of",     "up",
              "out",     "off",      "down",    "per",     "via",    "without", "within", "despite",
              "though",  "although", "unless",  "until",   "upon",   "toward",  "towards"});
+}
+// Words a title in title case leaves in lower case: articles, coordinating conjunctions,
+// prepositions ("The Deal of the Century", "Pride and Prejudice").
+bool isTitleLowerWord(std::string_view w) {
+  return isDeterminer(w) ||
+         in(w, {"in",      "on",    "at",      "for",     "with",   "by",    "from",  "to",
+                "into",    "about", "after",   "before",  "during", "since", "under", "over",
+                "against", "among", "between", "through", "and",    "or",    "but",   "nor",
+                "of",      "up",    "out",     "off",     "down",   "per",   "via",   "without",
+                "within",  "upon",  "toward",  "towards", "as",     "vs.",   "vs",    "v."});
 }
 bool isTimeWord(std::string_view w) {
   return [](std::string_view x) {
@@ -313,14 +323,17 @@ class Finder {
     return marks == 2;
   }
   // A scare-quoted title in title case ("\"The Deal of the Century\"": every word that is not
-  // a function word capitalised) - a name, where a quoted evaluation ("\"disastrous\"") is not.
+  // an article, conjunction or preposition capitalised) - a name, where a quoted evaluation
+  // ("\"disastrous\"") is not. Title case capitalises verbs and pronouns, so a lower-case
+  // auxiliary or verb makes it a sentence ("\"That would be Hillary Clinton,\"").
   bool quotedTitle(TokRange r) const {
     if (!scareQuoted(r)) return false;
     int words = 0;
     for (int32_t m = r.b; m < r.e; ++m) {
       if (t_[m].punct) continue;
       ++words;
-      if (!t_[m].cap && !isFunctionWord(t_[m].lower) && !isDeterminer(t_[m].lower)) return false;
+      if (t_[m].cap) continue;
+      if (!isTitleLowerWord(t_[m].lower)) return false;
     }
     return words > 0;
   }
@@ -3218,6 +3231,15 @@ void Finder::findLearnedCues(uint32_t s) {
       claim(spk);
       out_.push_back(std::move(a));
       continue;
+    }
+    // A verb the parse gives no subject (the subject read as an apposition of a fronted
+    // adverbial: "In January, the party chairwoman, Rep. X, appointed ..."): the layout's
+    // subject left of the verb, after scoring (the model was trained on the parse's view).
+    if (spk.empty() && verb && modal != "to") {
+      const TokRange lay = subjectOf(cue, sb, i);
+      if (!lay.empty() && !(lay.b < content.e && content.b < lay.e) && !anyClaimed(lay)) {
+        spk = lay;
+      }
     }
     emitIndirect(cue, spk, content, 0.3);
   }

@@ -1592,5 +1592,49 @@ TEST(QuoteFinder, ParticipleAfterALayoutFrameSharesItsSpeaker) {
   EXPECT_EQ(sl(d, it->speaker), "Devine");
 }
 
+// Seventh session, second round: a short quoted sentence whose lower-case words are verbs
+// and auxiliaries is no title in title case ("That would be Hillary Clinton" read as a name
+// lost the quote after a first sentence); a real title still is one.
+TEST(QuoteFinder, QuotedSentenceWithLowerCaseVerbsIsNoTitle) {
+  Document d = run("It rained. \"That would be Hillary Clinton,\" Borger said.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].content), "That would be Hillary Clinton,");
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "Borger");
+  Document t = run("It rained. He praised \"The Deal of the Century,\" Borger said.");
+  for (const Quote& q : t.quotes) EXPECT_NE(t.slice(q.content), "The Deal of the Century,");
+}
+
+// Seventh session, second round: "another" opens a speaker noun phrase like "a" ("said
+// another Twitter user", the parser's `obj`, gave no quote).
+TEST(QuoteFinder, AnotherOpensTheSpeakerPhrase) {
+  Document d = runParsed("It rained. \"We are anxious,\" said another Twitter user.",
+                         {"PRON", "VERB", "PUNCT", "PUNCT", "PRON", "AUX", "ADJ", "PUNCT", "PUNCT",
+                          "VERB", "DET", "PROPN", "NOUN", "PUNCT"},
+                         {1, -1, 1, 6, 6, 6, 9, 6, 6, -1, 12, 12, 9, 9},
+                         {"nsubj", "root", "punct", "punct", "nsubj", "cop", "ccomp", "punct",
+                          "punct", "root", "det", "compound", "obj", "punct"});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "another Twitter user");
+}
+
+// Seventh session, second round: a learned cue whose verb the parse gives no subject (here
+// the subject read as an apposition of the fronted "In January") takes the layout's subject
+// left of the verb instead of no speaker.
+TEST(QuoteFinder, LearnedCueWithoutAParsedSubjectTakesTheLayoutSubject) {
+  Document d = runParsed(
+      "In January, the chairwoman appointed dozens of supporters.",
+      {"ADP", "PROPN", "PUNCT", "DET", "NOUN", "VERB", "NOUN", "ADP", "NOUN", "PUNCT"},
+      {1, 5, 4, 4, 1, -1, 5, 8, 6, 5},
+      {"case", "obl", "punct", "det", "appos", "root", "obj", "case", "nmod", "punct"},
+      {"in", "January", ",", "the", "chairwoman", "appoint", "dozen", "of", "supporter", "."},
+      modelWithBias(5));
+  const auto it = std::find_if(d.quotes.begin(), d.quotes.end(), [&](const Quote& q) {
+    return q.cue && d.slice(*q.cue) == "appointed";
+  });
+  ASSERT_NE(it, d.quotes.end());
+  EXPECT_EQ(d.slice(it->content), "dozens of supporters");
+  EXPECT_EQ(sl(d, it->speaker), "the chairwoman");
+}
+
 }  // namespace
 }  // namespace annalist::quotes
