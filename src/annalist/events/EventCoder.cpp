@@ -917,6 +917,25 @@ std::vector<ActorRef> linearGroup(const SentView& sv, uint32_t from, bool forwar
     }
     return !adj || coord;
   };
+  // In a parsed sentence, a gap whose ',' / 'and' joins two clauses is no list gap: the
+  // coordinator (cc) or comma (punct) of a conjoined clause that has a subject of its own after
+  // it ("... in the region and the international community, and *we* have received ...":
+  // "community" ends one clause, "we" opens the next).
+  auto clauseGap = [&](uint32_t lo, uint32_t hi) {  // local tokens [lo, hi)
+    if (!sv.parsed) return false;
+    for (uint32_t k = lo; k < hi; ++k) {
+      const std::string_view r = sv.deprel(sv.b + k);
+      if (r != "cc" && r != "punct") continue;
+      const int32_t h = sv.tok(sv.b + k).head;
+      if (h < static_cast<int32_t>(sv.b + k) || h >= static_cast<int32_t>(sv.e)) continue;
+      const uint32_t hg = static_cast<uint32_t>(h);
+      if (!startsWith(sv.deprel(hg), "conj")) continue;
+      for (uint32_t s : sv.kids[hg - sv.b]) {
+        if (s > sv.b + k && s < hg && startsWith(sv.deprel(s), "nsubj")) return true;
+      }
+    }
+    return false;
+  };
   if (forward) {
     uint32_t l = from;
     while (l < sv.size() && (sv.coded_of[l] < 0 || excluded(sv.coded_of[l]))) ++l;
@@ -926,7 +945,9 @@ std::vector<ActorRef> linearGroup(const SentView& sv, uint32_t from, bool forwar
       l = sv.doc.mentions[m].token_end - sv.b;
       uint32_t k = l;
       while (k < sv.size() && joiner(k)) ++k;
-      if (k == l || k >= sv.size() || sv.coded_of[k] < 0 || !listGap(l, k)) break;
+      if (k == l || k >= sv.size() || sv.coded_of[k] < 0 || !listGap(l, k) || clauseGap(l, k)) {
+        break;
+      }
       l = k;
     }
   } else {
@@ -939,7 +960,8 @@ std::vector<ActorRef> linearGroup(const SentView& sv, uint32_t from, bool forwar
       int64_t k = l;
       while (k >= 0 && joiner(static_cast<uint32_t>(k))) --k;
       if (k == l || k < 0 || sv.coded_of[k] < 0 ||
-          !listGap(static_cast<uint32_t>(k + 1), static_cast<uint32_t>(l + 1))) {
+          !listGap(static_cast<uint32_t>(k + 1), static_cast<uint32_t>(l + 1)) ||
+          clauseGap(static_cast<uint32_t>(k + 1), static_cast<uint32_t>(l + 1))) {
         break;
       }
       l = k;

@@ -886,6 +886,35 @@ TEST(CoderRobustness, ParticipleTaggedAsAdjectiveInAVerblessSentence) {
   EXPECT_EQ(codePetrarch(doc, "--- ARM [182] ---\nARM\n"), "ARN>GON:182 ");
 }
 
+// "Egypt has welcomed the support of Jordan for the people of Libya and Tunisia, and Sudan
+// has received military aid from Russia": the ", and" before "Sudan" joins two clauses
+// ("and" is the cc of the conjoined "received", whose subject Sudan is), so Sudan and the
+// actors ending the first clause's object are no list: Russia gives aid to Sudan only, and
+// Jordan's support is for Libya and Tunisia, not Sudan.
+TEST(CoderRobustness, SubjectOfAConjoinedClauseIsNoListMember) {
+  Document doc =
+      loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/conjoined_clause_subject.conllu");
+  ASSERT_EQ(doc.sentences.size(), 1u);
+  ASSERT_EQ(doc.tokens[18].deprel, "conj");   // received
+  ASSERT_EQ(doc.tokens[16].deprel, "nsubj");  // Sudan
+  addMention(doc, 0, 0, 1, "EGY");
+  addMention(doc, 0, 6, 7, "JOR");
+  addMention(doc, 0, 11, 12, "LBY");
+  addMention(doc, 0, 13, 14, "TUN");
+  addMention(doc, 0, 16, 17, "SDN");
+  addMention(doc, 0, 22, 23, "RUS");
+  EventCoder coder(builtin(), table());
+  ASSERT_TRUE(coder.process(doc).isOk());
+  std::vector<std::string> received, support;
+  for (const Event* e : eventsOf(doc, 0)) {
+    const std::string x = e->source.code + ">" + e->target.code + ":" + e->cameo;
+    if (doc.slice(e->trigger) == "received") received.push_back(x);
+    if (doc.slice(e->trigger) == "support") support.push_back(x);
+  }
+  EXPECT_EQ(received, (std::vector<std::string>{"RUS>SDN:070"}));
+  EXPECT_EQ(support, (std::vector<std::string>{"JOR>LBY:051", "JOR>TUN:051"}));
+}
+
 TEST(CoderPetrarch, SequencePatternsWithoutParse) {
   auto dict = parsePetrarchVerbs(R"(
 &TIETYPES

@@ -145,6 +145,31 @@ TEST_F(ExampleArticle, NoNonsenseEvents) {
   EXPECT_LE(doc_->events.size(), 12u) << describe(*doc_);
 }
 
+// "We have seen the Islamic Republic's support for the resistance of the Palestinian people in
+// the region and the international community, and we have received various types of possible
+// support from the Iranian side." (Arouri, quoted): Iran endorses the Palestinians (051) and
+// gives Hamas ("we", the speaker) aid (070). "the international community" ends the first
+// clause's object: it is no member of a list with "we" (no IRN -> IRNCVL 070).
+TEST_F(ExampleArticle, ReceivedSupportGoesToTheSpeakerOnly) {
+  int64_t sentence = -1;
+  for (size_t s = 0; s < doc_->sentences.size(); ++s) {
+    const Sentence& st = doc_->sentences[s];
+    if (doc_->slice(Span{st.start, st.end}).find("we have received various types") !=
+        std::string_view::npos) {
+      sentence = static_cast<int64_t>(s);
+    }
+  }
+  ASSERT_GE(sentence, 0);
+  std::set<std::string> got;
+  for (const Event& e : doc_->events) {
+    if (static_cast<int64_t>(e.sentence) != sentence) continue;
+    got.insert(e.source.code + ">" + e.target.code + ":" + e.cameo + " " +
+               std::string(doc_->slice(e.trigger)));
+  }
+  EXPECT_EQ(got, (std::set<std::string>{"IRN>PSEREB:070 received", "IRN>PSECVL:051 support"}))
+      << describe(*doc_);
+}
+
 // Constructions of wire news, through the whole pipeline: headline and dateline, compound
 // subjects of mutual predicates, announced aid and force, agents located by a place, dates.
 TEST(NewsConstructions, WholePipeline) {
