@@ -220,6 +220,24 @@ TEST(NewsConstructions, WholePipeline) {
   }
 }
 
+// "the international community" is the generic international actor (IGO, built-in
+// groups.actors), as a target and as a source; "community" alone stays an agent (---CVL).
+TEST(NewsConstructions, InternationalCommunityIsGenericIgo) {
+  auto pipeline = buildPipeline(PipelineConfig{});
+  ASSERT_TRUE(pipeline.ok()) << pipeline.error().message;
+  Document doc("intl",
+               "Colombia appealed to the international community for help with the influx of "
+               "Venezuelan migrants. The international community condemned Syria on Monday.\n");
+  doc.date = Date::parseIso("2019-07-21");
+  ASSERT_TRUE(pipeline->process(doc).isOk());
+  std::set<std::string> got;
+  for (const Event& e : doc.events) {
+    got.insert(std::to_string(e.sentence) + " " + e.source.code + ">" + e.target.code + ":" +
+               e.cameo);
+  }
+  EXPECT_EQ(got, (std::set<std::string>{"0 COL>IGO:023", "1 IGO>SYR:111"}));
+}
+
 // The wire-style sentences written and hand-coded for annalist (tests/fixtures/events): event
 // F1 with source country, target country and CAMEO root all right. Floors well below the
 // measured figures (docs/EVENTS.md) so that only a real regression fails.
