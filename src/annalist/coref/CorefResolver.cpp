@@ -278,6 +278,33 @@ bool roleNoun(std::string_view w, RoleInfo& r) {
   return false;
 }
 
+// The entity type of a common noun heading a phrase ("island" LOC, "team" ORG, "users" PER),
+// "" for the rest: places, groups and kinds of people that are no role nouns.
+std::string_view commonNounType(std::string_view w) {
+  static const WordSet kPlace{
+      "island",    "islands",      "sea",           "seas",     "ocean",     "land",
+      "room",      "rooms",        "area",          "areas",    "world",     "coast",
+      "beach",     "beaches",      "lake",          "river",    "mountain",  "mountains",
+      "valley",    "park",         "street",        "streets",  "road",      "square",
+      "district",  "neighborhood", "neighbourhood", "downtown", "building",  "buildings",
+      "airport",   "station",      "stadium",       "prison",   "classroom", "mainland",
+      "continent", "continents",   "peninsula",     "bay",      "harbour",   "harbor",
+      "territory", "location",     "desert",        "forest",   "plateau",   "trail",
+      "route",     "routes",       "constituency",  "quarter",  "centre",    "center",
+      "site"};
+  static const WordSet kGroup{"team",  "teams",        "institution",    "institutions", "club",
+                              "clubs", "municipality", "municipalities", "band",         "bands"};
+  static const WordSet kPeople{
+      "people",   "users",    "user",         "fans",      "fan",        "experts",     "readers",
+      "owners",   "players",  "participants", "children",  "kids",       "members",     "residents",
+      "visitors", "tourists", "workers",      "employees", "victims",    "plaintiffs",  "voters",
+      "citizens", "soldiers", "students",     "teachers",  "scientists", "researchers", "locals"};
+  if (kPlace.count(w) != 0) return "LOC";
+  if (kGroup.count(w) != 0) return "ORG";
+  if (kPeople.count(w) != 0) return "PER";
+  return {};
+}
+
 bool isDeterminer(std::string_view w) {
   return [](std::string_view x) {
     static const WordSet k{"the", "a",     "an",  "this", "that", "his",   "her",
@@ -2177,6 +2204,18 @@ void Resolver::build() {
           e.type = merged[mi].type;
           break;
         }
+    }
+    // A cluster of common-noun phrases only is typed by its head nouns: places ("the
+    // island", "the room"), groups ("the team") and kinds of people ("users", "fans").
+    if (e.type.empty() || e.type == "MISC") {
+      for (uint32_t mi : e.mentions) {
+        if (kind_of[mi] != Kind::kCommon) continue;
+        const std::string_view t = commonNounType(lower_[merged[mi].head_token]);
+        if (!t.empty()) {
+          e.type = std::string(t);
+          break;
+        }
+      }
     }
   }
   doc_.mentions = std::move(merged);

@@ -405,6 +405,21 @@ TEST(CorefResolver, PhraseJoinedOnlyByALaterPronounStillMatchesByHead) {
   EXPECT_EQ(entityOf(d, "It"), job);
 }
 
+TEST(CorefResolver, CommonNounClusterIsTypedByItsHead) {
+  const std::vector<Parsed> parse = {
+      // The island is small . The island has users .
+      {"DET", "DT", 1, "det"},    {"NOUN", "NN", 3, "nsubj"},  {"AUX", "VBZ", 3, "cop"},
+      {"ADJ", "JJ", -1, "root"},  {"PUNCT", ".", 3, "punct"},  {"DET", "DT", 6, "det"},
+      {"NOUN", "NN", 7, "nsubj"}, {"VERB", "VBZ", -1, "root"}, {"NOUN", "NNS", 7, "obj"},
+      {"PUNCT", ".", 7, "punct"},
+  };
+  Document d = runParsed("The island is small. The island has users.", parse);
+  const int island = entityOf(d, "The island");
+  ASSERT_GE(island, 0);
+  EXPECT_EQ(entityOf(d, "The island", 1), island);
+  EXPECT_EQ(d.entities[static_cast<size_t>(island)].type, "LOC");
+}
+
 TEST(CorefResolver, RepeatedYearsAreOneMention) {
   const std::vector<Parsed> parse = {
       // The war ended in 1945 . In 1945 , peace came .
