@@ -2217,6 +2217,18 @@ void Resolver::build() {
         }
       }
     }
+    // A cluster of personal pronouns only ("I ... my", "you", "we ... us") is a person.
+    if (e.type.empty() || e.type == "MISC") {
+      for (uint32_t mi : e.mentions) {
+        if (kind_of[mi] == Kind::kPronoun &&
+            in(lower_[merged[mi].head_token],
+               {"i", "me", "my", "myself", "you", "your", "yourself", "we", "us", "our", "he",
+                "him", "his", "himself", "she", "her", "herself"})) {
+          e.type = "PER";
+          break;
+        }
+      }
+    }
   }
   doc_.mentions = std::move(merged);
 }

@@ -420,6 +420,14 @@ TEST(CorefResolver, CommonNounClusterIsTypedByItsHead) {
   EXPECT_EQ(d.entities[static_cast<size_t>(island)].type, "LOC");
 }
 
+TEST(CorefResolver, ClusterOfPersonalPronounsIsAPerson) {
+  Document d = run("I left early. My train was late.");
+  const int me = entityOf(d, "I");
+  ASSERT_GE(me, 0);
+  EXPECT_EQ(entityOf(d, "My"), me);
+  EXPECT_EQ(d.entities[static_cast<size_t>(me)].type, "PER");
+}
+
 TEST(CorefResolver, RepeatedYearsAreOneMention) {
   const std::vector<Parsed> parse = {
       // The war ended in 1945 . In 1945 , peace came .
