@@ -693,7 +693,16 @@ std::optional<TokRange> Finder::cueAt(int32_t i) const {
   }
   if (tags_ && !title_case) {
     const std::string& u = doc_.tokens[i].upos;
-    if (u != "VERB") return std::nullopt;
+    // `"...," Bozell answers.`: an inflected speech verb between a name or pronoun right
+    // after a quote's closing mark (the quote ending in a comma) and the sentence end is the
+    // frame's verb, whatever the tagger read ("answers" as a plural noun).
+    const int32_t n = static_cast<int32_t>(t_.size());
+    const bool frame_verb = u == "NOUN" && e->kind == CueKind::kSpeech && e->lemma != k.lower &&
+                            i >= 3 && (t_[i - 1].cap || isPersonalPronoun(t_[i - 1].lower)) &&
+                            !t_[i - 1].punct && t_[i - 2].q != QMark::kNone &&
+                            in(t_[i - 3].lower, {",", "?", "!"}) && i + 1 < n &&
+                            sent_of_[i + 1] == sent_of_[i] && isSentencePunct(t_[i + 1].lower);
+    if (u != "VERB" && !frame_verb) return std::nullopt;
   }
   if (deps_ && namingUse(i, e->lemma)) return std::nullopt;
   if (i > 0 && (isDeterminer(t_[i - 1].lower) || t_[i - 1].lower == "'s")) return std::nullopt;

@@ -1636,5 +1636,20 @@ TEST(QuoteFinder, LearnedCueWithoutAParsedSubjectTakesTheLayoutSubject) {
   EXPECT_EQ(sl(d, it->speaker), "the chairwoman");
 }
 
+// Seventh session, second round: `"...," Bozell answers.` with "answers" tagged as a plural
+// noun (the parser's reading) is still the frame's verb after the closing mark.
+TEST(QuoteFinder, SpeechVerbTaggedAsANounAfterAQuoteIsTheFrame) {
+  Document d = runParsed("It rained. \"I can point to only two accomplishments,\" Bozell answers.",
+                         {"PRON", "VERB", "PUNCT", "PUNCT", "PRON", "AUX", "VERB", "ADP", "ADV",
+                          "NUM", "NOUN", "PUNCT", "PUNCT", "PROPN", "NOUN", "PUNCT"},
+                         {1, -1, 1, 6, 6, 6, -1, 10, 9, 10, 6, 14, 14, 14, 6, 6},
+                         {"nsubj", "root", "punct", "punct", "nsubj", "aux", "root", "case",
+                          "advmod", "nummod", "obl", "punct", "punct", "compound", "obl", "punct"});
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].content), "I can point to only two accomplishments,");
+  EXPECT_EQ(sl(d, d.quotes[0].cue), "answers");
+  EXPECT_EQ(sl(d, d.quotes[0].speaker), "Bozell");
+}
+
 }  // namespace
 }  // namespace annalist::quotes
