@@ -145,6 +145,9 @@ struct Attribution {
   double confidence = 0.5;
   uint32_t para_last = 0;
   int32_t frame_end = -1;  // direct quotes with a frame after them: the frame's last token
+  // A speaker lent at output only (after the rule filter, which scores the quote as
+  // speakerless): an unframed direct quote's nearest reported-speech speaker.
+  TokRange lent_speaker;
 };
 
 struct DirectQuote {
@@ -1934,12 +1937,34 @@ void Finder::attributeLeftoverDirect() {
         continue;
       }
       a.speaker = prev->speaker;
+      // `"A," X said. Or maybe B, Y says. "C"`: a reported-speech attribution of the quote's
+      // own paragraph that comes after that direct quote is the nearer speaker.
+      const Attribution* near = nullptr;
+      for (const auto& o : out_) {
+        if (o.type == "direct" || o.speaker.empty() || o.parts.empty()) continue;
+        const int32_t oe = o.parts.back().e;
+        if (oe > q.open || oe <= prev->parts.back().e || paraOf(oe - 1) != q.para_first) continue;
+        if (near == nullptr || oe > near->parts.back().e) near = &o;
+      }
+      if (near != nullptr) a.speaker = near->speaker;
       a.confidence = 0.6;
       for (auto& p : a.parts) claimContent(p);
       out_.push_back(std::move(a));
       continue;
     }
     if (words < 10) continue;
+    {
+      // No earlier direct quote nearby: a reported-speech attribution of the quote's own
+      // paragraph lends its speaker (`She says A. "B"`).
+      const Attribution* near = nullptr;
+      for (const auto& o : out_) {
+        if (o.type == "direct" || o.speaker.empty() || o.parts.empty()) continue;
+        const int32_t oe = o.parts.back().e;
+        if (oe > q.open || paraOf(oe - 1) != q.para_first) continue;
+        if (near == nullptr || oe > near->parts.back().e) near = &o;
+      }
+      if (near != nullptr) a.lent_speaker = near->speaker;
+    }
     a.confidence = 0.4;
     claimAttribution(a, &q);
     out_.push_back(std::move(a));
@@ -3259,7 +3284,8 @@ void Finder::emit() {
   quotes.reserve(out_.size());
   const auto& toks = doc_.tokens;
   auto span = [&](TokRange r) { return Span{toks[r.b].start, toks[r.e - 1].end}; };
-  for (const auto& a : out_) {
+  for (auto& a : out_) {
+    if (a.speaker.empty() && !a.lent_speaker.empty()) a.speaker = a.lent_speaker;
     Quote q;
     q.type = a.type;
     std::vector<TokRange> parts;

@@ -1651,5 +1651,29 @@ TEST(QuoteFinder, SpeechVerbTaggedAsANounAfterAQuoteIsTheFrame) {
   EXPECT_EQ(sl(d, d.quotes[0].speaker), "Bozell");
 }
 
+// Seventh session, second round: an unframed direct quote takes the speaker of the nearest
+// earlier attribution of its own paragraph when that is reported speech after the last direct
+// quote (was: the direct quote's speaker), and a long one with no direct quote before it takes
+// such a speaker too (was: none).
+TEST(QuoteFinder, UnframedQuoteTakesTheNearerReportedSpeechSpeaker) {
+  Document d =
+      run("\"Mainstream Republicans are running out of time,\" Craig Robinson said. Or maybe "
+          "Jeb Bush is the one, consultant Phil Musser says. \"Several surveys and direct "
+          "feedback suggest a second look is occurring for Jeb.\"");
+  const auto it = std::find_if(d.quotes.begin(), d.quotes.end(), [&](const Quote& q) {
+    return d.slice(q.content).starts_with("Several surveys");
+  });
+  ASSERT_NE(it, d.quotes.end());
+  EXPECT_EQ(sl(d, it->speaker), "consultant Phil Musser");
+  Document s =
+      run("She says people should be able to use the bathroom they prefer. \"It is their life; "
+          "they are not hurting anybody, and we should be focusing more on terrorism.\"");
+  const auto jt = std::find_if(s.quotes.begin(), s.quotes.end(), [&](const Quote& q) {
+    return s.slice(q.content).starts_with("It is their life");
+  });
+  ASSERT_NE(jt, s.quotes.end());
+  EXPECT_EQ(sl(s, jt->speaker), "She");
+}
+
 }  // namespace
 }  // namespace annalist::quotes
