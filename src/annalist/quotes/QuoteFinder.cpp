@@ -1725,8 +1725,16 @@ bool Finder::layoutAttribution(size_t qi, Attribution& a) {
   if (after_found) aa.frame_end = frame_hi;
   if (after_found && (last_word == "," || last_word == "?" || last_word == "!")) {
     // `The bill's failure was "heartbreaking," she said.`: a quote that finishes a sentence
-    // begun outside it is a mixed quote whose content starts with the sentence.
-    if (q.open > 0 && q.parts.size() == 1) {
+    // begun outside it is a mixed quote whose content starts with the sentence. Not after a
+    // colon with no cue right before it ("..., especially fundraising: \"...,\" he said."):
+    // the colon introduces the quote, and the frame after it is the quote's own (with a cue,
+    // "Peabody said: \"...,\" adding ...", the frame before it is).
+    bool colon_intro = q.open > 0 && t_[q.open - 1].lower == ":";
+    for (int32_t k = q.open - 2; colon_intro && k >= 0 && k >= q.open - 4; --k) {
+      if (t_[k].punct) break;
+      colon_intro = !cueAt(k);
+    }
+    if (q.open > 0 && q.parts.size() == 1 && !colon_intro) {
       const int32_t sb = sentBegin(q.open);
       int32_t b = q.open;
       while (b > sb && !t_[b - 1].claimed && t_[b - 1].q == QMark::kNone && !t_[b - 1].in_quote)

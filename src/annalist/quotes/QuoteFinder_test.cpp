@@ -1675,5 +1675,36 @@ TEST(QuoteFinder, UnframedQuoteTakesTheNearerReportedSpeechSpeaker) {
   EXPECT_EQ(sl(s, jt->speaker), "She");
 }
 
+// Seventh session, second round: a quote introduced by a colon with no cue before it takes the
+// frame after it ("he said"), though a cue earlier in the sentence has a subject (was: a
+// speakerless quote, the frame left to that cue's reported speech); with a cue right before
+// the colon the frame before it stays the quote's, and a participle after the quote keeps
+// its own clause.
+TEST(QuoteFinder, ColonIntroducedQuoteTakesItsFrameAfter) {
+  Document d =
+      run("Later, Murphy complained about the churn of tasks, especially fundraising: \"There is "
+          "just a ton of nonsense with this job,\" he said.");
+  const auto it = std::find_if(d.quotes.begin(), d.quotes.end(), [&](const Quote& q) {
+    return d.slice(q.content).starts_with("There is");
+  });
+  ASSERT_NE(it, d.quotes.end());
+  EXPECT_EQ(sl(d, it->cue), "said");
+  EXPECT_EQ(sl(d, it->speaker), "he");
+  Document p =
+      runParsed("Peabody said: \"Patriot Coal was successful,\" adding that its value quadrupled.",
+                {"PROPN", "VERB", "PUNCT", "PUNCT", "PROPN", "PROPN", "AUX", "ADJ", "PUNCT",
+                 "PUNCT", "VERB", "SCONJ", "PRON", "NOUN", "VERB", "PUNCT"},
+                {1, -1, 1, 7, 7, 4, 7, 1, 7, 7, 1, 14, 13, 14, 10, 1},
+                {"nsubj", "root", "punct", "punct", "nsubj", "flat", "cop", "ccomp", "punct",
+                 "punct", "advcl", "mark", "nmod:poss", "nsubj", "ccomp", "punct"});
+  // The participle after the quote reports its own clause; it is not the quote's frame.
+  const auto jt = std::find_if(p.quotes.begin(), p.quotes.end(), [&](const Quote& q) {
+    return q.cue && p.slice(*q.cue) == "adding";
+  });
+  ASSERT_NE(jt, p.quotes.end());
+  EXPECT_EQ(p.slice(jt->content), "that its value quadrupled");
+  EXPECT_EQ(sl(p, jt->speaker), "Peabody");
+}
+
 }  // namespace
 }  // namespace annalist::quotes
