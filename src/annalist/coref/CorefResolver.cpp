@@ -450,6 +450,7 @@ class Resolver {
     return m.head_tok != UINT32_MAX ? m.head_tok : spanHead(m.tb, m.te);
   }
   bool coreArgument(const M& m) const;
+  bool possessorOver(const M& a, const M& m) const;
   void build();
 
   bool verbish(uint32_t i) const;
@@ -1228,6 +1229,7 @@ void Resolver::passRoleNominal() {
     const bool person = m.type == "PER";
     // Most salient compatible earlier cluster with a name: the latest mention wins, a subject
     // mention counts as half a sentence more recent.
+    constexpr int kBlocked = -2;
     int best = -1;
     double best_score = -1e9;
     for (size_t j = 0; j < i; ++j) {
@@ -1243,13 +1245,18 @@ void Resolver::passRoleNominal() {
       const bool place_match = (ct == "GPE" || ct == "LOC") && (m.type == "GPE" || m.type == "LOC");
       if (!person && ct != m.type && !place_match && !(ct.empty() && !personEvidence(c))) continue;
       if (!compatible(static_cast<int>(i), c)) continue;
+      // "Kenya's support for the farmers in the region": when the most salient candidate is
+      // the possessor of a phrase holding the nominal, the nominal is something else (and
+      // not the next candidate either, which is then no better than a guess).
+      const bool blocked = possessorOver(a, m);
       const double score =
           static_cast<double>(a.sent) + (a.subject ? 0.5 : 0.0) + static_cast<double>(a.tb) * 1e-6;
       if (score > best_score) {
         best_score = score;
-        best = c;
+        best = blocked ? kBlocked : c;
       }
     }
+    if (best == kBlocked) continue;
     if (best >= 0) {
       unite(static_cast<int>(i), best);
       continue;
@@ -2004,6 +2011,27 @@ uint32_t Resolver::spanHead(uint32_t b, uint32_t e) const {
     if (hx < static_cast<int32_t>(b) || hx >= static_cast<int32_t>(e)) return x;
   }
   return e - 1;
+}
+
+// True when `a` is the possessor of a phrase that holds `m` ("the Islamic Republic's support
+// for the people in the region": the possessor "the Islamic Republic's" over "the region").
+// A possessor c-commands the rest of its phrase, and a full noun phrase there does not refer
+// back to it (binding principle C). False without a parse or across sentences.
+bool Resolver::possessorOver(const M& a, const M& m) const {
+  if (!doc_.has(Document::kDeps) || a.sent != m.sent) return false;
+  const uint32_t ha = mentionHead(a);
+  const Token& t = doc_.tokens[ha];
+  if (t.head < 0 || t.deprel != "nmod:poss") return false;
+  const auto possessed = static_cast<uint32_t>(t.head);
+  uint32_t x = mentionHead(m);
+  for (int steps = 0; steps < 256; ++steps) {
+    if (x == ha) return false;  // inside the possessor itself
+    if (x == possessed) return true;
+    const int32_t h = doc_.tokens[x].head;
+    if (h < 0) return false;
+    x = static_cast<uint32_t>(h);
+  }
+  return false;
 }
 
 // A subject, object, apposition, conjunct or sentence root (true without a parse).

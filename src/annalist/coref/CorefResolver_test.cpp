@@ -741,5 +741,56 @@ TEST(CorefResolver, FullNamesWithDifferentFirstNamesStayApart) {
   EXPECT_EQ(entityOf(d, "Scott"), tim);  // the closest full name
 }
 
+// "the region" inside the phrase that "Kenya's" possesses does not refer back to Kenya (the
+// possessor c-commands it), nor to the next-best place (Ghana).
+TEST(CorefResolver, PlaceNominalDoesNotTakeThePossessorOfItsOwnPhrase) {
+  const std::vector<Parsed> parse = {
+      // Ghana sent envoys .
+      {"PROPN", "NNP", 1, "nsubj"},
+      {"VERB", "VBD", -1, "root"},
+      {"NOUN", "NNS", 1, "obj"},
+      {"PUNCT", ".", 1, "punct"},
+      // We praised Kenya 's support for the farmers in the region .
+      {"PRON", "PRP", 5, "nsubj"},
+      {"VERB", "VBD", -1, "root"},
+      {"PROPN", "NNP", 8, "nmod:poss"},
+      {"PART", "POS", 6, "case"},
+      {"NOUN", "NN", 5, "obj"},
+      {"ADP", "IN", 11, "case"},
+      {"DET", "DT", 11, "det"},
+      {"NOUN", "NNS", 8, "nmod"},
+      {"ADP", "IN", 14, "case"},
+      {"DET", "DT", 14, "det"},
+      {"NOUN", "NN", 11, "nmod"},
+      {"PUNCT", ".", 5, "punct"},
+  };
+  Document d = runParsed(
+      "Ghana sent envoys. We praised Kenya's support for the farmers in the region.", parse);
+  const int kenya = entityOf(d, "Kenya");
+  const int ghana = entityOf(d, "Ghana");
+  ASSERT_GE(kenya, 0);
+  ASSERT_GE(ghana, 0);
+  EXPECT_NE(entityOf(d, "the region"), kenya);
+  EXPECT_NE(entityOf(d, "the region"), ghana);
+
+  // The same nominal outside the possessed phrase still takes the salient place.
+  const std::vector<Parsed> parse2 = {
+      // Kenya sent envoys .
+      {"PROPN", "NNP", 1, "nsubj"},
+      {"VERB", "VBD", -1, "root"},
+      {"NOUN", "NNS", 1, "obj"},
+      {"PUNCT", ".", 1, "punct"},
+      // The region welcomed them .
+      {"DET", "DT", 5, "det"},
+      {"NOUN", "NN", 6, "nsubj"},
+      {"VERB", "VBD", -1, "root"},
+      {"PRON", "PRP", 6, "obj"},
+      {"PUNCT", ".", 6, "punct"},
+  };
+  Document d2 = runParsed("Kenya sent envoys. The region welcomed them.", parse2);
+  ASSERT_GE(entityOf(d2, "Kenya"), 0);
+  EXPECT_EQ(entityOf(d2, "The region"), entityOf(d2, "Kenya"));
+}
+
 }  // namespace
 }  // namespace annalist::coref
