@@ -2049,8 +2049,13 @@ void Finder::findIndirect(uint32_t s) {
       // to the next comma or the sentence end when the NP chunker stops early.
       {
         int32_t e = cue->e;
+        // "(93 percent were white, according to exit polls)": a closing bracket opened before
+        // the cue ends the source.
+        int depth = 0;
         while (e < hi && e < cue->e + 12 && t_[e].lower != "," && !isSentencePunct(t_[e].lower) &&
                t_[e].q == QMark::kNone && !t_[e].claimed) {
+          if (t_[e].lower == "(") ++depth;
+          if (t_[e].lower == ")" && depth-- == 0) break;
           ++e;
         }
         if (spk.empty() || (spk.e < e && spk.e < hi && !t_[spk.e].punct &&
@@ -2090,6 +2095,15 @@ void Finder::findIndirect(uint32_t s) {
         while (b > sb && t_[b - 1].lower != ";" && t_[b - 1].lower != ":" && !t_[b - 1].in_quote &&
                t_[b - 1].q == QMark::kNone) {
           --b;
+        }
+        // Inside brackets ("Iowa (93 percent were white, according to exit polls)") the
+        // content starts after the opening bracket.
+        for (int32_t m = i - 2, open = 0; m >= b; --m) {
+          if (t_[m].lower == ")") ++open;
+          if (t_[m].lower == "(" && open-- == 0) {
+            b = m + 1;
+            break;
+          }
         }
         content = {b, i - 1};
       } else if (spk.e < hi && t_[spk.e].lower == ",") {

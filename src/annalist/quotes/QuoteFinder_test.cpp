@@ -1706,5 +1706,19 @@ TEST(QuoteFinder, ColonIntroducedQuoteTakesItsFrameAfter) {
   EXPECT_EQ(sl(p, jt->speaker), "Peabody");
 }
 
+// Seventh session, second round: `according to` inside brackets - the content starts after
+// the opening bracket and the source stops at the closing one (was "exit polls)").
+TEST(QuoteFinder, AccordingToInsideBrackets) {
+  Document d =
+      run("Overwhelmingly white states like Iowa (93 percent of voters there were white, "
+          "according to exit polls) top the list.");
+  const auto it = std::find_if(d.quotes.begin(), d.quotes.end(), [&](const Quote& q) {
+    return q.cue && d.slice(*q.cue) == "according to";
+  });
+  ASSERT_NE(it, d.quotes.end());
+  EXPECT_EQ(d.slice(it->content), "93 percent of voters there were white");
+  EXPECT_EQ(sl(d, it->speaker), "exit polls");
+}
+
 }  // namespace
 }  // namespace annalist::quotes
