@@ -1016,5 +1016,38 @@ TEST(CoderPetrarch, DiscardsSkipSentencesAndStories) {
   }
 }
 
+// Lead-requested audit of the built-in verb codes against the CAMEO 1.1b3 manual
+// (cameo_audit.conllu, parsed with the shipped models): 161 "expulsion of diplomats" (not
+// 166), 0356 "Offer ... to stop fighting" (an offered ceasefire is neither 037 nor a declared
+// 0871), 173 for individuals sentenced to prison (116 is for rulings without detention), a
+// threat to veto is a threat (131, not the veto 129), and a demanded investigation is a
+// demand (100, not the appeal 020).
+TEST(CoderCameoAudit, CodesFollowTheManual) {
+  Document doc = loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/cameo_audit.conllu");
+  ASSERT_EQ(doc.sentences.size(), 5u);
+  addMention(doc, 0, 0, 1, "RUS");
+  addMention(doc, 0, 3, 5, "NLDGOV");
+  addMention(doc, 1, 0, 1, "HMS");
+  addMention(doc, 1, 5, 6, "ISR");
+  addMention(doc, 2, 0, 3, "IRNJUD");
+  addMention(doc, 2, 4, 7, "GBRMED");
+  addMention(doc, 3, 0, 1, "TUR");
+  addMention(doc, 3, 7, 8, "SWE");
+  addMention(doc, 4, 0, 1, "FRA");
+  addMention(doc, 4, 5, 6, "RUS");
+  EventCoder coder(builtin(), table());
+  ASSERT_TRUE(coder.process(doc).isOk());
+  std::vector<std::string> got;
+  for (uint32_t s = 0; s < 5; ++s) {
+    std::string out;
+    for (const Event* e : eventsOf(doc, s)) {
+      out += e->source.code + ">" + e->target.code + ":" + e->cameo + " ";
+    }
+    got.push_back(out);
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{"RUS>NLDGOV:161 ", "HMS>ISR:0356 ", "IRNJUD>GBRMED:173 ",
+                                           "TUR>SWE:131 ", "FRA>RUS:100 "}));
+}
+
 }  // namespace
 }  // namespace annalist::events
