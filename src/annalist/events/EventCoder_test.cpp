@@ -1021,10 +1021,11 @@ TEST(CoderPetrarch, DiscardsSkipSentencesAndStories) {
 // 166), 0356 "Offer ... to stop fighting" (an offered ceasefire is neither 037 nor a declared
 // 0871), 173 for individuals sentenced to prison (116 is for rulings without detention), a
 // threat to veto is a threat (131, not the veto 129), and a demanded investigation is a
-// demand (100, not the appeal 020).
+// demand (100, not the appeal 020); walking out of talks is 164 ("failed negotiations and
+// walk-outs", not the strike 143).
 TEST(CoderCameoAudit, CodesFollowTheManual) {
   Document doc = loadConllu(std::string(ANNALIST_TEST_FIXTURES) + "/events/cameo_audit.conllu");
-  ASSERT_EQ(doc.sentences.size(), 5u);
+  ASSERT_EQ(doc.sentences.size(), 6u);
   addMention(doc, 0, 0, 1, "RUS");
   addMention(doc, 0, 3, 5, "NLDGOV");
   addMention(doc, 1, 0, 1, "HMS");
@@ -1035,10 +1036,11 @@ TEST(CoderCameoAudit, CodesFollowTheManual) {
   addMention(doc, 3, 7, 8, "SWE");
   addMention(doc, 4, 0, 1, "FRA");
   addMention(doc, 4, 5, 6, "RUS");
+  addMention(doc, 5, 0, 3, "PSEGOV");
   EventCoder coder(builtin(), table());
   ASSERT_TRUE(coder.process(doc).isOk());
   std::vector<std::string> got;
-  for (uint32_t s = 0; s < 5; ++s) {
+  for (uint32_t s = 0; s < 6; ++s) {
     std::string out;
     for (const Event* e : eventsOf(doc, s)) {
       out += e->source.code + ">" + e->target.code + ":" + e->cameo + " ";
@@ -1046,7 +1048,7 @@ TEST(CoderCameoAudit, CodesFollowTheManual) {
     got.push_back(out);
   }
   EXPECT_EQ(got, (std::vector<std::string>{"RUS>NLDGOV:161 ", "HMS>ISR:0356 ", "IRNJUD>GBRMED:173 ",
-                                           "TUR>SWE:131 ", "FRA>RUS:100 "}));
+                                           "TUR>SWE:131 ", "FRA>RUS:100 ", "PSEGOV>:164 "}));
 }
 
 }  // namespace
