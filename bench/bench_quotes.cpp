@@ -5,7 +5,8 @@
 //    events with the shipped models) up to entities (1), quotes (3) and events (4): the share
 //    of coref + quotes is (quotes - entities) / events;
 //  * BM_QuotesStage vs BM_CopyDocs: the quotes stage alone (with the shipped cue model) on the
-//    same articles annotated up to coref beforehand (each iteration copies the documents).
+//    same articles annotated up to coref beforehand (each iteration copies the documents);
+//  * BM_CorefStage vs BM_CopyDocs: the coreference stage alone, on them annotated up to entities.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -131,22 +132,31 @@ void BM_Pipeline(benchmark::State& state) {
 }
 BENCHMARK(BM_Pipeline)->Arg(1)->Arg(2)->Arg(3)->Arg(4)->Unit(benchmark::kMillisecond);
 
-// The articles annotated up to coref by the real pipeline (once, outside the timings).
+// The articles annotated up to a stage by the real pipeline (once, outside the timings).
+std::vector<annalist::Document> annotatedUpTo(annalist::PipelineConfig::Upto upto) {
+  std::vector<annalist::Document> out;
+  annalist::PipelineConfig config;
+  config.upto = upto;
+  config.models_dir = std::string(ANNALIST_TEST_DATA) + "/models";
+  auto pipeline = annalist::buildPipeline(config);
+  if (!pipeline.ok()) return out;
+  for (const auto& text : articles()) {
+    annalist::Document doc("b", text);
+    (void)pipeline->process(doc);
+    out.push_back(std::move(doc));
+  }
+  return out;
+}
+
 const std::vector<annalist::Document>& corefDocs() {
-  static const std::vector<annalist::Document> docs = [] {
-    std::vector<annalist::Document> out;
-    annalist::PipelineConfig config;
-    config.upto = annalist::PipelineConfig::Upto::kCoref;
-    config.models_dir = std::string(ANNALIST_TEST_DATA) + "/models";
-    auto pipeline = annalist::buildPipeline(config);
-    if (!pipeline.ok()) return out;
-    for (const auto& text : articles()) {
-      annalist::Document doc("b", text);
-      (void)pipeline->process(doc);
-      out.push_back(std::move(doc));
-    }
-    return out;
-  }();
+  static const std::vector<annalist::Document> docs =
+      annotatedUpTo(annalist::PipelineConfig::Upto::kCoref);
+  return docs;
+}
+
+const std::vector<annalist::Document>& entityDocs() {
+  static const std::vector<annalist::Document> docs =
+      annotatedUpTo(annalist::PipelineConfig::Upto::kEntities);
   return docs;
 }
 
@@ -183,6 +193,25 @@ void BM_QuotesStage(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_QuotesStage)->Unit(benchmark::kMillisecond);
+
+// The coreference stage alone, on the same articles annotated up to entities; with
+// BM_QuotesStage and BM_CopyDocs it gives the coref + quotes cost without the whole-pipeline
+// differences of BM_Pipeline, which swing by ±10 % between runs.
+void BM_CorefStage(benchmark::State& state) {
+  if (entityDocs().empty()) {
+    state.SkipWithError("cannot build the pipeline");
+    return;
+  }
+  const annalist::coref::CorefResolver coref;
+  for (auto _ : state) {
+    for (const auto& d : entityDocs()) {
+      annalist::Document doc = d;
+      (void)coref.process(doc);
+      benchmark::DoNotOptimize(doc.mentions.data());
+    }
+  }
+}
+BENCHMARK(BM_CorefStage)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
