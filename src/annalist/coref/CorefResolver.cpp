@@ -1742,10 +1742,9 @@ void Resolver::detectCommonNouns() {
       for (size_t k = 0; k < n_base_; ++k)
         if (ms_[k].kind == Kind::kName)
           name_key.emplace(keyOf(ms_[k].tb, ms_[k].te), static_cast<int>(k));
-      // Runs nested in two or more names ("Marriage" in "the Hindu Marriage Act" and "the
-      // Special Marriage Act") are mentions too; head match links them.
-      std::unordered_map<std::string, int> nested_count;
-      {
+      // Calls f(name, its head, x, y) for every maximal run [x, y) of proper nouns inside a
+      // name of two or more words.
+      auto forEachPropnRun = [&](auto&& f) {
         for (size_t k = 0; k < n_base_; ++k) {
           const M& nm = ms_[k];
           if (nm.kind != Kind::kName || nm.te - nm.tb < 2) continue;
@@ -1757,67 +1756,57 @@ void Resolver::detectCommonNouns() {
             }
             uint32_t y = x;
             while (y < nm.te && doc_.tokens[y].upos == "PROPN") ++y;
-            if (!(x == nm.tb && y == nm.te) && !(x <= head && head < y))
-              ++nested_count[keyOf(x, y)];
+            f(nm, head, x, y);
             x = y;
           }
         }
-      }
-      for (size_t k = 0; k < n_base_; ++k) {
-        const M& nm = ms_[k];
-        if (nm.kind != Kind::kName || nm.te - nm.tb < 2) continue;
-        const uint32_t head = spanHead(nm.tb, nm.te);
-        for (uint32_t x = nm.tb; x < nm.te;) {
-          if (doc_.tokens[x].upos != "PROPN") {
-            ++x;
-            continue;
-          }
-          uint32_t y = x;
-          while (y < nm.te && doc_.tokens[y].upos == "PROPN") ++y;
-          if ((x == nm.tb && y == nm.te) || (x <= head && head < y)) {
-            // A place name opening a longer name before its head ("New Zealand" in "New
-            // Zealand Herald", "Hong Kong" in "Hong Kong Island", "UK" in "UK Government"),
-            // written elsewhere as a place name of its own: a mention of that place.
-            for (uint32_t z = std::min(y, head); z > x; --z) {
-              if (z == y && x == nm.tb && y == nm.te) continue;
-              const auto it = name_key.find(keyOf(x, z));
-              if (it == name_key.end()) continue;
-              const M& same = ms_[static_cast<size_t>(it->second)];
-              if ((same.type == "GPE" || same.type == "LOC") &&
-                  spans.insert(spanKey(x, z)).second) {
-                M m = phraseMention(x, z, z - 1);
-                m.type = same.type;
-                m.gender = same.gender;
-                m.number = same.number;
-                m.same_as = it->second;
-                common.push_back(std::move(m));
-              }
-              break;
+      };
+      // A mention of [x, y) standing for the name mention `same` (type, gender, number).
+      auto mentionOfName = [&](uint32_t x, uint32_t y, int same) {
+        const M& name = ms_[static_cast<size_t>(same)];
+        M m = phraseMention(x, y, y - 1);
+        m.type = name.type;
+        m.gender = name.gender;
+        m.number = name.number;
+        m.same_as = same;
+        return m;
+      };
+      // Runs nested in two or more names ("Marriage" in "the Hindu Marriage Act" and "the
+      // Special Marriage Act") are mentions too; head match links them.
+      std::unordered_map<std::string, int> nested_count;
+      forEachPropnRun([&](const M& nm, uint32_t head, uint32_t x, uint32_t y) {
+        if (!(x == nm.tb && y == nm.te) && !(x <= head && head < y)) ++nested_count[keyOf(x, y)];
+      });
+      forEachPropnRun([&](const M& nm, uint32_t head, uint32_t x, uint32_t y) {
+        if ((x == nm.tb && y == nm.te) || (x <= head && head < y)) {
+          // A place name opening a longer name before its head ("New Zealand" in "New
+          // Zealand Herald", "Hong Kong" in "Hong Kong Island", "UK" in "UK Government"),
+          // written elsewhere as a place name of its own: a mention of that place.
+          for (uint32_t z = std::min(y, head); z > x; --z) {
+            if (z == y && x == nm.tb && y == nm.te) continue;
+            const auto it = name_key.find(keyOf(x, z));
+            if (it == name_key.end()) continue;
+            const M& same = ms_[static_cast<size_t>(it->second)];
+            if ((same.type == "GPE" || same.type == "LOC") && spans.insert(spanKey(x, z)).second) {
+              common.push_back(mentionOfName(x, z, it->second));
             }
-          } else {
-            const auto it = name_key.find(keyOf(x, y));
-            if (it != name_key.end() && spans.insert(spanKey(x, y)).second) {
-              const M& same = ms_[static_cast<size_t>(it->second)];
+            break;
+          }
+        } else {
+          const auto it = name_key.find(keyOf(x, y));
+          if (it != name_key.end() && spans.insert(spanKey(x, y)).second) {
+            common.push_back(mentionOfName(x, y, it->second));
+          } else if (it == name_key.end()) {
+            const auto nc = nested_count.find(keyOf(x, y));
+            if (nc != nested_count.end() && nc->second >= 2 && spans.insert(spanKey(x, y)).second) {
               M m = phraseMention(x, y, y - 1);
-              m.type = same.type;
-              m.gender = same.gender;
-              m.number = same.number;
-              m.same_as = it->second;
+              m.type = "";
+              m.gender = Gender::kNeuter;
               common.push_back(std::move(m));
-            } else if (it == name_key.end()) {
-              const auto nc = nested_count.find(keyOf(x, y));
-              if (nc != nested_count.end() && nc->second >= 2 &&
-                  spans.insert(spanKey(x, y)).second) {
-                M m = phraseMention(x, y, y - 1);
-                m.type = "";
-                m.gender = Gender::kNeuter;
-                common.push_back(std::move(m));
-              }
             }
           }
-          x = y;
         }
-      }
+      });
     }
     std::sort(common.begin(), common.end(), [](const M& a, const M& b) {
       if (a.tb != b.tb) return a.tb < b.tb;

@@ -847,6 +847,18 @@ TokRange Finder::subjectFromDeps(int32_t cue) const {
       closes_left = ne < v - 1 && t_[ne].lower == ",";
     }
     const int32_t subj = (right >= 0 && (left < 0 || (inverted && !closes_left))) ? right : left;
+    // The cue read as a comma-joined conjunct, with no coordinator, of the relative clause's
+    // verb: it is then the main clause's verb, whose subject is the noun the clause modifies.
+    auto commaConjunctOf = [&](int32_t verb) {
+      if (verb == cue || toks[cue].deprel != "conj" || toks[cue].head != verb || cue <= sb ||
+          t_[cue - 1].lower != ",") {
+        return false;
+      }
+      for (int32_t k = sb; k < cue; ++k) {
+        if (toks[k].head == cue && toks[k].deprel == "cc") return false;
+      }
+      return true;
+    };
     if (subj >= 0) {
       const int32_t j = subj;
       {
@@ -860,17 +872,8 @@ TokRange Finder::subjectFromDeps(int32_t cue) const {
             // relative pronoun PolNeAR marks, and emit() resolves it through the noun before it.
             const int32_t noun = relativeAntecedent(j);
             if (noun < 0) return {};
-            // "Mr. Paulson, who made billions ..., told investors": the cue read as a
-            // comma-joined conjunct (no coordinator) of the relative clause's verb is the main
-            // clause's verb, whose subject is the noun (as for acl:relcl below).
-            if (v != cue && toks[cue].deprel == "conj" && toks[cue].head == v && cue > sb &&
-                t_[cue - 1].lower == ",") {
-              bool coordinator = false;
-              for (int32_t k = sb; k < cue && !coordinator; ++k) {
-                coordinator = toks[k].head == cue && toks[k].deprel == "cc";
-              }
-              if (!coordinator) return npFromHead(noun);
-            }
+            // "Mr. Paulson, who made billions ..., told investors" (as for acl:relcl below).
+            if (commaConjunctOf(v)) return npFromHead(noun);
             return {j, j + 1};
           }
           const int32_t noun = toks[v].head;
@@ -878,14 +881,7 @@ TokRange Finder::subjectFromDeps(int32_t cue) const {
           // "Sanders, who had said he would debate the front-runner, criticized Clinton": the
           // parser coordinated the main verb with the relative clause's verb (a conjunct after
           // a comma with no coordinator); the noun, not the relative pronoun, is its subject.
-          if (v != cue && toks[cue].deprel == "conj" && toks[cue].head == v && cue > sb &&
-              t_[cue - 1].lower == ",") {
-            bool coordinator = false;
-            for (int32_t k = sb; k < cue && !coordinator; ++k) {
-              coordinator = toks[k].head == cue && toks[k].deprel == "cc";
-            }
-            if (!coordinator) return npFromHead(noun);
-          }
+          if (commaConjunctOf(v)) return npFromHead(noun);
           // PolNeAR marks the pronoun as the source; emit() resolves it through the noun.
           return {j, j + 1};
         }
