@@ -756,15 +756,17 @@ bool backerModifier(const SentView& sv, int32_t m) {
   return p.upos == "VERB" || (u.size() > 3 && u.ends_with("ED"));
 }
 
+// Whether an upper-case lemma is a verb that reports speech ("said", "told", "added").
+bool isReportingLemma(std::string_view lemma) {
+  return lemma == "SAY" || lemma == "REPORT" || lemma == "TELL" || lemma == "ADD" ||
+         lemma == "NOTE" || lemma == "STATE" || lemma == "ANNOUNCE" || lemma == "CLAIM";
+}
+
 // For a reporting verb g without a subject of its own, the noun right before it when that
 // noun's phrase opens with a comma and belongs to another word (the parser's reading of
 // ", a senior official said" as an appositive); else -1.
 int64_t orphanReportingSubject(const SentView& sv, uint32_t g) {
-  const std::string lemma = sv.lemmaUp(g);
-  if (lemma != "SAY" && lemma != "REPORT" && lemma != "TELL" && lemma != "ADD" && lemma != "NOTE" &&
-      lemma != "STATE" && lemma != "ANNOUNCE" && lemma != "CLAIM") {
-    return -1;
-  }
+  if (!isReportingLemma(sv.lemmaUp(g))) return -1;
   if (g <= sv.b + 1) return -1;
   for (uint32_t k : sv.kids[g - sv.b]) {
     if (startsWith(sv.deprel(k), "nsubj") || sv.deprel(k) == "csubj") return -1;
@@ -1450,11 +1452,7 @@ int64_t reportingComma(const SentView& sv, uint32_t g) {
   std::string_view r = sv.deprel(g);
   r = r.substr(0, r.find(':'));
   if (r != "advcl" && r != "parataxis" && r != "ccomp" && r != "conj" && r != "acl") return -1;
-  const std::string lemma = sv.lemmaUp(g);
-  if (lemma != "SAY" && lemma != "REPORT" && lemma != "TELL" && lemma != "ADD" && lemma != "NOTE" &&
-      lemma != "STATE" && lemma != "ANNOUNCE" && lemma != "CLAIM") {
-    return -1;
-  }
+  if (!isReportingLemma(sv.lemmaUp(g))) return -1;
   int64_t subj = -1;  // the subject nearest the verb
   for (uint32_t k : sv.kids[g - sv.b]) {
     if (sv.deprel(k) == "nsubj" && k < g) subj = k;
