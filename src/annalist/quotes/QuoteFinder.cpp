@@ -100,6 +100,12 @@ bool isFunctionWord(std::string_view w) {
 }
 // Words a title in title case leaves in lower case: articles, coordinating conjunctions,
 // prepositions ("The Deal of the Century", "Pride and Prejudice").
+// A word of five or more letters ending in -ing: a gerund or present participle form
+// ("adding", "saying"; not "king", "sing").
+bool isIngForm(std::string_view w) {
+  return w.size() > 4 && w.ends_with("ing");
+}
+
 bool isTitleLowerWord(std::string_view w) {
   return isDeterminer(w) ||
          in(w, {"in",      "on",    "at",      "for",     "with",   "by",    "from",  "to",
@@ -779,7 +785,7 @@ TokRange Finder::subjectFromDeps(int32_t cue) const {
         cue > sb + 1 &&
         (t_[cue - 1].lower == "," || (t_[cue - 1].q != QMark::kNone &&
                                       t_[cue - 1].q != QMark::kOpen && t_[cue - 2].lower == ","));
-    if (after_comma && pw.size() > 4 && pw.compare(pw.size() - 3, 3, "ing") == 0) {
+    if (after_comma && isIngForm(pw)) {
       int32_t c = toks[cue].head;
       // Hung on a reporting verb with its own subject ("Lewandowski added, saying ..."): the
       // usual chain. Not one inside a complement without a subject ("urged women to vote for
@@ -904,8 +910,7 @@ TokRange Finder::subjectFromDeps(int32_t cue) const {
     // "..., Ramos said, referring to X": a participle after a comma shares the subject of the
     // verb it hangs on, whatever the relation the parser gave it.
     const std::string& vw = t_[v].lower;
-    const bool participle = v > sb && t_[v - 1].lower == "," && vw.size() > 4 &&
-                            vw.compare(vw.size() - 3, 3, "ing") == 0 && d == "ccomp";
+    const bool participle = v > sb && t_[v - 1].lower == "," && isIngForm(vw) && d == "ccomp";
     // "The campaign issued a statement saying ...": a participle modifying a document that is
     // a verb's object speaks for that verb's subject (not "a super PAC supporting X").
     const int32_t gov = toks[v].head;
@@ -916,15 +921,14 @@ TokRange Finder::subjectFromDeps(int32_t cue) const {
       document = toks[gov].head;
     }
     const bool document_participle =
-        d == "acl" && vw.size() > 4 && vw.compare(vw.size() - 3, 3, "ing") == 0 && document >= sb &&
-        document < v && baseRelation(toks[document].deprel) == "obj" &&
+        d == "acl" && isIngForm(vw) && document >= sb && document < v &&
+        baseRelation(toks[document].deprel) == "obj" &&
         in(t_[document].lower, {"statement", "statements", "letter", "memo", "release", "email",
                                 "message", "tweet", "video", "ad", "report", "op-ed", "post"});
     // "he said, citing ...", "Axelrod said, calling ...": the parser hangs a participle after
     // a comma on the comma; the comma's head is the verb it goes with.
-    const bool on_comma = vw.size() > 4 && vw.compare(vw.size() - 3, 3, "ing") == 0 && gov >= sb &&
-                          gov == v - 1 && t_[gov].lower == "," && toks[gov].head >= sb &&
-                          toks[gov].head < se && toks[gov].head != v;
+    const bool on_comma = isIngForm(vw) && gov >= sb && gov == v - 1 && t_[gov].lower == "," &&
+                          toks[gov].head >= sb && toks[gov].head < se && toks[gov].head != v;
     if (document_participle) {
       v = toks[document].head;
     } else if (on_comma) {
@@ -1185,7 +1189,7 @@ TokRange Finder::layoutFrame(TokRange cue, const CueEntry& entry, int32_t lo, in
   }
   const auto& toks = doc_.tokens;
   const std::string& cw = t_[cue.b].lower;
-  if (cw.size() > 4 && cw.compare(cw.size() - 3, 3, "ing") == 0) return {};
+  if (isIngForm(cw)) return {};
   auto verbal = [&](int32_t m) { return toks[m].upos == "VERB" || toks[m].upos == "AUX"; };
   auto blocked = [&](int32_t m) {
     return t_[m].claimed || t_[m].q != QMark::kNone || t_[m].in_quote ||
@@ -1315,9 +1319,9 @@ TokRange Finder::layoutFrame(TokRange cue, const CueEntry& entry, int32_t lo, in
   // said, B"; ", the Times said, including ...").
   if (k < hi && t_[k].lower == ",") {
     const std::string& w = k + 1 < hi ? t_[k + 1].lower : t_[k].lower;
-    const bool participle = k + 1 < hi && w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0 &&
-                            w != "including" && toks[k + 1].upos == "VERB" &&
-                            toks[k + 1].head < k + 1 && toks[k + 1].deprel != "csubj";
+    const bool participle = k + 1 < hi && isIngForm(w) && w != "including" &&
+                            toks[k + 1].upos == "VERB" && toks[k + 1].head < k + 1 &&
+                            toks[k + 1].deprel != "csubj";
     if (!participle) return {};
   } else if (k < hi && !isSentencePunct(t_[k].lower) && !isDashTok(t_[k].lower) &&
              !in(t_[k].lower, {";", ":", ")"})) {
@@ -1535,8 +1539,7 @@ TokRange Finder::cutContent(TokRange r, TokRange cue) const {
         t_[m].q != QMark::kNone && m > r.b && t_[m - 1].lower == "," && t_[m].q != QMark::kOpen;
     if ((w == "," || comma_quote) && m + 1 < r.e) {
       const std::string& n1 = t_[m + 1].lower;
-      const bool gerund_cue =
-          n1.size() > 4 && n1.compare(n1.size() - 3, 3, "ing") == 0 && lex_.word(n1) != nullptr;
+      const bool gerund_cue = isIngForm(n1) && lex_.word(n1) != nullptr;
       if (gerund_cue) {
         r.e = comma_quote ? m + 1 : m;
         break;
@@ -2151,8 +2154,7 @@ void Finder::findIndirect(uint32_t s) {
       // "\"...,\" said Devine, suggesting that ...": a participle hung on a verb whose frame an
       // earlier attribution read by layout (the parse gives that verb no subject) shares that
       // attribution's speaker.
-      if (spk.empty() && deps_ && t_[i].lower.size() > 4 &&
-          t_[i].lower.compare(t_[i].lower.size() - 3, 3, "ing") == 0) {
+      if (spk.empty() && deps_ && isIngForm(t_[i].lower)) {
         const int32_t h = doc_.tokens[i].head;
         for (auto it = out_.rbegin(); it != out_.rend() && h >= 0; ++it) {
           if (!it->cue.empty() && !it->speaker.empty() && it->cue.b <= h && h < it->cue.e) {
@@ -2236,7 +2238,7 @@ void Finder::findIndirect(uint32_t s) {
           int32_t words = 0;
           for (int32_t m = k + 1; m < hi; ++m)
             if (!t_[m].punct) ++words;
-          const bool gerund = w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
+          const bool gerund = isIngForm(w);
           // "..., said the company's chief executive, John J. Ferriola.": an appositive name
           // closing the sentence belongs to the speaker.
           bool name_only = words <= 5;
@@ -2351,9 +2353,8 @@ void Finder::findIndirect(uint32_t s) {
         }
         // Gerunds ("..., saying that ...") need a comma before or a clause after.
         const std::string& cw = t_[i].lower;
-        if (cw.size() > 4 && cw.compare(cw.size() - 3, 3, "ing") == 0 && !prep_content &&
-            cue->e == i + 1 && !(i > 0 && t_[i - 1].lower == ",") && w0 != "that" &&
-            t_[c].q == QMark::kNone) {
+        if (isIngForm(cw) && !prep_content && cue->e == i + 1 &&
+            !(i > 0 && t_[i - 1].lower == ",") && w0 != "that" && t_[c].q == QMark::kNone) {
           continue;
         }
         // Beliefs and intentions need a clause or an infinitive ("wants to", "believes that").
@@ -2441,7 +2442,7 @@ void Finder::findIndirect(uint32_t s) {
             const CueEntry* ve = second_act ? lex_.word(t_[v].lower) : nullptr;
             if (ve == nullptr || ve->kind != CueKind::kSpeech) continue;
           }
-          if (v < hi && cueAt(v) && !(vw.size() > 4 && vw.compare(vw.size() - 3, 3, "ing") == 0)) {
+          if (v < hi && cueAt(v) && !(isIngForm(vw))) {
             content.e = m;
             break;
           }
@@ -2495,7 +2496,7 @@ void Finder::findIndirect(uint32_t s) {
       // of the verb it depends on.
       if (!spk.empty() && spk.b < content.e && content.b < spk.e) {
         const std::string& cw = t_[cue->b].lower;
-        const bool gerund = cw.size() > 4 && cw.compare(cw.size() - 3, 3, "ing") == 0;
+        const bool gerund = isIngForm(cw);
         const bool inverted = !gerund && spk.b >= cue->e && cue->b > 0 &&
                               (t_[cue->b - 1].lower == "," || t_[cue->b - 1].q != QMark::kNone);
         if (inverted) continue;
@@ -2842,7 +2843,7 @@ void Finder::findAgentStances(uint32_t s) {
     if (subj < 0 && pass < 0 && toks[i].deprel == "acl" && gov >= sb && gov < i &&
         (toks[gov].upos == "NOUN" || toks[gov].upos == "PROPN" || toks[gov].upos == "PRON")) {
       const std::string& w = t_[i].lower;
-      const bool gerund = w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
+      const bool gerund = isIngForm(w);
       TokRange content, spk;
       // The noun must be an agent (a person, an organisation, a pronoun: "those supporting
       // ..."), not a document or a time; "The town released a statement saying ...": the
